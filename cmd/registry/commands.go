@@ -1,0 +1,169 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/chengyu-collab/registry/internal/demo"
+	"github.com/chengyu-collab/registry/internal/registry"
+)
+
+// migrateCmd runs `migrate up` or `migrate status`.
+func migrateCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) != 1 || (args[0] != "up" && args[0] != "status") {
+		return fmt.Errorf("usage: registry migrate up|status")
+	}
+	_, store, err := openStore(ctx, getenv)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if args[0] == "up" {
+		if err := store.Migrate(); err != nil {
+			return err
+		}
+	}
+	st, err := store.MigrationStatus(ctx)
+	if err != nil {
+		return err
+	}
+	for _, v := range st.All {
+		state := "pending"
+		switch {
+		case v < st.Current || (v == st.Current && !st.Dirty):
+			state = "applied"
+		case v == st.Current && st.Dirty:
+			state = "dirty (failed half-way; fix and force the version)"
+		}
+		fmt.Fprintf(stdout, "%04d\t%s\n", v, state)
+	}
+	if st.UpToDate() {
+		fmt.Fprintf(stderr, "schema is up to date at version %d\n", st.Current)
+	} else {
+		fmt.Fprintf(stderr, "schema at version %d, binary ships %d\n", st.Current, st.Latest)
+	}
+	return nil
+}
+
+// keysCmd runs `keys create|list|revoke`. create prints the key, and
+// nothing else, on stdout.
+func keysCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return fmt.Errorf("usage: registry keys create|list|revoke")
+	}
+	fs := flag.NewFlagSet("keys "+args[0], flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	org := fs.String("org", "", "organisation code (required for registrar and reader keys)")
+	role := fs.String("role", "", "admin, registrar or reader")
+	name := fs.String("name", "", "a label for the key")
+	asJSON := fs.Bool("json", false, "print a JSON array (list)")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	_, store, err := openStore(ctx, getenv)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := store.Migrate(); err != nil {
+		return err
+	}
+	switch args[0] {
+	case "create":
+		secret, k, err := store.CreateKey(ctx, strings.TrimSpace(*name), *role, *org)
+		if err != nil {
+			return keyError(err)
+		}
+		fmt.Fprintln(stdout, secret)
+		fmt.Fprintf(stderr, "created key %s (%s) for %s; it is shown only once\n", k.ID, k.Role, orDash(k.OrganizationCode))
+		return nil
+	case "list":
+		keys, err := store.ListKeys(ctx)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			enc := json.NewEncoder(stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(keys)
+		}
+		for _, k := range keys {
+			fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", k.ID, k.Name, k.Role, orDash(k.OrganizationCode),
+				k.CreatedAt.Format(time.RFC3339), timeOrDash(k.LastUsedAt), timeOrDash(k.RevokedAt))
+		}
+		return nil
+	case "revoke":
+		if fs.NArg() != 1 {
+			return fmt.Errorf("usage: registry keys revoke ID")
+		}
+		at, err := store.RevokeKey(ctx, fs.Arg(0))
+		if err != nil {
+			return fmt.Errorf("revoke %s: %w", fs.Arg(0), err)
+		}
+		fmt.Fprintf(stderr, "key %s revoked at %s\n", fs.Arg(0), at.Format(time.RFC3339))
+		return nil
+	}
+	return fmt.Errorf("unknown keys command %q (create, list, revoke)", args[0])
+}
+
+func keyError(err error) error {
+	var v *registry.ValidationError
+	if errors.As(err, &v) && len(v.Fields) > 0 {
+		f := v.Fields[0]
+		switch f.Code {
+		case "required":
+			return fmt.Errorf("--%s is required", f.Field)
+		case "unknown_organization":
+			return fmt.Errorf("--org: no organisation with that code (load it first, e.g. registry seed --demo)")
+		default:
+			return fmt.Errorf("--%s: must be one of admin, registrar, reader", f.Field)
+		}
+	}
+	return err
+}
+
+func orDash(p *string) string {
+	if p == nil || *p == "" {
+		return "-"
+	}
+	return *p
+}
+
+func timeOrDash(t *time.Time) string {
+	if t == nil {
+		return "-"
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// seedCmd runs `seed --demo`.
+func seedCmd(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	withDemo := fs.Bool("demo", false, "load the demo data of the source document")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if !*withDemo {
+		return fmt.Errorf("usage: registry seed --demo")
+	}
+	_, store, err := openStore(ctx, getenv)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := store.Migrate(); err != nil {
+		return err
+	}
+	if err := demo.Load(ctx, store); err != nil {
+		return err
+	}
+	fmt.Fprintln(stderr, "demo data loaded")
+	return nil
+}

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/chengyu-collab/registry/internal/config"
+	"github.com/chengyu-collab/registry/internal/demo"
+	"github.com/chengyu-collab/registry/internal/httpapi"
+	"github.com/chengyu-collab/registry/internal/postgres"
+)
+
+// openStore loads the configuration and connects to the database, creating
+// it when it does not exist yet. Connection failures come back as one
+// clear line naming the URL tried, password masked.
+func openStore(ctx context.Context, getenv func(string) string) (config.Config, *postgres.Store, error) {
+	cfg, err := config.Load(getenv)
+	if err != nil {
+		return cfg, nil, err
+	}
+	if err := postgres.EnsureDatabase(ctx, cfg.DatabaseURL); err != nil {
+		return cfg, nil, unreachable(cfg, err)
+	}
+	store, err := postgres.Open(ctx, cfg.DatabaseURL, cfg.MaxDBConns)
+	if err != nil {
+		return cfg, nil, unreachable(cfg, err)
+	}
+	return cfg, store, nil
+}
+
+func unreachable(cfg config.Config, err error) error {
+	return fmt.Errorf("cannot reach PostgreSQL at %s (%v); start it, or set DATABASE_URL to point elsewhere",
+		config.MaskedDatabaseURL(cfg.DatabaseURL), err)
+}
+
+func newLogger(w io.Writer, level slog.Level) *slog.Logger {
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level}))
+}
+
+// serve applies pending migrations (unless --migrate=false), optionally
+// loads the demo data, and serves HTTP until ctx ends, then drains
+// in-flight requests for up to the configured grace period.
+func serve(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	migrate := fs.Bool("migrate", true, "apply pending migrations before listening")
+	loadDemo := fs.Bool("demo", false, "load the demo data of the source document before listening")
+	addr := fs.String("addr", "", "listen address (overrides REGISTRY_ADDR)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	cfg, store, err := openStore(ctx, getenv)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if *addr != "" {
+		cfg.Addr = *addr
+	}
+	log := newLogger(stderr, cfg.LogLevel)
+	if *migrate {
+		if err := store.Migrate(); err != nil {
+			return err
+		}
+	}
+	if *loadDemo {
+		if err := demo.Load(ctx, store); err != nil {
+			return fmt.Errorf("load demo data: %w", err)
+		}
+		log.Info("demo data loaded")
+	}
+	handler := httpapi.NewHandler(httpapi.Deps{
+		Store:           store,
+		Logger:          log,
+		ReadRequiresKey: cfg.ReadRequiresKey,
+		RateLimit:       cfg.RateLimit,
+		CORSOrigins:     cfg.CORSOrigins,
+		Collectors:      []prometheus.Collector{collectors.NewDBStatsCollector(store.DB(), "registry")},
+	})
+	srv := &http.Server{
+		Addr:              cfg.Addr,
+		Handler:           handler,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      5 * time.Minute, // long enough for a large CSV export
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	log.Info("listening", "addr", ln.Addr().String(), "database", config.MaskedDatabaseURL(cfg.DatabaseURL),
+		"read_requires_key", cfg.ReadRequiresKey, "rate_limit_per_minute", cfg.RateLimit)
+	go purgeLoop(ctx, store, log)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down", "grace", cfg.ShutdownGrace.String())
+	shutCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// purgeLoop deletes expired idempotency records every hour.
+func purgeLoop(ctx context.Context, store *postgres.Store, log *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if n, err := store.PurgeIdempotencyKeys(ctx); err != nil {
+				log.Warn("purge idempotency keys", "error", err.Error())
+			} else if n > 0 {
+				log.Info("purged idempotency keys", "count", n)
+			}
+		}
+	}
+}

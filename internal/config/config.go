@@ -1,0 +1,96 @@
+// Package config loads the registry's settings from the environment.
+package config
+
+import (
+	"fmt"
+	"log/slog"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// DefaultDatabaseURL is used when DATABASE_URL is not set: the local
+// PostgreSQL over TCP with trust authentication, database "registry".
+const DefaultDatabaseURL = "postgres://postgres@127.0.0.1:5432/registry?sslmode=disable"
+
+// Config holds every setting of the service.
+type Config struct {
+	DatabaseURL     string        // DATABASE_URL
+	Addr            string        // REGISTRY_ADDR
+	ReadRequiresKey bool          // REGISTRY_READ_REQUIRES_KEY
+	RateLimit       int           // REGISTRY_RATE_LIMIT, requests per minute; 0 = off
+	LogLevel        slog.Level    // REGISTRY_LOG_LEVEL
+	ShutdownGrace   time.Duration // REGISTRY_SHUTDOWN_GRACE
+	MaxDBConns      int           // REGISTRY_DB_MAX_CONNS
+	CORSOrigins     []string      // REGISTRY_CORS_ORIGINS, comma-separated
+}
+
+// Load reads the configuration through getenv, applying defaults and
+// checking every value.
+func Load(getenv func(string) string) (Config, error) {
+	c := Config{
+		DatabaseURL:   DefaultDatabaseURL,
+		Addr:          ":8080",
+		RateLimit:     600,
+		LogLevel:      slog.LevelInfo,
+		ShutdownGrace: 20 * time.Second,
+		MaxDBConns:    20,
+	}
+	if v := getenv("DATABASE_URL"); v != "" {
+		c.DatabaseURL = v
+	}
+	if v := getenv("REGISTRY_ADDR"); v != "" {
+		c.Addr = v
+	}
+	var err error
+	if v := getenv("REGISTRY_READ_REQUIRES_KEY"); v != "" {
+		if c.ReadRequiresKey, err = strconv.ParseBool(v); err != nil {
+			return c, fmt.Errorf("REGISTRY_READ_REQUIRES_KEY=%q: want true or false", v)
+		}
+	}
+	if v := getenv("REGISTRY_RATE_LIMIT"); v != "" {
+		if c.RateLimit, err = strconv.Atoi(v); err != nil || c.RateLimit < 0 {
+			return c, fmt.Errorf("REGISTRY_RATE_LIMIT=%q: want a whole number of requests per minute, 0 to turn it off", v)
+		}
+	}
+	if v := getenv("REGISTRY_LOG_LEVEL"); v != "" {
+		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
+			return c, fmt.Errorf("REGISTRY_LOG_LEVEL=%q: want debug, info, warn or error", v)
+		}
+	}
+	if v := getenv("REGISTRY_SHUTDOWN_GRACE"); v != "" {
+		if c.ShutdownGrace, err = time.ParseDuration(v); err != nil || c.ShutdownGrace <= 0 {
+			return c, fmt.Errorf("REGISTRY_SHUTDOWN_GRACE=%q: want a positive duration such as 20s", v)
+		}
+	}
+	if v := getenv("REGISTRY_DB_MAX_CONNS"); v != "" {
+		if c.MaxDBConns, err = strconv.Atoi(v); err != nil || c.MaxDBConns < 1 {
+			return c, fmt.Errorf("REGISTRY_DB_MAX_CONNS=%q: want a positive whole number", v)
+		}
+	}
+	if v := getenv("REGISTRY_CORS_ORIGINS"); v != "" {
+		for _, o := range strings.Split(v, ",") {
+			if o = strings.TrimSpace(o); o != "" {
+				c.CORSOrigins = append(c.CORSOrigins, o)
+			}
+		}
+	}
+	if _, err := url.Parse(c.DatabaseURL); err != nil {
+		return c, fmt.Errorf("DATABASE_URL is not a URL: %w", err)
+	}
+	return c, nil
+}
+
+// MaskedDatabaseURL returns the database URL with any password replaced by
+// "xxxxx", for messages and logs.
+func MaskedDatabaseURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return raw
+	}
+	if _, has := u.User.Password(); has {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}

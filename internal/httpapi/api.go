@@ -1,0 +1,29 @@
+package httpapi
+
+// The general description of the API, read by swag from this file.
+//
+//	@title						Chengdu–Chongqing collaboration agreement registry API
+//	@version					1.0.0
+//	@description				成渝地区双城经济圈合作协议登记系统。Records framework agreements between regional bodies of Chongqing and Sichuan, their cooperation areas, the joint consultations and the joint duty actions the parties carry out.
+//	@description
+//	@description				Errors are RFC 9457 problem details (`application/problem+json`); field messages follow `Accept-Language` (Chinese for `zh*`, English otherwise). Reads are open unless the deployment sets `REGISTRY_READ_REQUIRES_KEY=true`; writes need an API key. Single records carry a strong `ETag`; `PATCH` and `DELETE` need `If-Match`. `POST` accepts `Idempotency-Key`. Lists use keyset pagination (`limit`, `cursor`, `next_cursor`, `Link`).
+//	@BasePath					/
+//	@schemes					http https
+//	@accept						json
+//	@produce					json
+//	@securityDefinitions.apikey	BearerAuth
+//	@in							header
+//	@name						Authorization
+//	@description				API key as `Bearer <key>`; keys are made with `registry keys create`.
+//	@tag.name					agreements
+//	@tag.description			Collaboration agreements / 合作协议
+//	@tag.name					organizations
+//	@tag.description			Committees, parties and federations / 组织
+//	@tag.name					regions
+//	@tag.description			GB/T 2260 divisions of Chongqing and Sichuan / 行政区划
+//	@tag.name					cooperation-areas
+//	@tag.description			Cooperation-area taxonomy / 合作领域
+//	@tag.name					audit
+//	@tag.description			Append-only audit log / 审计日志
+//	@tag.name					operations
+//	@tag.description			Health, readiness, metrics

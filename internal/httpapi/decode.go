@@ -1,0 +1,196 @@
+package httpapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"reflect"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxBody is the largest request body accepted (413 above).
+const maxBody = 1 << 20
+
+// maxDepth is the deepest JSON nesting accepted in a body.
+const maxDepth = 32
+
+// readOnlyFields are owned by the server: sending one is a 400.
+var readOnlyFields = map[string]bool{"id": true, "version": true, "created_at": true, "updated_at": true, "archived_at": true}
+
+// bodyError is a request body the server refuses before validation.
+type bodyError struct {
+	kind   string // a problemKinds key
+	detail string
+}
+
+func (e *bodyError) Error() string { return e.detail }
+
+// readBody checks the content type, limits the size and returns the raw
+// body, refusing invalid UTF-8. patch also admits application/merge-patch+json.
+func readBody(w http.ResponseWriter, r *http.Request, patch bool) ([]byte, error) {
+	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	okType := err == nil && (mt == "application/json" || (patch && mt == "application/merge-patch+json"))
+	if cs, has := params["charset"]; okType && has && !strings.EqualFold(cs, "utf-8") {
+		okType = false
+	}
+	if !okType {
+		want := "application/json"
+		if patch {
+			want += " or application/merge-patch+json"
+		}
+		return nil, &bodyError{"unsupported-media", "Content-Type must be " + want}
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		return nil, &bodyError{"body-too-large", "the body must not exceed 1 MiB"}
+	case err != nil:
+		return nil, &bodyError{"bad-request", "the body could not be read"}
+	case !utf8.Valid(body):
+		return nil, &bodyError{"bad-request", "the body is not valid UTF-8"}
+	}
+	return body, nil
+}
+
+// decodeStrict decodes body into dst: exactly one JSON value, no unknown
+// fields (in any letter case), no duplicate keys, no read-only fields, and
+// nesting no deeper than maxDepth.
+func decodeStrict(body []byte, dst any) error {
+	if err := scanKeys(body, jsonNames(reflect.TypeOf(dst))); err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		return &bodyError{"bad-request", describeJSONError(err)}
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return &bodyError{"bad-request", "unexpected data after the JSON value"}
+	}
+	return nil
+}
+
+func describeJSONError(err error) string {
+	var typeErr *json.UnmarshalTypeError
+	var syntaxErr *json.SyntaxError
+	switch {
+	case errors.As(err, &typeErr):
+		field := typeErr.Field
+		if field == "" {
+			return "the body must be a JSON object"
+		}
+		return "field " + field + " must be of type " + jsonTypeName(typeErr.Type)
+	case errors.As(err, &syntaxErr):
+		return "malformed JSON: " + syntaxErr.Error()
+	case errors.Is(err, io.EOF):
+		return "the body is empty"
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		return "unknown field " + strings.TrimPrefix(err.Error(), "json: unknown field ")
+	}
+	return "malformed JSON"
+}
+
+func jsonTypeName(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "string"
+	case reflect.Int, reflect.Int64, reflect.Int32, reflect.Float64:
+		return "number"
+	case reflect.Bool:
+		return "boolean"
+	case reflect.Slice:
+		return "array"
+	}
+	return "object"
+}
+
+// jsonNames collects the JSON names of every field reachable from t.
+func jsonNames(t reflect.Type) map[string]bool {
+	names := map[string]bool{}
+	var walk func(t reflect.Type, seen map[reflect.Type]bool)
+	walk = func(t reflect.Type, seen map[reflect.Type]bool) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || seen[t] {
+			return
+		}
+		seen[t] = true
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name != "" && name != "-" {
+				names[name] = true
+			}
+			walk(f.Type, seen)
+		}
+	}
+	walk(t, map[reflect.Type]bool{})
+	return names
+}
+
+// scanKeys walks the tokens of body and refuses duplicate keys, keys that
+// are not exactly one of known (encoding/json would accept other letter
+// cases), read-only fields at the top level, and deep nesting.
+func scanKeys(body []byte, known map[string]bool) error {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	type frame struct {
+		obj  bool
+		keys map[string]bool
+		want bool // the next string token of an object is a key
+	}
+	var stack []*frame
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			if len(stack) > 0 {
+				return &bodyError{"bad-request", "malformed JSON: unexpected end of input"}
+			}
+			return nil
+		}
+		if err != nil {
+			return &bodyError{"bad-request", describeJSONError(err)}
+		}
+		var top *frame
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		if key, isKey := tok.(string); isKey && top != nil && top.obj && top.want {
+			switch {
+			case top.keys[key]:
+				return &bodyError{"bad-request", "duplicate key " + key}
+			case len(stack) == 1 && readOnlyFields[strings.ToLower(key)]:
+				return &bodyError{"read-only-field", "field " + key + " is set by the server and must not be sent"}
+			case !known[key]:
+				return &bodyError{"bad-request", "unknown field " + key}
+			}
+			top.keys[key] = true
+			top.want = false
+			continue
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			if len(stack) >= maxDepth {
+				return &bodyError{"bad-request", "JSON nested too deeply"}
+			}
+			stack = append(stack, &frame{obj: tok == json.Delim('{'), keys: map[string]bool{}, want: tok == json.Delim('{')})
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		}
+		// A value (scalar or closed container) ends: the enclosing object
+		// expects a key next.
+		if len(stack) > 0 && stack[len(stack)-1].obj {
+			stack[len(stack)-1].want = true
+		}
+	}
+}

@@ -1,0 +1,88 @@
+// Package httpapi is the registry's HTTP interface: the route table, request
+// decoding and validation, access rules, problem details, idempotent POSTs,
+// ETags, lists and CSV exports, and the Swagger annotations from which docs/
+// is generated. It never imports database/sql or lib/pq.
+package httpapi
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/chengyu-collab/registry/internal/registry"
+)
+
+// Store is what the HTTP layer needs of storage; *postgres.Store
+// implements it.
+type Store interface {
+	Ping(ctx context.Context) error
+	Ready(ctx context.Context) error
+	Authenticate(ctx context.Context, secret string) (registry.Actor, error)
+	Idempotent(ctx context.Context, holder, key string, hash []byte,
+		fn func(ctx context.Context) (registry.StoredResponse, error)) (registry.StoredResponse, bool, error)
+
+	ListRegions(ctx context.Context, f registry.RegionFilter) (registry.Page[registry.Region], error)
+	GetRegion(ctx context.Context, code string) (registry.Region, error)
+
+	ListAreas(ctx context.Context, limit int, cursor string) (registry.Page[registry.CooperationArea], error)
+	GetArea(ctx context.Context, code string) (registry.CooperationArea, error)
+	CreateArea(ctx context.Context, by registry.Actor, in registry.AreaInput) (registry.CooperationArea, error)
+	UpdateArea(ctx context.Context, by registry.Actor, code string, version int,
+		apply func(cur registry.CooperationArea) (registry.AreaInput, error)) (registry.CooperationArea, error)
+
+	ListOrganizations(ctx context.Context, f registry.OrganizationFilter) (registry.Page[registry.Organization], error)
+	GetOrganization(ctx context.Context, ref string) (registry.Organization, error)
+	CreateOrganization(ctx context.Context, by registry.Actor, in registry.OrganizationInput) (registry.Organization, error)
+	UpdateOrganization(ctx context.Context, by registry.Actor, ref string, version int,
+		apply func(cur registry.Organization) (registry.OrganizationInput, error)) (registry.Organization, error)
+
+	ListAudit(ctx context.Context, f registry.AuditFilter) (registry.Page[registry.AuditEntry], error)
+
+	AgreementStore
+}
+
+// Deps are the handler's dependencies.
+type Deps struct {
+	Store           Store
+	Logger          *slog.Logger
+	ReadRequiresKey bool
+	RateLimit       int                    // requests per minute per caller; 0 = off
+	CORSOrigins     []string               // origins allowed to call from a browser; "*" for any
+	Collectors      []prometheus.Collector // extra metrics, such as database pool statistics
+	Now             func() time.Time       // defaults to time.Now
+}
+
+type handler struct {
+	store           Store
+	log             *slog.Logger
+	readRequiresKey bool
+	limiter         *limiter
+	corsOrigins     []string
+	metrics         *metrics
+	check           *checker
+	now             func() time.Time
+}
+
+// NewHandler returns the registry's HTTP handler.
+func NewHandler(d Deps) http.Handler {
+	h := &handler{
+		store:           d.Store,
+		log:             d.Logger,
+		readRequiresKey: d.ReadRequiresKey,
+		limiter:         newLimiter(d.RateLimit),
+		corsOrigins:     d.CORSOrigins,
+		metrics:         newMetrics(d.Collectors...),
+		check:           newChecker(),
+		now:             d.Now,
+	}
+	if h.log == nil {
+		h.log = slog.New(slog.DiscardHandler)
+	}
+	if h.now == nil {
+		h.now = time.Now
+	}
+	return h.observe(h.cors(h.routes()))
+}

@@ -1,0 +1,218 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/gorilla/mux"
+
+	"github.com/chengyu-collab/registry/internal/registry"
+)
+
+// listResponse is the envelope of every list.
+type listResponse[T any] struct {
+	Items      []T    `json:"items"`
+	NextCursor string `json:"next_cursor,omitempty"`
+}
+
+// writeJSON sends v with the given status.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// pathParam returns a route variable.
+func pathParam(r *http.Request, name string) string { return mux.Vars(r)[name] }
+
+// etag is the strong entity tag of a record version.
+func etag(version int) string { return `"` + strconv.Itoa(version) + `"` }
+
+// writeRecord sends a single versioned record with its ETag.
+func writeRecord(w http.ResponseWriter, status int, version int, v any) {
+	w.Header().Set("ETag", etag(version))
+	w.Header().Set("Cache-Control", "no-cache")
+	writeJSON(w, status, v)
+}
+
+// writePage sends a list page with its Link header.
+func writePage[T any](w http.ResponseWriter, r *http.Request, p registry.Page[T]) {
+	if p.Items == nil {
+		p.Items = []T{}
+	}
+	if p.Next != "" {
+		q := r.URL.Query()
+		q.Set("cursor", p.Next)
+		next := url.URL{Path: r.URL.Path, RawQuery: q.Encode()}
+		w.Header().Set("Link", "<"+next.String()+`>; rel="next"`)
+	}
+	writeJSON(w, http.StatusOK, listResponse[T]{Items: p.Items, NextCursor: p.Next})
+}
+
+// ifMatch reads the If-Match header: the version it names, or ok=false
+// when the header is missing (428). A header naming no current version
+// yields -1, which never matches (412). "*" matches any version (0).
+func ifMatch(r *http.Request) (version int, present bool) {
+	h := strings.TrimSpace(r.Header.Get("If-Match"))
+	if h == "" {
+		return 0, false
+	}
+	if h == "*" {
+		return 0, true
+	}
+	for _, part := range strings.Split(h, ",") {
+		part = strings.TrimSpace(part)
+		if len(part) < 3 || part[0] != '"' || part[len(part)-1] != '"' {
+			continue
+		}
+		if v, err := strconv.Atoi(part[1 : len(part)-1]); err == nil && v > 0 {
+			return v, true
+		}
+	}
+	return -1, true
+}
+
+// requireIfMatch answers 428 when If-Match is missing.
+func requireIfMatch(w http.ResponseWriter, r *http.Request) (int, bool) {
+	v, ok := ifMatch(r)
+	if !ok {
+		fail(w, r, "precondition-required", "")
+	}
+	return v, ok
+}
+
+// query is a reader of query parameters that collects the first error.
+type query struct {
+	vals url.Values
+	err  error
+}
+
+func newQuery(r *http.Request) *query { return &query{vals: r.URL.Query()} }
+
+func (q *query) bad(name, reason string) {
+	if q.err == nil {
+		q.err = &registry.BadParam{Name: name, Reason: reason}
+	}
+}
+
+// str returns a parameter; an empty value that was given is an error.
+func (q *query) str(name string) string {
+	vs, ok := q.vals[name]
+	if !ok {
+		return ""
+	}
+	if len(vs) != 1 || strings.TrimSpace(vs[0]) == "" {
+		q.bad(name, "must be given once, not empty")
+		return ""
+	}
+	return strings.TrimSpace(vs[0])
+}
+
+// oneOf returns a parameter that must be one of allowed.
+func (q *query) oneOf(name string, allowed []string) string {
+	v := q.str(name)
+	if v == "" {
+		return ""
+	}
+	for _, a := range allowed {
+		if v == a {
+			return v
+		}
+	}
+	q.bad(name, "must be one of "+strings.Join(allowed, ", "))
+	return ""
+}
+
+// limit returns the page size: default 50, 1–200.
+func (q *query) limit() int {
+	v := q.str("limit")
+	if v == "" {
+		return 50
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 200 {
+		q.bad("limit", "must be a whole number from 1 to 200")
+		return 50
+	}
+	return n
+}
+
+// date returns a partial date parameter.
+func (q *query) date(name string) *registry.Date {
+	v := q.str(name)
+	if v == "" {
+		return nil
+	}
+	d, err := registry.ParseDate(v)
+	if err != nil {
+		q.bad(name, "must be a date YYYY, YYYY-MM or YYYY-MM-DD")
+		return nil
+	}
+	return &d
+}
+
+// boolean returns a true/false parameter.
+func (q *query) boolean(name string) bool {
+	v := q.str(name)
+	if v == "" {
+		return false
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		q.bad(name, "must be true or false")
+	}
+	return b
+}
+
+// region returns a six-digit region code parameter.
+func (q *query) region(name string) string {
+	v := q.str(name)
+	if v != "" && !regionPattern.MatchString(v) {
+		q.bad(name, "must be a six-digit region code")
+		return ""
+	}
+	return v
+}
+
+// orgRef returns an organisation id or code parameter.
+func (q *query) orgRef(name string) string {
+	v := q.str(name)
+	if v != "" && !isOrgRef(v) {
+		q.bad(name, "must be an organization UUID or code")
+		return ""
+	}
+	return v
+}
+
+// code returns a taxonomy code parameter.
+func (q *query) code(name string) string {
+	v := q.str(name)
+	if v != "" && !codePattern.MatchString(v) {
+		q.bad(name, "must be a code of a–z, 0–9 and -")
+		return ""
+	}
+	return v
+}
+
+// uuid returns a UUID parameter.
+func (q *query) uuid(name string) string {
+	v := q.str(name)
+	if v != "" && !isUUID(v) {
+		q.bad(name, "must be a UUID")
+		return ""
+	}
+	return strings.ToLower(v)
+}
+
+// text returns a free-text parameter of at most 200 characters.
+func (q *query) text(name string) string {
+	v := q.str(name)
+	if strings.ContainsRune(v, 0) || len([]rune(v)) > 200 {
+		q.bad(name, "must be at most 200 characters, without NUL")
+		return ""
+	}
+	return v
+}

@@ -1,0 +1,55 @@
+package httpapi
+
+import (
+	"net/http"
+
+	"github.com/gorilla/mux"
+	httpSwagger "github.com/swaggo/http-swagger/v2"
+
+	_ "github.com/chengyu-collab/registry/docs" // registers the generated spec with swag
+)
+
+// routes is the whole route table.
+func (h *handler) routes() http.Handler {
+	r := mux.NewRouter()
+	r.Use(routeName)
+	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fail(w, r, "not-found", "") })
+	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fail(w, r, "method-not-allowed", "")
+	})
+
+	handle := func(method, path string, level access, fn http.HandlerFunc) {
+		r.Handle(path, h.guard(level, fn)).Methods(method)
+	}
+	create := func(path string, fn http.HandlerFunc) {
+		r.Handle(path, h.guard(accessWrite, h.idempotent(fn))).Methods(http.MethodPost)
+	}
+
+	r.HandleFunc("/healthz", h.healthz).Methods(http.MethodGet)
+	r.HandleFunc("/readyz", h.readyz).Methods(http.MethodGet)
+	r.Handle("/metrics", h.metrics.handler()).Methods(http.MethodGet)
+	r.PathPrefix("/swagger/").Handler(httpSwagger.Handler(httpSwagger.URL("/swagger/doc.json"))).Methods(http.MethodGet)
+
+	handle(http.MethodGet, "/v1/regions", accessRead, h.listRegions)
+	handle(http.MethodGet, "/v1/regions/{code}", accessRead, h.getRegion)
+
+	handle(http.MethodGet, "/v1/cooperation-areas", accessRead, h.listAreas)
+	r.Handle("/v1/cooperation-areas", h.guard(accessAdmin, h.idempotent(h.createArea))).Methods(http.MethodPost)
+	handle(http.MethodGet, "/v1/cooperation-areas/{code}", accessRead, h.getArea)
+	handle(http.MethodPatch, "/v1/cooperation-areas/{code}", accessAdmin, h.patchArea)
+
+	handle(http.MethodGet, "/v1/organizations", accessRead, h.listOrganizations)
+	r.Handle("/v1/organizations", h.guard(accessAdmin, h.idempotent(h.createOrganization))).Methods(http.MethodPost)
+	handle(http.MethodGet, "/v1/organizations/{id}", accessRead, h.getOrganization)
+	handle(http.MethodPatch, "/v1/organizations/{id}", accessWrite, h.patchOrganization)
+
+	handle(http.MethodGet, "/v1/agreements", accessRead, h.listAgreements)
+	create("/v1/agreements", h.createAgreement)
+	handle(http.MethodGet, "/v1/agreements/{id}", accessRead, h.getAgreement)
+	handle(http.MethodPatch, "/v1/agreements/{id}", accessWrite, h.patchAgreement)
+	handle(http.MethodDelete, "/v1/agreements/{id}", accessWrite, h.archiveAgreement)
+	handle(http.MethodGet, "/v1/agreements/{id}/history", accessRead, h.agreementHistory)
+
+	handle(http.MethodGet, "/v1/audit", accessAdmin, h.listAudit)
+	return r
+}

@@ -1,0 +1,108 @@
+package httpapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"reflect"
+)
+
+// fieldsError carries field-level validation failures found while a
+// patch is merged under the store's lock.
+type fieldsError struct{ fields []ProblemField }
+
+func (e *fieldsError) Error() string { return "invalid fields" }
+
+// decodeCreate reads, strictly decodes and validates a create body into
+// dst, answering the problem itself when it fails.
+func (h *handler) decodeCreate(w http.ResponseWriter, r *http.Request, dst any) bool {
+	body, err := readBody(w, r, false)
+	if err == nil {
+		err = decodeStrict(body, dst)
+	}
+	if err == nil {
+		if fields := h.check.check(lang(r) == "zh", dst); fields != nil {
+			err = &fieldsError{fields}
+		}
+	}
+	if err != nil {
+		h.writeError(w, r, err)
+		return false
+	}
+	return true
+}
+
+// readPatch reads a JSON merge patch and checks its form against the
+// request type shape: a JSON object, no duplicate keys, no read-only or
+// unknown fields.
+func (h *handler) readPatch(w http.ResponseWriter, r *http.Request, shape any) ([]byte, bool) {
+	body, err := readBody(w, r, true)
+	if err == nil {
+		err = scanKeys(body, jsonNames(reflect.TypeOf(shape)))
+	}
+	if err == nil {
+		var obj map[string]json.RawMessage
+		if json.Unmarshal(body, &obj) != nil || obj == nil {
+			err = &bodyError{"bad-request", "a merge patch must be a JSON object"}
+		}
+	}
+	if err != nil {
+		h.writeError(w, r, err)
+		return nil, false
+	}
+	return body, true
+}
+
+// mergeInto applies patch (RFC 7396) to the JSON form of base, then decodes
+// the result strictly into dst and validates it.
+func (h *handler) mergeInto(r *http.Request, base any, patch []byte, dst any) error {
+	baseJSON, err := json.Marshal(base)
+	if err != nil {
+		return err
+	}
+	var target, p any
+	if err := decodeNumbers(baseJSON, &target); err != nil {
+		return err
+	}
+	if err := decodeNumbers(patch, &p); err != nil {
+		return &bodyError{"bad-request", "malformed JSON"}
+	}
+	merged, err := json.Marshal(mergePatch(target, p))
+	if err != nil {
+		return err
+	}
+	if err := decodeStrict(merged, dst); err != nil {
+		return err
+	}
+	if fields := h.check.check(lang(r) == "zh", dst); fields != nil {
+		return &fieldsError{fields}
+	}
+	return nil
+}
+
+func decodeNumbers(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	return dec.Decode(v)
+}
+
+// mergePatch implements RFC 7396: objects merge key by key, null removes a
+// key, anything else replaces.
+func mergePatch(target, patch any) any {
+	pm, ok := patch.(map[string]any)
+	if !ok {
+		return patch
+	}
+	tm, ok := target.(map[string]any)
+	if !ok {
+		tm = map[string]any{}
+	}
+	for k, v := range pm {
+		if v == nil {
+			delete(tm, k)
+		} else {
+			tm[k] = mergePatch(tm[k], v)
+		}
+	}
+	return tm
+}

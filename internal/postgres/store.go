@@ -1,0 +1,137 @@
+// Package postgres stores the registry in PostgreSQL through lib/pq. It maps
+// database errors to the registry's sentinel errors in one place (errors.go)
+// and never imports net/http.
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+	_ "github.com/lib/pq" // registers the "postgres" driver
+)
+
+// Store is the registry's PostgreSQL storage.
+type Store struct {
+	db  *sql.DB
+	url string // kept for migrations, which use a connection of their own
+	now func() time.Time
+}
+
+// Open connects to the database at url and checks that it answers.
+func Open(ctx context.Context, url string, maxConns int) (*Store, error) {
+	db, err := sql.Open("postgres", url)
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := db.PingContext(pingCtx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connect to database: %w", err)
+	}
+	return &Store{db: db, url: url, now: time.Now}, nil
+}
+
+// Close closes the connection pool.
+func (s *Store) Close() error { return s.db.Close() }
+
+// DB returns the underlying handle, for the pool statistics of /metrics.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.db.PingContext(ctx); err != nil {
+		return mapError(err)
+	}
+	return nil
+}
+
+// querier is what both *sql.DB and *sql.Tx offer.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+type txKey struct{}
+
+// q returns the transaction carried by ctx, if any, or the pool.
+func (s *Store) q(ctx context.Context) querier {
+	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		return tx
+	}
+	return s.db
+}
+
+// inTx runs fn in a transaction: the one ctx already carries (so that an
+// idempotent request and its write commit together) or a new one that is
+// committed when fn succeeds and rolled back otherwise.
+func (s *Store) inTx(ctx context.Context, fn func(ctx context.Context, tx *sql.Tx) error) error {
+	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		return fn(ctx, tx)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return mapError(fmt.Errorf("begin: %w", err))
+	}
+	defer tx.Rollback()
+	if err := fn(context.WithValue(ctx, txKey{}, tx), tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return mapError(fmt.Errorf("commit: %w", err))
+	}
+	return nil
+}
+
+// newID returns a time-ordered UUID (version 7).
+func newID() string {
+	id, err := uuid.NewV7()
+	if err != nil {
+		return uuid.NewString()
+	}
+	return id.String()
+}
+
+// isUUID reports whether s is a UUID in canonical form.
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	_, err := uuid.Parse(s)
+	return err == nil
+}
+
+func nullString(p *string) sql.NullString {
+	if p == nil {
+		return sql.NullString{}
+	}
+	return sql.NullString{String: *p, Valid: true}
+}
+
+func stringPtr(n sql.NullString) *string {
+	if !n.Valid {
+		return nil
+	}
+	v := n.String
+	return &v
+}
+
+func timePtr(n sql.NullTime) *time.Time {
+	if !n.Valid {
+		return nil
+	}
+	v := n.Time.UTC()
+	return &v
+}
+
+var errNoRows = sql.ErrNoRows
+
+func notFound(err error) bool { return errors.Is(err, errNoRows) }

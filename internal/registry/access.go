@@ -1,0 +1,95 @@
+package registry
+
+import "time"
+
+// Roles of API keys.
+const (
+	RoleAdmin     = "admin"
+	RoleRegistrar = "registrar"
+	RoleReader    = "reader"
+)
+
+// Roles lists the valid roles.
+var Roles = []string{RoleAdmin, RoleRegistrar, RoleReader}
+
+// APIKey is a stored API key; the secret itself is never kept, only its
+// hash.
+type APIKey struct {
+	ID               string     `json:"id"`
+	Name             string     `json:"name"`
+	Role             string     `json:"role"`
+	OrganizationID   *string    `json:"-"`
+	OrganizationCode *string    `json:"organization"`
+	CreatedAt        time.Time  `json:"created_at"`
+	LastUsedAt       *time.Time `json:"last_used_at"`
+	RevokedAt        *time.Time `json:"revoked_at"`
+}
+
+// Actor is who performs a write: the API key, its organisation and the
+// request it came with. A zero KeyID means the command line (demo loader).
+type Actor struct {
+	KeyID          string
+	Role           string
+	OrganizationID string
+	RequestID      string
+}
+
+// IsAdmin reports whether the actor holds the admin role.
+func (a Actor) IsAdmin() bool { return a.Role == RoleAdmin }
+
+// Audit actions and entities.
+const (
+	ActionCreate  = "create"
+	ActionUpdate  = "update"
+	ActionArchive = "archive"
+
+	EntityAgreement       = "agreement"
+	EntityConsultation    = "consultation"
+	EntityJointAction     = "joint_action"
+	EntityOrganization    = "organization"
+	EntityCooperationArea = "cooperation_area"
+)
+
+// AuditEntry is one append-only record of a successful write.
+type AuditEntry struct {
+	ID                  int64     `json:"id"`
+	At                  time.Time `json:"at"`
+	ActorKeyID          *string   `json:"actor_key_id" format:"uuid"`
+	ActorOrganizationID *string   `json:"actor_organization_id" format:"uuid"`
+	Action              string    `json:"action" enums:"create,update,archive"`
+	Entity              string    `json:"entity" enums:"agreement,consultation,joint_action,organization,cooperation_area"`
+	EntityID            string    `json:"entity_id"`
+	RequestID           *string   `json:"request_id"`
+	Before              RawJSON   `json:"before" swaggertype:"object"`
+	After               RawJSON   `json:"after" swaggertype:"object"`
+}
+
+// RawJSON is a JSON document kept as bytes; nil encodes as null.
+type RawJSON []byte
+
+// MarshalJSON implements json.Marshaler.
+func (r RawJSON) MarshalJSON() ([]byte, error) {
+	if len(r) == 0 {
+		return []byte("null"), nil
+	}
+	return r, nil
+}
+
+// AuditFilter selects audit entries.
+type AuditFilter struct {
+	Entity            string
+	EntityID          string
+	Actor             string
+	ActorOrganization string
+	From, To          *time.Time // inclusive bounds
+	Limit             int
+	Cursor            string
+}
+
+// StoredResponse is a response kept for idempotent replay.
+type StoredResponse struct {
+	Status   int
+	Location string
+	ETag     string
+	Body     []byte
+}

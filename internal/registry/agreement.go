@@ -1,0 +1,186 @@
+package registry
+
+import (
+	"slices"
+	"strconv"
+	"time"
+)
+
+// Agreement types.
+var AgreementTypes = []string{"framework", "friendship", "cooperation", "memorandum"}
+
+// Agreement statuses.
+const (
+	StatusDraft      = "draft"
+	StatusSigned     = "signed"
+	StatusInForce    = "in_force"
+	StatusSuspended  = "suspended"
+	StatusExpired    = "expired"
+	StatusTerminated = "terminated"
+)
+
+// AgreementStatuses lists the agreement statuses in lifecycle order.
+var AgreementStatuses = []string{StatusDraft, StatusSigned, StatusInForce, StatusSuspended, StatusExpired, StatusTerminated}
+
+// agreementMoves is the status lifecycle:
+// draft → signed → in_force ⇄ suspended → expired | terminated.
+var agreementMoves = map[string][]string{
+	StatusDraft:      {StatusSigned},
+	StatusSigned:     {StatusInForce},
+	StatusInForce:    {StatusSuspended, StatusExpired, StatusTerminated},
+	StatusSuspended:  {StatusInForce, StatusExpired, StatusTerminated},
+	StatusExpired:    {},
+	StatusTerminated: {},
+}
+
+// CheckAgreementTransition returns nil when an agreement may move from one
+// status to another (staying put is always allowed) and a *TransitionError
+// listing the allowed moves otherwise.
+func CheckAgreementTransition(from, to string) error {
+	if from == to || slices.Contains(agreementMoves[from], to) {
+		return nil
+	}
+	return &TransitionError{From: from, To: to, Allowed: slices.Clone(agreementMoves[from])}
+}
+
+// Party roles, mechanism kinds and document kinds.
+var (
+	PartyRoles     = []string{"signatory", "witness", "coordinator"}
+	MechanismKinds = []string{"joint_meeting", "liaison", "consultation_platform", "information_exchange", "joint_research", "joint_proposal", "other"}
+	DocumentKinds  = []string{"full_text", "announcement", "report", "photo", "other"}
+)
+
+// Party is an organisation's part in an agreement.
+type Party struct {
+	OrganizationID   string  `json:"organization_id" format:"uuid"`
+	OrganizationCode string  `json:"organization_code" example:"changshou-cppcc"`
+	Role             string  `json:"role" enums:"signatory,witness,coordinator"`
+	SignatoryName    *string `json:"signatory_name"`
+	SignatoryTitle   *string `json:"signatory_title"`
+}
+
+// AgreementArea is a cooperation area as the agreement words it, with an
+// optional link to the taxonomy.
+type AgreementArea struct {
+	AreaCode    *string `json:"area_code" example:"culture-tourism"`
+	LabelZh     string  `json:"label_zh" example:"文旅交流"`
+	LabelEn     *string `json:"label_en" example:"Cultural and tourism exchange"`
+	Description *string `json:"description"`
+}
+
+// Mechanism is a working arrangement the agreement sets up.
+type Mechanism struct {
+	Kind        string  `json:"kind" enums:"joint_meeting,liaison,consultation_platform,information_exchange,joint_research,joint_proposal,other"`
+	Description *string `json:"description"`
+}
+
+// Document is a reference to a published text; the URL is never fetched.
+type Document struct {
+	Title    string  `json:"title"`
+	URL      string  `json:"url"`
+	Language *string `json:"language" example:"zh"`
+	Kind     *string `json:"kind" enums:"full_text,announcement,report,photo,other"`
+}
+
+// Agreement is a collaboration agreement between regional bodies.
+type Agreement struct {
+	ID            string          `json:"id" format:"uuid"`
+	RefNo         *string         `json:"ref_no"`
+	TitleZh       string          `json:"title_zh" example:"重庆市长寿区政协与四川省彭州市政协友好政协交流合作框架协议"`
+	TitleEn       *string         `json:"title_en"`
+	Type          string          `json:"type" enums:"framework,friendship,cooperation,memorandum"`
+	Status        string          `json:"status" enums:"draft,signed,in_force,suspended,expired,terminated"`
+	SignedOn      *Date           `json:"signed_on" swaggertype:"string" example:"2023-05-18"`
+	SignedPlace   *string         `json:"signed_place"`
+	EffectiveFrom *Date           `json:"effective_from" swaggertype:"string" example:"2023-05"`
+	EffectiveTo   *Date           `json:"effective_to" swaggertype:"string" example:"2025"`
+	SummaryZh     *string         `json:"summary_zh"`
+	SummaryEn     *string         `json:"summary_en"`
+	AreasDeclared *int            `json:"areas_declared" example:"6"`
+	Parties       []Party         `json:"parties"`
+	Areas         []AgreementArea `json:"areas"`
+	Mechanisms    []Mechanism     `json:"mechanisms"`
+	Documents     []Document      `json:"documents"`
+	Version       int             `json:"version" example:"1"`
+	CreatedAt     time.Time       `json:"created_at"`
+	UpdatedAt     time.Time       `json:"updated_at"`
+	ArchivedAt    *time.Time      `json:"archived_at"`
+}
+
+// HasParty reports whether the organisation takes part in the agreement in
+// any role.
+func (a Agreement) HasParty(orgID string) bool {
+	for _, p := range a.Parties {
+		if p.OrganizationID == orgID {
+			return true
+		}
+	}
+	return false
+}
+
+// AgreementFilter selects agreements.
+type AgreementFilter struct {
+	Party           string
+	Region          string
+	Status          string
+	Type            string
+	Area            string
+	SignedFrom      *Date
+	SignedTo        *Date
+	Q               string
+	IncludeArchived bool
+	Limit           int
+	Cursor          string
+}
+
+// CheckAgreement applies the rules that need no database: distinct parties,
+// at least two signatory organisations, date order and no signing date in
+// the future. Party organisation ids must already be resolved to UUIDs.
+func CheckAgreement(a *Agreement, now time.Time) error {
+	var v ValidationError
+	seen := map[string]bool{}
+	signatories := 0
+	for i, p := range a.Parties {
+		if seen[p.OrganizationID] {
+			v.Add(indexed("parties", i, "organization_id"), "duplicate_party", "")
+			continue
+		}
+		seen[p.OrganizationID] = true
+		if p.Role == "signatory" {
+			signatories++
+		}
+	}
+	if signatories < 2 {
+		v.Add("parties", "min_signatories", "2")
+	}
+	checkDateOrder(&v, []namedDate{{"signed_on", a.SignedOn}, {"effective_from", a.EffectiveFrom}, {"effective_to", a.EffectiveTo}})
+	if a.SignedOn != nil && a.SignedOn.InFuture(now) {
+		v.Add("signed_on", "future_date", "")
+	}
+	return v.Err()
+}
+
+type namedDate struct {
+	name string
+	date *Date
+}
+
+// checkDateOrder flags the later field of every given pair that is out of
+// order.
+func checkDateOrder(v *ValidationError, dates []namedDate) {
+	for j := 1; j < len(dates); j++ {
+		if dates[j].date == nil {
+			continue
+		}
+		for i := 0; i < j; i++ {
+			if dates[i].date != nil && OutOfOrder(*dates[i].date, *dates[j].date) {
+				v.Add(dates[j].name, "date_order", dates[i].name)
+				break
+			}
+		}
+	}
+}
+
+func indexed(list string, i int, field string) string {
+	return list + "[" + strconv.Itoa(i) + "]." + field
+}

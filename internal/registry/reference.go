@@ -1,0 +1,106 @@
+package registry
+
+import "time"
+
+// Region levels of GB/T 2260 divisions.
+const (
+	LevelProvince   = "province"
+	LevelPrefecture = "prefecture"
+	LevelCounty     = "county"
+)
+
+// Region is an administrative division of Chongqing or Sichuan, identified
+// by its six-digit GB/T 2260 code.
+type Region struct {
+	Code       string  `json:"code" example:"500115"`
+	NameZh     string  `json:"name_zh" example:"长寿区"`
+	NameEn     *string `json:"name_en" example:"Changshou District"`
+	Level      string  `json:"level" enums:"province,prefecture,county" example:"county"`
+	ParentCode *string `json:"parent_code" example:"500000"`
+}
+
+// RegionFilter selects regions.
+type RegionFilter struct {
+	Level  string
+	Parent string
+	Limit  int
+	Cursor string
+}
+
+// CooperationArea is one entry of the cooperation-area taxonomy.
+type CooperationArea struct {
+	Code       string    `json:"code" example:"culture-tourism"`
+	NameZh     string    `json:"name_zh" example:"文旅交流"`
+	NameEn     *string   `json:"name_en" example:"Cultural and tourism exchange"`
+	ParentCode *string   `json:"parent_code"`
+	Version    int       `json:"version" example:"1"`
+	CreatedAt  time.Time `json:"created_at"`
+	UpdatedAt  time.Time `json:"updated_at"`
+}
+
+// AreaInput is the writable part of a cooperation area.
+type AreaInput struct {
+	Code       string
+	NameZh     string
+	NameEn     *string
+	ParentCode *string
+}
+
+// Organization kinds.
+const (
+	KindCPPCC      = "cppcc_committee"
+	KindParty      = "democratic_party"
+	KindFederation = "federation_of_industry_commerce"
+	KindNonParty   = "non_party_intellectuals"
+	KindGovernment = "government"
+	KindOtherOrg   = "other"
+)
+
+// OrganizationKinds lists the valid organisation kinds.
+var OrganizationKinds = []string{KindCPPCC, KindParty, KindFederation, KindNonParty, KindGovernment, KindOtherOrg}
+
+// Organization is a body that signs agreements or takes part in joint work.
+type Organization struct {
+	ID          string    `json:"id" format:"uuid"`
+	Code        string    `json:"code" example:"changshou-cppcc"`
+	Kind        string    `json:"kind" enums:"cppcc_committee,democratic_party,federation_of_industry_commerce,non_party_intellectuals,government,other"`
+	NameZh      string    `json:"name_zh" example:"中国人民政治协商会议重庆市长寿区委员会"`
+	NameEn      *string   `json:"name_en" example:"Changshou District Committee of the CPPCC"`
+	ShortNameZh *string   `json:"short_name_zh" example:"长寿区政协"`
+	ShortNameEn *string   `json:"short_name_en" example:"Changshou CPPCC"`
+	RegionCode  *string   `json:"region_code" example:"500115"`
+	ParentID    *string   `json:"parent_id" format:"uuid"`
+	Version     int       `json:"version" example:"1"`
+	CreatedAt   time.Time `json:"created_at"`
+	UpdatedAt   time.Time `json:"updated_at"`
+}
+
+// OrganizationInput is the writable part of an organisation. ParentID may
+// hold a UUID or a code; the store resolves it.
+type OrganizationInput struct {
+	ID          string // preset id, used only by the demo loader
+	Code        string
+	Kind        string
+	NameZh      string
+	NameEn      *string
+	ShortNameZh *string
+	ShortNameEn *string
+	RegionCode  *string
+	ParentID    *string
+}
+
+// OrganizationFilter selects organisations.
+type OrganizationFilter struct {
+	Kind   string
+	Region string
+	Q      string
+	Limit  int
+	Cursor string
+}
+
+// Page is one page of a keyset-paginated list. Next is empty on the last
+// page.
+type Page[T any] struct {
+	Items []T
+	Next  string
+}
