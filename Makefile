@@ -1,0 +1,40 @@
+# The registry's everyday commands. The README's two commands are
+# `make run` and `make test`.
+
+SWAG_VERSION := v1.16.6
+GOBIN        := $(shell go env GOPATH)/bin
+SWAG         := $(GOBIN)/swag
+
+.PHONY: run test docs docs-check lint build bench bench-short faults tools
+
+## run: start the service on :8080 against the local PostgreSQL (created
+## and migrated if needed) with the demo data loaded.
+run:
+	./scripts/ensure-postgres
+	go run ./cmd/registry serve --demo
+
+## test: the whole test suite against the real PostgreSQL, with the race detector.
+test:
+	./scripts/ensure-postgres
+	go test -race -count=1 ./...
+
+build:
+	CGO_ENABLED=0 go build -trimpath -o bin/registry ./cmd/registry
+
+$(SWAG):
+	go install github.com/swaggo/swag/cmd/swag@$(SWAG_VERSION)
+
+tools: $(SWAG)
+
+## docs: regenerate docs/ from the Swagger annotations.
+docs: $(SWAG)
+	$(SWAG) init --quiet -g api.go -d internal/httpapi,internal/registry -o docs --outputTypes go,json,yaml --parseInternal
+	gofmt -w docs/docs.go
+
+## docs-check: fail when docs/ differs from what the annotations generate.
+docs-check: docs
+	git diff --exit-code -- docs/ || (echo "docs/ is stale: run make docs and commit" >&2; exit 1)
+
+lint:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); echo "gofmt needed" >&2; exit 1)
+	go vet ./...
