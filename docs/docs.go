@@ -1831,6 +1831,7 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "allowed": {
+                    "description": "Allowed lists the status moves allowed from the current status, on\n409 answers to an illegal move ([] for a final status).",
                     "type": "array",
                     "items": {
                         "type": "string"

@@ -23,7 +23,9 @@ type Problem struct {
 	Instance  string         `json:"instance,omitempty" example:"/v1/agreements"`
 	RequestID string         `json:"request_id,omitempty" example:"0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"`
 	Errors    []ProblemField `json:"errors,omitempty"`
-	Allowed   []string       `json:"allowed,omitempty" example:"in_force"`
+	// Allowed lists the status moves allowed from the current status, on
+	// 409 answers to an illegal move ([] for a final status).
+	Allowed *[]string `json:"allowed,omitempty" example:"in_force"`
 } // @name Problem
 
 // ProblemField names one invalid field by its JSON path.
@@ -128,10 +130,8 @@ func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 		failFields(w, r, fields)
 	case errors.As(err, &terr):
 		p := newProblem(r, "invalid-transition", transitionDetail(zh, terr))
-		p.Allowed = terr.Allowed
-		if p.Allowed == nil {
-			p.Allowed = []string{}
-		}
+		allowed := append([]string{}, terr.Allowed...)
+		p.Allowed = &allowed
 		writeProblem(w, p)
 	case errors.As(err, &cerr):
 		p := newProblem(r, "conflict", "")
