@@ -5,7 +5,7 @@ SWAG_VERSION := v1.16.6
 GOBIN        := $(shell go env GOPATH)/bin
 SWAG         := $(GOBIN)/swag
 
-.PHONY: run test docs docs-check lint build bench bench-short faults tools
+.PHONY: run test docs docs-check lint build bench bench-short faults tools fuzz-short
 
 ## run: start the service on :8080 against the local PostgreSQL (created
 ## and migrated if needed) with the demo data loaded.
@@ -38,3 +38,14 @@ docs-check: docs
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); echo "gofmt needed" >&2; exit 1)
 	go vet ./...
+
+# Fuzz targets: every parser that sees outside input.
+FUZZTIME ?= 5s
+FUZZ_TARGETS := internal/registry:FuzzParseDate internal/httpapi:FuzzDecodeAgreement internal/httpapi:FuzzListQuery \
+	internal/httpapi:FuzzIfMatch internal/httpapi:FuzzIdempotencyKey internal/httpapi:FuzzAcceptLanguage \
+	internal/postgres:FuzzCursor
+
+## fuzz-short: run each fuzz target for FUZZTIME (CI uses the default).
+fuzz-short:
+	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t#*:}; echo "fuzz $$fn ($(FUZZTIME))"; \
+		go test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) ./$$pkg || exit 1; done

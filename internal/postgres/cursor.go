@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/chengyu-collab/registry/internal/registry"
 )
@@ -81,3 +82,5 @@ func likePattern(q string) string {
 	}
 	return string(append(out, '%'))
 }
+
+func validUTF8(s string) bool { return utf8.ValidString(s) }
