@@ -73,6 +73,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 			return err
 		}
 	}
+	if warnings, err := store.DurabilityWarnings(ctx); err == nil {
+		for _, w := range warnings {
+			log.Warn("database durability", "warning", w)
+		}
+	}
 	if *loadDemo {
 		if err := demo.Load(ctx, store); err != nil {
 			return fmt.Errorf("load demo data: %w", err)

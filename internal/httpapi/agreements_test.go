@@ -222,11 +222,11 @@ func TestAgreementPatchAndArchive(t *testing.T) {
 		header: map[string]string{"If-Match": `"3"`}}), 409)
 
 	var list struct{ Items []map[string]any }
-	api.get("/v1/agreements?q=" + "修改与归档").Decode(t, &list)
+	api.get("/v1/agreements?q="+"修改与归档").Decode(t, &list)
 	if len(list.Items) != 0 {
 		t.Fatalf("archived agreement listed: %v", list.Items)
 	}
-	api.get("/v1/agreements?include_archived=true&q=" + "修改与归档").Decode(t, &list)
+	api.get("/v1/agreements?include_archived=true&q="+"修改与归档").Decode(t, &list)
 	if len(list.Items) != 1 {
 		t.Fatalf("include_archived did not list it: %v", list.Items)
 	}

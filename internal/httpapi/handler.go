@@ -20,6 +20,7 @@ import (
 type Store interface {
 	Ping(ctx context.Context) error
 	Ready(ctx context.Context) error
+	DurabilityWarnings(ctx context.Context) ([]string, error)
 	Authenticate(ctx context.Context, secret string) (registry.Actor, error)
 	Idempotent(ctx context.Context, holder, key string, hash []byte,
 		fn func(ctx context.Context) (registry.StoredResponse, error)) (registry.StoredResponse, bool, error)
@@ -84,5 +85,5 @@ func NewHandler(d Deps) http.Handler {
 	if h.now == nil {
 		h.now = time.Now
 	}
-	return h.observe(h.cors(h.routes()))
+	return h.observe(h.cors(h.deadline(h.routes())))
 }

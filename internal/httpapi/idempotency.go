@@ -79,9 +79,13 @@ func (h *handler) idempotent(next http.HandlerFunc) http.HandlerFunc {
 		resp, replayed, err := h.store.Idempotent(r.Context(), actor.KeyID, key[0], sum.Sum(nil),
 			func(ctx context.Context) (registry.StoredResponse, error) {
 				buf = &bufferedResponse{header: http.Header{}}
-				req := r.WithContext(ctx)
+				var seen error
+				req := r.WithContext(context.WithValue(ctx, errorKey, &seen))
 				req.Body = io.NopCloser(bytes.NewReader(body))
 				next(buf, req)
+				if errors.Is(seen, registry.ErrTransient) {
+					return registry.StoredResponse{}, seen // the store runs the transaction again
+				}
 				return registry.StoredResponse{Status: buf.status, Location: buf.header.Get("Location"),
 					ETag: buf.header.Get("ETag"), Body: buf.body.Bytes()}, nil
 			})

@@ -22,6 +22,7 @@ const (
 	requestIDKey ctxKey = iota
 	actorKey
 	routeKey
+	errorKey // *error: the last error writeError answered, for the idempotency wrapper
 )
 
 var requestIDPattern = regexp.MustCompile(`^[A-Za-z0-9._-]{1,128}$`)

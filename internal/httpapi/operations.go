@@ -23,6 +23,7 @@ func (h *handler) healthz(w http.ResponseWriter, r *http.Request) {
 //	@Summary	Readiness: the database answers and is migrated
 //	@Tags		operations
 //	@Produce	plain
+//	@Description	200 with "ready", plus a warning line for each durability setting that could lose acknowledged writes (fsync or synchronous_commit off).
 //	@Success	200	{string}	string	"ready"
 //	@Failure	503	{object}	Problem
 //	@Router		/readyz [get]
@@ -34,6 +35,32 @@ func (h *handler) readyz(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, "unavailable", "database unreachable or not migrated")
 		return
 	}
+	body := "ready\n"
+	if warnings, err := h.store.DurabilityWarnings(ctx); err == nil {
+		for _, warn := range warnings {
+			h.log.WarnContext(ctx, "database durability", "warning", warn)
+			body += "warning: " + warn + "\n"
+		}
+	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	_, _ = w.Write([]byte("ready\n"))
+	_, _ = w.Write([]byte(body))
+}
+
+// requestDeadline bounds how long a request may wait for the database,
+// the connection pool included, so that an exhausted pool answers 503
+// instead of piling requests up. CSV exports stream for longer and are
+// bounded by the server's write timeout instead.
+const requestDeadline = 10 * time.Second
+
+// deadline gives every request but exports a deadline.
+func (h *handler) deadline(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if wantsCSV(r) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), requestDeadline)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
 }

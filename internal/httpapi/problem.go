@@ -110,6 +110,9 @@ func failFields(w http.ResponseWriter, r *http.Request, fields []ProblemField) {
 // never choose a status for a storage error themselves; a 500 says
 // "internal error" and the details go to the log with the request id.
 func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	if seen, ok := r.Context().Value(errorKey).(*error); ok {
+		*seen = err
+	}
 	zh := lang(r) == "zh"
 	var verr *registry.ValidationError
 	var terr *registry.TransitionError
@@ -157,7 +160,8 @@ func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 		fail(w, r, "idempotency-in-flight", "")
 	case errors.Is(err, registry.ErrIdempotencyMismatch):
 		fail(w, r, "idempotency-mismatch", "")
-	case errors.Is(err, registry.ErrUnavailable):
+	case errors.Is(err, registry.ErrUnavailable), errors.Is(err, registry.ErrTransient),
+		errors.Is(err, context.DeadlineExceeded):
 		h.log.WarnContext(r.Context(), "database unavailable", "request_id", requestID(r.Context()), "error", err.Error())
 		fail(w, r, "unavailable", "")
 	case errors.Is(err, context.Canceled):

@@ -54,6 +54,9 @@ func mapError(err error) error {
 		case "22001":
 			return fmt.Errorf("%w", registry.Invalid(field, "too_long", ""))
 		}
+		if pqErr.Code == "40001" || pqErr.Code == "40P01" {
+			return fmt.Errorf("%w: %s", registry.ErrTransient, pqErr.Code.Name())
+		}
 		switch pqErr.Code.Class() {
 		case "08", "57", "53":
 			return fmt.Errorf("%w: %s", registry.ErrUnavailable, pqErr.Code.Name())

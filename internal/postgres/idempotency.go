@@ -23,6 +23,15 @@ const IdempotencyRetention = 48 * time.Hour
 // Only 2xx responses are stored; anything else rolls back.
 func (s *Store) Idempotent(ctx context.Context, holder, key string, hash []byte,
 	fn func(ctx context.Context) (registry.StoredResponse, error)) (resp registry.StoredResponse, replayed bool, err error) {
+	err = retry(ctx, func() error {
+		resp, replayed, err = s.idempotentOnce(ctx, holder, key, hash, fn)
+		return err
+	})
+	return resp, replayed, err
+}
+
+func (s *Store) idempotentOnce(ctx context.Context, holder, key string, hash []byte,
+	fn func(ctx context.Context) (registry.StoredResponse, error)) (resp registry.StoredResponse, replayed bool, err error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return resp, false, mapError(fmt.Errorf("begin: %w", err))

@@ -124,3 +124,22 @@ func (s *Store) Ready(ctx context.Context) error {
 	}
 	return nil
 }
+
+// DurabilityWarnings names the server settings under which an
+// acknowledged write could be lost in a crash (fsync or
+// synchronous_commit off); empty when the server is durable.
+func (s *Store) DurabilityWarnings(ctx context.Context) ([]string, error) {
+	var fsync, syncCommit string
+	const q = `SELECT current_setting('fsync'), current_setting('synchronous_commit')`
+	if err := s.db.QueryRowContext(ctx, q).Scan(&fsync, &syncCommit); err != nil {
+		return nil, mapError(fmt.Errorf("read durability settings: %w", err))
+	}
+	var out []string
+	if fsync == "off" {
+		out = append(out, "fsync=off: acknowledged writes can be lost in a crash")
+	}
+	if syncCommit == "off" {
+		out = append(out, "synchronous_commit=off: the last acknowledged writes can be lost in a crash")
+	}
+	return out, nil
+}

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/chengyu-collab/registry/internal/registry"
 	_ "github.com/lib/pq" // registers the "postgres" driver
 )
 
@@ -70,25 +72,50 @@ func (s *Store) q(ctx context.Context) querier {
 	return s.db
 }
 
+// maxAttempts bounds the retries of a transaction that PostgreSQL aborted
+// for a serialization failure or a deadlock.
+const maxAttempts = 5
+
 // inTx runs fn in a transaction: the one ctx already carries (so that an
 // idempotent request and its write commit together) or a new one that is
-// committed when fn succeeds and rolled back otherwise.
+// committed when fn succeeds and rolled back otherwise. A transaction of
+// its own that fails with a serialization failure or a deadlock is run
+// again, so such failures never reach the client.
 func (s *Store) inTx(ctx context.Context, fn func(ctx context.Context, tx *sql.Tx) error) error {
 	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
 		return fn(ctx, tx)
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return mapError(fmt.Errorf("begin: %w", err))
+	return retry(ctx, func() error {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return mapError(fmt.Errorf("begin: %w", err))
+		}
+		defer tx.Rollback()
+		if err := fn(context.WithValue(ctx, txKey{}, tx), tx); err != nil {
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return mapError(fmt.Errorf("commit: %w", err))
+		}
+		return nil
+	})
+}
+
+// retry runs attempt again, with a short growing pause, while it fails
+// with a transient transaction error.
+func retry(ctx context.Context, attempt func() error) error {
+	var err error
+	for i := 0; i < maxAttempts; i++ {
+		if err = attempt(); !errors.Is(err, registry.ErrTransient) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Duration(i+1) * 5 * time.Millisecond):
+		}
 	}
-	defer tx.Rollback()
-	if err := fn(context.WithValue(ctx, txKey{}, tx), tx); err != nil {
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return mapError(fmt.Errorf("commit: %w", err))
-	}
-	return nil
+	return fmt.Errorf("%w: transaction kept conflicting: %v", registry.ErrUnavailable, err)
 }
 
 // newID returns a time-ordered UUID (version 7).

@@ -30,6 +30,9 @@ var (
 	ErrUnauthorized = errors.New("unauthorized")
 	// ErrUnavailable means the database cannot be reached right now.
 	ErrUnavailable = errors.New("database unavailable")
+	// ErrTransient means PostgreSQL aborted the transaction for a
+	// serialization failure or a deadlock; the store runs it again.
+	ErrTransient = errors.New("transient transaction conflict")
 	// ErrInFlight means a request with the same idempotency key is running.
 	ErrInFlight = errors.New("idempotent request in flight")
 	// ErrIdempotencyMismatch means an idempotency key was reused with a
