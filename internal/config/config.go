@@ -2,9 +2,11 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -77,20 +79,38 @@ func Load(getenv func(string) string) (Config, error) {
 		}
 	}
 	if _, err := url.Parse(c.DatabaseURL); err != nil {
-		return c, fmt.Errorf("DATABASE_URL is not a URL: %w", err)
+		var uerr *url.Error
+		if errors.As(err, &uerr) {
+			err = uerr.Err // url.Error quotes the whole URL, password included
+		}
+		return c, fmt.Errorf("DATABASE_URL is not a URL: %v", err)
 	}
 	return c, nil
 }
 
-// MaskedDatabaseURL returns the database URL with any password replaced by
-// "xxxxx", for messages and logs.
+// dsnPassword matches the password of a key=value connection string
+// (host=… password=…), which lib/pq accepts as well as URLs.
+var dsnPassword = regexp.MustCompile(`(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)`)
+
+// MaskedDatabaseURL returns the database URL with any password (in the user
+// information, a password query parameter or a key=value string) replaced
+// by "xxxxx", for messages and logs.
 func MaskedDatabaseURL(raw string) string {
 	u, err := url.Parse(raw)
-	if err != nil || u.User == nil {
-		return raw
+	switch {
+	case err != nil && strings.Contains(raw, "://"):
+		return "(a DATABASE_URL that does not parse)"
+	case err != nil || u.Scheme == "":
+		return dsnPassword.ReplaceAllString(raw, "${1}xxxxx")
 	}
-	if _, has := u.User.Password(); has {
-		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	if u.User != nil {
+		if _, has := u.User.Password(); has {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+		}
+	}
+	if q := u.Query(); q.Has("password") {
+		q.Set("password", "xxxxx")
+		u.RawQuery = q.Encode()
 	}
 	return u.String()
 }

@@ -64,6 +64,9 @@ func decodeStrict(body []byte, dst any) error {
 	if err := scanKeys(body, jsonNames(reflect.TypeOf(dst))); err != nil {
 		return err
 	}
+	if v := bytes.TrimLeft(body, " \t\r\n"); len(v) > 0 && v[0] != '{' {
+		return &bodyError{"bad-request", "the body must be a JSON object"} // null would decode as an empty object
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {

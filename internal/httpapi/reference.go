@@ -137,7 +137,12 @@ func (h *handler) listAreas(w http.ResponseWriter, r *http.Request) {
 //	@Security	BearerAuth
 //	@Router		/v1/cooperation-areas/{code} [get]
 func (h *handler) getArea(w http.ResponseWriter, r *http.Request) {
-	a, err := h.store.GetArea(r.Context(), pathParam(r, "code"))
+	code := pathParam(r, "code")
+	if !codePattern.MatchString(code) {
+		fail(w, r, "not-found", "")
+		return
+	}
+	a, err := h.store.GetArea(r.Context(), code)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -206,6 +211,11 @@ func (h *handler) createArea(w http.ResponseWriter, r *http.Request) {
 //	@Security		BearerAuth
 //	@Router			/v1/cooperation-areas/{code} [patch]
 func (h *handler) patchArea(w http.ResponseWriter, r *http.Request) {
+	code := pathParam(r, "code")
+	if !codePattern.MatchString(code) {
+		fail(w, r, "not-found", "")
+		return
+	}
 	version, ok := requireIfMatch(w, r)
 	if !ok {
 		return
@@ -214,7 +224,6 @@ func (h *handler) patchArea(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	code := pathParam(r, "code")
 	actor, _ := actorOf(r.Context())
 	a, err := h.store.UpdateArea(r.Context(), actor, code, version, func(cur registry.CooperationArea) (registry.AreaInput, error) {
 		base := areaRequest{Code: cur.Code, NameZh: cur.NameZh, NameEn: cur.NameEn, ParentCode: cur.ParentCode}

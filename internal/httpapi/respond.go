@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gorilla/mux"
 
@@ -106,6 +107,10 @@ func (q *query) str(name string) string {
 	}
 	if len(vs) != 1 || strings.TrimSpace(vs[0]) == "" {
 		q.bad(name, "must be given once, not empty")
+		return ""
+	}
+	if !utf8.ValidString(vs[0]) || strings.ContainsRune(vs[0], 0) {
+		q.bad(name, "must be UTF-8 text without NUL")
 		return ""
 	}
 	return strings.TrimSpace(vs[0])

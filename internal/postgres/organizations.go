@@ -157,8 +157,12 @@ func (s *Store) UpdateOrganization(ctx context.Context, by registry.Actor, ref s
 		if err := s.resolveOrgInput(ctx, &in); err != nil {
 			return err
 		}
-		if in.ParentID != nil && *in.ParentID == cur.ID {
-			return registry.Invalid("parent_id", "self_reference", "")
+		if in.ParentID != nil {
+			if loop, err := organizationBelow(ctx, tx, *in.ParentID, cur.ID); err != nil {
+				return err
+			} else if loop {
+				return registry.Invalid("parent_id", "self_reference", "")
+			}
 		}
 		q := `UPDATE organizations SET code = $2, kind = $3, name_zh = $4, name_en = $5, short_name_zh = $6,
 			short_name_en = $7, region_code = $8, parent_id = $9, version = version + 1, updated_at = now()
@@ -172,4 +176,20 @@ func (s *Store) UpdateOrganization(ctx context.Context, by registry.Actor, ref s
 		return s.audit(ctx, tx, by, registry.ActionUpdate, registry.EntityOrganization, o.ID, cur, o)
 	})
 	return out, err
+}
+
+// organizationBelow reports whether organisation id is parent itself or one
+// of its ancestors, so that making parent the parent of id would close a
+// loop.
+func organizationBelow(ctx context.Context, tx *sql.Tx, parent, id string) (bool, error) {
+	const q = `WITH RECURSIVE up (id, parent_id) AS (
+			SELECT id, parent_id FROM organizations WHERE id = $1
+			UNION
+			SELECT o.id, o.parent_id FROM organizations o JOIN up ON o.id = up.parent_id)
+		SELECT EXISTS (SELECT 1 FROM up WHERE id = $2)`
+	var loop bool
+	if err := tx.QueryRowContext(ctx, q, parent, id).Scan(&loop); err != nil {
+		return false, mapError(fmt.Errorf("check organization hierarchy: %w", err))
+	}
+	return loop, nil
 }

@@ -150,8 +150,12 @@ func (s *Store) UpdateArea(ctx context.Context, by registry.Actor, code string, 
 		if err != nil {
 			return err
 		}
-		if in.ParentCode != nil && *in.ParentCode == code {
-			return registry.Invalid("parent_code", "self_reference", "")
+		if in.ParentCode != nil {
+			if loop, err := areaBelow(ctx, tx, *in.ParentCode, code); err != nil {
+				return err
+			} else if loop {
+				return registry.Invalid("parent_code", "self_reference", "")
+			}
 		}
 		q := `UPDATE cooperation_areas SET name_zh = $2, name_en = $3, parent_code = $4,
 			version = version + 1, updated_at = now() WHERE code = $1 RETURNING ` + areaColumns
@@ -163,4 +167,19 @@ func (s *Store) UpdateArea(ctx context.Context, by registry.Actor, code string, 
 		return s.audit(ctx, tx, by, registry.ActionUpdate, registry.EntityCooperationArea, a.Code, cur, a)
 	})
 	return out, err
+}
+
+// areaBelow reports whether area code is parent itself or one of its
+// ancestors, so that making parent the parent of code would close a loop.
+func areaBelow(ctx context.Context, tx *sql.Tx, parent, code string) (bool, error) {
+	const q = `WITH RECURSIVE up (code, parent_code) AS (
+			SELECT code, parent_code FROM cooperation_areas WHERE code = $1
+			UNION
+			SELECT a.code, a.parent_code FROM cooperation_areas a JOIN up ON a.code = up.parent_code)
+		SELECT EXISTS (SELECT 1 FROM up WHERE code = $2)`
+	var loop bool
+	if err := tx.QueryRowContext(ctx, q, parent, code).Scan(&loop); err != nil {
+		return false, mapError(fmt.Errorf("check area hierarchy: %w", err))
+	}
+	return loop, nil
 }
