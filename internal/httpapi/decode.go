@@ -53,8 +53,60 @@ func readBody(w http.ResponseWriter, r *http.Request, patch bool) ([]byte, error
 		return nil, &bodyError{"bad-request", "the body could not be read"}
 	case !utf8.Valid(body):
 		return nil, &bodyError{"bad-request", "the body is not valid UTF-8"}
+	case hasLoneSurrogate(body):
+		return nil, &bodyError{"bad-request", "the body holds a \\u escape of a lone UTF-16 surrogate"}
 	}
 	return body, nil
+}
+
+// hasLoneSurrogate reports whether a JSON text escapes half of a UTF-16
+// surrogate pair on its own (such as "\ud800"), which encoding/json would
+// silently store as U+FFFD instead of the text sent.
+func hasLoneSurrogate(body []byte) bool {
+	for i := 0; i+5 < len(body); i++ {
+		if body[i] != '\\' {
+			continue
+		}
+		if body[i+1] != 'u' {
+			i++ // an escaped character, such as \\ itself
+			continue
+		}
+		u, ok := hex4(body[i+2 : i+6])
+		switch {
+		case !ok:
+		case u >= 0xDC00 && u <= 0xDFFF:
+			return true // a low half with no high half before it
+		case u >= 0xD800 && u <= 0xDBFF:
+			if i+11 >= len(body) || body[i+6] != '\\' || body[i+7] != 'u' {
+				return true
+			}
+			if low, ok := hex4(body[i+8 : i+12]); !ok || low < 0xDC00 || low > 0xDFFF {
+				return true
+			}
+			i += 11
+			continue
+		}
+		i += 5
+	}
+	return false
+}
+
+func hex4(b []byte) (rune, bool) {
+	var r rune
+	for _, c := range b {
+		r <<= 4
+		switch {
+		case c >= '0' && c <= '9':
+			r |= rune(c - '0')
+		case c >= 'a' && c <= 'f':
+			r |= rune(c-'a') + 10
+		case c >= 'A' && c <= 'F':
+			r |= rune(c-'A') + 10
+		default:
+			return 0, false
+		}
+	}
+	return r, true
 }
 
 // decodeStrict decodes body into dst: exactly one JSON value, no unknown

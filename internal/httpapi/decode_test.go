@@ -46,3 +46,21 @@ func nested(n int) string {
 	}
 	return s
 }
+
+func TestLoneSurrogates(t *testing.T) {
+	cases := map[string]bool{
+		`{"a":"\ud800"}`:           true,
+		`{"a":"\udc00x"}`:          true,
+		`{"a":"\ud83d\ude00"}`:     false, // 😀 as a pair
+		`{"a":"\\ud800"}`:          false, // an escaped backslash, then text
+		`{"a":"\ud83d"}`:           true,
+		`{"a":"\ud83d\u0041"}`:     true,
+		`{"a":"长寿区 \u957f\u5bff"}`: false,
+		`{"a":"\u12"}`:             false, // malformed: left to the JSON decoder
+	}
+	for body, want := range cases {
+		if got := hasLoneSurrogate([]byte(body)); got != want {
+			t.Errorf("hasLoneSurrogate(%s) = %v, want %v", body, got, want)
+		}
+	}
+}
