@@ -42,6 +42,7 @@ const docTemplate = `{
         },
         "/readyz": {
             "get": {
+                "description": "200 with \"ready\", plus a warning line for each durability setting that could lose acknowledged writes (fsync or synchronous_commit off).",
                 "produces": [
                     "text/plain"
                 ],
@@ -570,6 +571,150 @@ const docTemplate = `{
                 }
             }
         },
+        "/v1/agreements/{id}/consultations": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The consultations that refer to the agreement, with the filters and order of /v1/consultations.",
+                "produces": [
+                    "application/json",
+                    "text/csv"
+                ],
+                "tags": [
+                    "consultations"
+                ],
+                "summary": "Consultations under an agreement / 协议下的联合协商",
+                "operationId": "listAgreementConsultations",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Agreement UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "Participant organisation (UUID or code)",
+                        "name": "party",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Region code; matches any participant in that region or below",
+                        "name": "region",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Cooperation-area code",
+                        "name": "area",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "meeting",
+                            "seminar",
+                            "field_visit",
+                            "online",
+                            "grassroots",
+                            "json",
+                            "csv"
+                        ],
+                        "type": "string",
+                        "description": "Consultation format, or csv/json for the output",
+                        "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "planned",
+                            "held",
+                            "cancelled"
+                        ],
+                        "type": "string",
+                        "description": "Status",
+                        "name": "status",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "name": "from",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "name": "to",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Case-insensitive substring of titles, topics and summaries",
+                        "name": "q",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Include archived consultations",
+                        "name": "include_archived",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Opaque cursor from next_cursor",
+                        "name": "cursor",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/httpapi.ConsultationList"
+                        },
+                        "headers": {
+                            "Link": {
+                                "type": "string",
+                                "description": "\u003c…\u003e; rel=\\\"next\\\" when there is another page"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/v1/agreements/{id}/history": {
             "get": {
                 "security": [
@@ -615,6 +760,161 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/httpapi.AuditList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/agreements/{id}/joint-actions": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The joint actions that refer to the agreement, with the filters and order of /v1/joint-actions.",
+                "produces": [
+                    "application/json",
+                    "text/csv"
+                ],
+                "tags": [
+                    "joint-actions"
+                ],
+                "summary": "Joint actions under an agreement / 协议下的联合履职活动",
+                "operationId": "listAgreementJointActions",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Agreement UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "Participant organisation (UUID or code)",
+                        "name": "party",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Region code; matches any participant in that region or below",
+                        "name": "region",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Cooperation-area code",
+                        "name": "area",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "inspection",
+                            "research",
+                            "proposal",
+                            "supervision",
+                            "exhibition",
+                            "publicity",
+                            "other"
+                        ],
+                        "type": "string",
+                        "description": "Kind",
+                        "name": "kind",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "planned",
+                            "ongoing",
+                            "completed",
+                            "cancelled"
+                        ],
+                        "type": "string",
+                        "description": "Status",
+                        "name": "status",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Going on at or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "name": "from",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Going on at or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "name": "to",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Case-insensitive substring of titles, themes and summaries",
+                        "name": "q",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Include archived joint actions",
+                        "name": "include_archived",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "json",
+                            "csv"
+                        ],
+                        "type": "string",
+                        "description": "csv for a CSV export",
+                        "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Opaque cursor from next_cursor",
+                        "name": "cursor",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/httpapi.JointActionList"
+                        },
+                        "headers": {
+                            "Link": {
+                                "type": "string",
+                                "description": "\u003c…\u003e; rel=\\\"next\\\" when there is another page"
+                            }
                         }
                     },
                     "400": {
@@ -736,6 +1036,508 @@ const docTemplate = `{
                     },
                     "403": {
                         "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/consultations": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Newest first by the day held (a partial date sorts by its first day; undated last). ` + "`" + `from` + "`" + `/` + "`" + `to` + "`" + ` match consultations whose held_on overlaps the range. ` + "`" + `format` + "`" + ` filters by consultation format; ` + "`" + `format=csv` + "`" + ` (or ` + "`" + `Accept: text/csv` + "`" + `) streams the whole filtered list as CSV (UTF-8 with BOM).",
+                "produces": [
+                    "application/json",
+                    "text/csv"
+                ],
+                "tags": [
+                    "consultations"
+                ],
+                "summary": "Find joint consultations / 查询联合协商",
+                "operationId": "listConsultations",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "yubei-cppcc",
+                        "description": "Participant organisation (UUID or code)",
+                        "name": "party",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Region code; matches any participant in that region or below",
+                        "name": "region",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Agreement UUID",
+                        "name": "agreement",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Cooperation-area code",
+                        "name": "area",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "meeting",
+                            "seminar",
+                            "field_visit",
+                            "online",
+                            "grassroots",
+                            "json",
+                            "csv"
+                        ],
+                        "type": "string",
+                        "description": "Consultation format, or csv/json for the output",
+                        "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "planned",
+                            "held",
+                            "cancelled"
+                        ],
+                        "type": "string",
+                        "description": "Status",
+                        "name": "status",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "name": "from",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "name": "to",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Case-insensitive substring of titles, topics and summaries",
+                        "name": "q",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Include archived consultations",
+                        "name": "include_archived",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Opaque cursor from next_cursor",
+                        "name": "cursor",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/httpapi.ConsultationList"
+                        },
+                        "headers": {
+                            "Link": {
+                                "type": "string",
+                                "description": "\u003c…\u003e; rel=\\\"next\\\" when there is another page"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "At least two distinct organisations take part, exactly one of them as host. A registrar may register only consultations its organisation takes part in. Status defaults to planned.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "consultations"
+                ],
+                "summary": "Register a joint consultation / 登记联合协商",
+                "operationId": "createConsultation",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "1–255 visible ASCII characters; a retry with the same body replays the first answer",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
+                        "description": "The consultation",
+                        "name": "body",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/ConsultationRequest"
+                        }
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/registry.Consultation"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record"
+                            },
+                            "Location": {
+                                "type": "string",
+                                "description": "URL of the new consultation"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "The same Idempotency-Key still in flight",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Service Unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/consultations/{id}": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "consultations"
+                ],
+                "summary": "Get a joint consultation / 查询联合协商",
+                "operationId": "getConsultation",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Consultation UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/registry.Consultation"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record; send it back in If-Match"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "delete": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Nothing is ever deleted: the consultation stays readable with archived_at set and leaves the lists unless include_archived=true. Archiving an archived consultation is 409.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "consultations"
+                ],
+                "summary": "Archive a joint consultation / 归档联合协商",
+                "operationId": "archiveConsultation",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Consultation UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag of the version being archived",
+                        "name": "If-Match",
+                        "in": "header",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/registry.Consultation"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Conflict",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "Precondition Failed",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "428": {
+                        "description": "Precondition Required",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "patch": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "JSON merge patch (RFC 7396): objects merge, null clears, arrays replace. A registrar may change only consultations its organisation takes part in and may not remove its own organisation. Archived consultations cannot be changed (409).",
+                "consumes": [
+                    "application/json",
+                    "application/merge-patch+json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "consultations"
+                ],
+                "summary": "Change a joint consultation / 修改联合协商",
+                "operationId": "patchConsultation",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Consultation UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag of the version being changed",
+                        "name": "If-Match",
+                        "in": "header",
+                        "required": true
+                    },
+                    {
+                        "description": "Fields to change",
+                        "name": "body",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/ConsultationRequest"
+                        }
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/registry.Consultation"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Conflict",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "Precondition Failed",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "428": {
+                        "description": "Precondition Required",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1033,6 +1835,519 @@ const docTemplate = `{
                     },
                     "412": {
                         "description": "Precondition Failed",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "428": {
+                        "description": "Precondition Required",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/joint-actions": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Newest first by start (a partial date sorts by its first day; undated last). ` + "`" + `from` + "`" + `/` + "`" + `to` + "`" + ` match joint actions whose period, started_on…ended_on (or just started_on when there is no end), overlaps the range: an action from 2022-11 to 2023-02 is found by from=2023\u0026to=2023. With ` + "`" + `Accept: text/csv` + "`" + ` or ` + "`" + `format=csv` + "`" + ` the whole filtered list is streamed as CSV (UTF-8 with BOM).",
+                "produces": [
+                    "application/json",
+                    "text/csv"
+                ],
+                "tags": [
+                    "joint-actions"
+                ],
+                "summary": "Find joint duty actions / 查询联合履职活动",
+                "operationId": "listJointActions",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "changshou-jiusan",
+                        "description": "Participant organisation (UUID or code)",
+                        "name": "party",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Region code; matches any participant in that region or below",
+                        "name": "region",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Agreement UUID",
+                        "name": "agreement",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Cooperation-area code",
+                        "name": "area",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "inspection",
+                            "research",
+                            "proposal",
+                            "supervision",
+                            "exhibition",
+                            "publicity",
+                            "other"
+                        ],
+                        "type": "string",
+                        "description": "Kind",
+                        "name": "kind",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "planned",
+                            "ongoing",
+                            "completed",
+                            "cancelled"
+                        ],
+                        "type": "string",
+                        "description": "Status",
+                        "name": "status",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Going on at or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "name": "from",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Going on at or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "name": "to",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Case-insensitive substring of titles, themes and summaries",
+                        "name": "q",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Include archived joint actions",
+                        "name": "include_archived",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "json",
+                            "csv"
+                        ],
+                        "type": "string",
+                        "description": "csv for a CSV export",
+                        "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Opaque cursor from next_cursor",
+                        "name": "cursor",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/httpapi.JointActionList"
+                        },
+                        "headers": {
+                            "Link": {
+                                "type": "string",
+                                "description": "\u003c…\u003e; rel=\\\"next\\\" when there is another page"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "At least two distinct organisations take part, at least one of them as lead; ended_on is not before started_on. A registrar may register only joint actions its organisation takes part in. Status defaults to planned.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "joint-actions"
+                ],
+                "summary": "Register a joint duty action / 登记联合履职活动",
+                "operationId": "createJointAction",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "1–255 visible ASCII characters; a retry with the same body replays the first answer",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
+                        "description": "The joint action",
+                        "name": "body",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/JointActionRequest"
+                        }
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/registry.JointAction"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record"
+                            },
+                            "Location": {
+                                "type": "string",
+                                "description": "URL of the new joint action"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "The same Idempotency-Key still in flight",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Service Unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/joint-actions/{id}": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "joint-actions"
+                ],
+                "summary": "Get a joint duty action / 查询联合履职活动",
+                "operationId": "getJointAction",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Joint action UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/registry.JointAction"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record; send it back in If-Match"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "delete": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Nothing is ever deleted: the joint action stays readable with archived_at set and leaves the lists unless include_archived=true. Archiving an archived joint action is 409.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "joint-actions"
+                ],
+                "summary": "Archive a joint duty action / 归档联合履职活动",
+                "operationId": "archiveJointAction",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Joint action UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag of the version being archived",
+                        "name": "If-Match",
+                        "in": "header",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/registry.JointAction"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Conflict",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "Precondition Failed",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "428": {
+                        "description": "Precondition Required",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "patch": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "JSON merge patch (RFC 7396): objects merge, null clears, arrays replace. A registrar may change only joint actions its organisation takes part in and may not remove its own organisation. Archived joint actions cannot be changed (409).",
+                "consumes": [
+                    "application/json",
+                    "application/merge-patch+json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "joint-actions"
+                ],
+                "summary": "Change a joint duty action / 修改联合履职活动",
+                "operationId": "patchJointAction",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Joint action UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag of the version being changed",
+                        "name": "If-Match",
+                        "in": "header",
+                        "required": true
+                    },
+                    {
+                        "description": "Fields to change",
+                        "name": "body",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/JointActionRequest"
+                        }
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/registry.JointAction"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Conflict",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "Precondition Failed",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1405,6 +2720,307 @@ const docTemplate = `{
                 }
             }
         },
+        "/v1/organizations/{id}/consultations": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Every consultation the organisation took part in, in any role, with the filters and order of /v1/consultations.",
+                "produces": [
+                    "application/json",
+                    "text/csv"
+                ],
+                "tags": [
+                    "consultations"
+                ],
+                "summary": "Consultations of an organisation / 组织参与的联合协商",
+                "operationId": "listOrganizationConsultations",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "changshou-cppcc",
+                        "description": "Organisation UUID or code",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "Region code; matches any participant in that region or below",
+                        "name": "region",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Agreement UUID",
+                        "name": "agreement",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Cooperation-area code",
+                        "name": "area",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "meeting",
+                            "seminar",
+                            "field_visit",
+                            "online",
+                            "grassroots",
+                            "json",
+                            "csv"
+                        ],
+                        "type": "string",
+                        "description": "Consultation format, or csv/json for the output",
+                        "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "planned",
+                            "held",
+                            "cancelled"
+                        ],
+                        "type": "string",
+                        "description": "Status",
+                        "name": "status",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "name": "from",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "name": "to",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Case-insensitive substring of titles, topics and summaries",
+                        "name": "q",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Include archived consultations",
+                        "name": "include_archived",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Opaque cursor from next_cursor",
+                        "name": "cursor",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/httpapi.ConsultationList"
+                        },
+                        "headers": {
+                            "Link": {
+                                "type": "string",
+                                "description": "\u003c…\u003e; rel=\\\"next\\\" when there is another page"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/organizations/{id}/joint-actions": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Every joint action the organisation took part in, in any role, with the filters and order of /v1/joint-actions.",
+                "produces": [
+                    "application/json",
+                    "text/csv"
+                ],
+                "tags": [
+                    "joint-actions"
+                ],
+                "summary": "Joint actions of an organisation / 组织参与的联合履职活动",
+                "operationId": "listOrganizationJointActions",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "changshou-cppcc",
+                        "description": "Organisation UUID or code",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "Region code; matches any participant in that region or below",
+                        "name": "region",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Agreement UUID",
+                        "name": "agreement",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Cooperation-area code",
+                        "name": "area",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "inspection",
+                            "research",
+                            "proposal",
+                            "supervision",
+                            "exhibition",
+                            "publicity",
+                            "other"
+                        ],
+                        "type": "string",
+                        "description": "Kind",
+                        "name": "kind",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "planned",
+                            "ongoing",
+                            "completed",
+                            "cancelled"
+                        ],
+                        "type": "string",
+                        "description": "Status",
+                        "name": "status",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Going on at or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "name": "from",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Going on at or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "name": "to",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Case-insensitive substring of titles, themes and summaries",
+                        "name": "q",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Include archived joint actions",
+                        "name": "include_archived",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "json",
+                            "csv"
+                        ],
+                        "type": "string",
+                        "description": "csv for a CSV export",
+                        "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Opaque cursor from next_cursor",
+                        "name": "cursor",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/httpapi.JointActionList"
+                        },
+                        "headers": {
+                            "Link": {
+                                "type": "string",
+                                "description": "\u003c…\u003e; rel=\\\"next\\\" when there is another page"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/v1/regions": {
             "get": {
                 "security": [
@@ -1523,6 +3139,82 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/stats": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The figures a committee puts in its annual work review, for everyone, one organisation or one region (with the regions below it). Agreements signed in the year and in force during it; consultations held in the year, by format; joint actions whose period overlaps the year, by kind, by cooperation area and, for a selected organisation or region, by partner province (province-level regions other than the selection's own; ` + "`" + `{}` + "`" + ` without a selection); outcomes summed by kind, approximate when any part is. Archived records are left out; an unknown organisation or region gives zeros; zero counts may be left out of the maps.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "stats"
+                ],
+                "summary": "Yearly statistics / 年度统计",
+                "operationId": "getStats",
+                "parameters": [
+                    {
+                        "maximum": 9999,
+                        "minimum": 1,
+                        "type": "integer",
+                        "example": 2023,
+                        "description": "Calendar year",
+                        "name": "year",
+                        "in": "query",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "example": "changshou-cppcc",
+                        "description": "Organisation UUID or code (not together with region)",
+                        "name": "organization",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "example": "500115",
+                        "description": "Six-digit region code, with the regions below it (not together with organization)",
+                        "name": "region",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/registry.Stats"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Service Unavailable",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1662,6 +3354,117 @@ const docTemplate = `{
                 }
             }
         },
+        "ConsultationParticipantRequest": {
+            "type": "object",
+            "required": [
+                "organization_id",
+                "role"
+            ],
+            "properties": {
+                "organization_id": {
+                    "type": "string",
+                    "example": "changshou-cppcc"
+                },
+                "role": {
+                    "type": "string",
+                    "enum": [
+                        "host",
+                        "co_host",
+                        "participant"
+                    ],
+                    "example": "host"
+                }
+            }
+        },
+        "ConsultationRequest": {
+            "type": "object",
+            "required": [
+                "participants",
+                "title_zh"
+            ],
+            "properties": {
+                "agreement_id": {
+                    "type": "string",
+                    "format": "uuid",
+                    "maxLength": 64
+                },
+                "area_code": {
+                    "type": "string",
+                    "example": "forest-fire-prevention"
+                },
+                "format": {
+                    "type": "string",
+                    "enum": [
+                        "meeting",
+                        "seminar",
+                        "field_visit",
+                        "online",
+                        "grassroots"
+                    ]
+                },
+                "held_on": {
+                    "type": "string",
+                    "example": "2023"
+                },
+                "location": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "example": "重庆市长寿区"
+                },
+                "outcomes": {
+                    "type": "array",
+                    "maxItems": 50,
+                    "items": {
+                        "$ref": "#/definitions/OutcomeRequest"
+                    }
+                },
+                "participants": {
+                    "type": "array",
+                    "maxItems": 100,
+                    "items": {
+                        "$ref": "#/definitions/ConsultationParticipantRequest"
+                    }
+                },
+                "status": {
+                    "type": "string",
+                    "default": "planned",
+                    "enum": [
+                        "planned",
+                        "held",
+                        "cancelled"
+                    ]
+                },
+                "summary_en": {
+                    "type": "string",
+                    "maxLength": 10000
+                },
+                "summary_zh": {
+                    "type": "string",
+                    "maxLength": 10000,
+                    "example": "共同筑牢森林防灭火安全防线。"
+                },
+                "title_en": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "example": "Joint consultation on forest fire prevention"
+                },
+                "title_zh": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "example": "长寿区政协联合渝北、邻水开展森林防灭火联合协商"
+                },
+                "topic_en": {
+                    "type": "string",
+                    "maxLength": 500,
+                    "example": "Forest fire prevention"
+                },
+                "topic_zh": {
+                    "type": "string",
+                    "maxLength": 500,
+                    "example": "森林防灭火"
+                }
+            }
+        },
         "CooperationAreaRequest": {
             "type": "object",
             "required": [
@@ -1718,6 +3521,124 @@ const docTemplate = `{
                     "type": "string",
                     "maxLength": 2048,
                     "example": "https://example.org/agreement.pdf"
+                }
+            }
+        },
+        "JointActionParticipantRequest": {
+            "type": "object",
+            "required": [
+                "organization_id",
+                "role"
+            ],
+            "properties": {
+                "organization_id": {
+                    "type": "string",
+                    "example": "changshou-cppcc"
+                },
+                "role": {
+                    "type": "string",
+                    "enum": [
+                        "lead",
+                        "partner",
+                        "supporter"
+                    ],
+                    "example": "lead"
+                }
+            }
+        },
+        "JointActionRequest": {
+            "type": "object",
+            "required": [
+                "participants",
+                "title_zh"
+            ],
+            "properties": {
+                "agreement_id": {
+                    "type": "string",
+                    "format": "uuid",
+                    "maxLength": 64
+                },
+                "area_code": {
+                    "type": "string",
+                    "example": "culture-tourism"
+                },
+                "ended_on": {
+                    "type": "string",
+                    "example": "2023-12"
+                },
+                "kind": {
+                    "type": "string",
+                    "enum": [
+                        "inspection",
+                        "research",
+                        "proposal",
+                        "supervision",
+                        "exhibition",
+                        "publicity",
+                        "other"
+                    ],
+                    "example": "exhibition"
+                },
+                "location": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "example": "重庆市长寿区"
+                },
+                "outcomes": {
+                    "type": "array",
+                    "maxItems": 50,
+                    "items": {
+                        "$ref": "#/definitions/OutcomeRequest"
+                    }
+                },
+                "participants": {
+                    "type": "array",
+                    "maxItems": 100,
+                    "items": {
+                        "$ref": "#/definitions/JointActionParticipantRequest"
+                    }
+                },
+                "started_on": {
+                    "type": "string",
+                    "example": "2023"
+                },
+                "status": {
+                    "type": "string",
+                    "default": "planned",
+                    "enum": [
+                        "planned",
+                        "ongoing",
+                        "completed",
+                        "cancelled"
+                    ]
+                },
+                "summary_en": {
+                    "type": "string",
+                    "maxLength": 10000
+                },
+                "summary_zh": {
+                    "type": "string",
+                    "maxLength": 10000,
+                    "example": "推动文化合作与艺术交流。"
+                },
+                "theme_en": {
+                    "type": "string",
+                    "maxLength": 500
+                },
+                "theme_zh": {
+                    "type": "string",
+                    "maxLength": 500,
+                    "example": "丹青润川渝 翰墨润寿乡"
+                },
+                "title_en": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "example": "Sichuan–Chongqing calligraphy and painting exhibition"
+                },
+                "title_zh": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "example": "“丹青润川渝 翰墨润寿乡”川渝地区书画联展"
                 }
             }
         },
@@ -1795,6 +3716,45 @@ const docTemplate = `{
                     "type": "string",
                     "maxLength": 50,
                     "example": "彭州市政协"
+                }
+            }
+        },
+        "OutcomeRequest": {
+            "type": "object",
+            "required": [
+                "kind"
+            ],
+            "properties": {
+                "approximate": {
+                    "type": "boolean",
+                    "example": false
+                },
+                "count": {
+                    "type": "integer",
+                    "maximum": 1000000000,
+                    "minimum": 0,
+                    "example": 95
+                },
+                "description_en": {
+                    "type": "string",
+                    "maxLength": 10000,
+                    "example": "95 consultation opinions"
+                },
+                "description_zh": {
+                    "type": "string",
+                    "maxLength": 10000,
+                    "example": "形成协商意见95条"
+                },
+                "kind": {
+                    "type": "string",
+                    "enum": [
+                        "opinion",
+                        "proposal",
+                        "public_opinion_report",
+                        "problem_solved",
+                        "other"
+                    ],
+                    "example": "opinion"
                 }
             }
         },
@@ -1924,6 +3884,34 @@ const docTemplate = `{
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/registry.AuditEntry"
+                    }
+                },
+                "next_cursor": {
+                    "type": "string"
+                }
+            }
+        },
+        "httpapi.ConsultationList": {
+            "type": "object",
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/registry.Consultation"
+                    }
+                },
+                "next_cursor": {
+                    "type": "string"
+                }
+            }
+        },
+        "httpapi.JointActionList": {
+            "type": "object",
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/registry.JointAction"
                     }
                 },
                 "next_cursor": {
@@ -2080,6 +4068,19 @@ const docTemplate = `{
                 }
             }
         },
+        "registry.AgreementStats": {
+            "type": "object",
+            "properties": {
+                "in_force": {
+                    "type": "integer",
+                    "example": 1
+                },
+                "signed": {
+                    "type": "integer",
+                    "example": 1
+                }
+            }
+        },
         "registry.AuditEntry": {
             "type": "object",
             "properties": {
@@ -2126,6 +4127,113 @@ const docTemplate = `{
                 },
                 "request_id": {
                     "type": "string"
+                }
+            }
+        },
+        "registry.Consultation": {
+            "type": "object",
+            "properties": {
+                "agreement_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "archived_at": {
+                    "type": "string"
+                },
+                "area_code": {
+                    "type": "string",
+                    "example": "forest-fire-prevention"
+                },
+                "created_at": {
+                    "type": "string"
+                },
+                "format": {
+                    "type": "string",
+                    "enum": [
+                        "meeting",
+                        "seminar",
+                        "field_visit",
+                        "online",
+                        "grassroots"
+                    ]
+                },
+                "held_on": {
+                    "type": "string",
+                    "example": "2023"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "location": {
+                    "type": "string",
+                    "example": "重庆市长寿区"
+                },
+                "outcomes": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/registry.Outcome"
+                    }
+                },
+                "participants": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/registry.Participant"
+                    }
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "planned",
+                        "held",
+                        "cancelled"
+                    ],
+                    "example": "held"
+                },
+                "summary_en": {
+                    "type": "string"
+                },
+                "summary_zh": {
+                    "type": "string",
+                    "example": "共同筑牢森林防灭火安全防线。"
+                },
+                "title_en": {
+                    "type": "string",
+                    "example": "Joint consultation on forest fire prevention"
+                },
+                "title_zh": {
+                    "type": "string",
+                    "example": "长寿区政协联合渝北、邻水开展森林防灭火联合协商"
+                },
+                "topic_en": {
+                    "type": "string",
+                    "example": "Forest fire prevention"
+                },
+                "topic_zh": {
+                    "type": "string",
+                    "example": "森林防灭火"
+                },
+                "updated_at": {
+                    "type": "string"
+                },
+                "version": {
+                    "type": "integer",
+                    "example": 1
+                }
+            }
+        },
+        "registry.ConsultationStats": {
+            "type": "object",
+            "properties": {
+                "by_format": {
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "integer"
+                    }
+                },
+                "held": {
+                    "type": "integer",
+                    "example": 1
                 }
             }
         },
@@ -2181,6 +4289,132 @@ const docTemplate = `{
                 },
                 "url": {
                     "type": "string"
+                }
+            }
+        },
+        "registry.JointAction": {
+            "type": "object",
+            "properties": {
+                "agreement_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "archived_at": {
+                    "type": "string"
+                },
+                "area_code": {
+                    "type": "string",
+                    "example": "culture-tourism"
+                },
+                "created_at": {
+                    "type": "string"
+                },
+                "ended_on": {
+                    "type": "string",
+                    "example": "2023-12"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "kind": {
+                    "type": "string",
+                    "enum": [
+                        "inspection",
+                        "research",
+                        "proposal",
+                        "supervision",
+                        "exhibition",
+                        "publicity",
+                        "other"
+                    ],
+                    "example": "exhibition"
+                },
+                "location": {
+                    "type": "string",
+                    "example": "重庆市长寿区"
+                },
+                "outcomes": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/registry.Outcome"
+                    }
+                },
+                "participants": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/registry.Participant"
+                    }
+                },
+                "started_on": {
+                    "type": "string",
+                    "example": "2023"
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "planned",
+                        "ongoing",
+                        "completed",
+                        "cancelled"
+                    ],
+                    "example": "completed"
+                },
+                "summary_en": {
+                    "type": "string"
+                },
+                "summary_zh": {
+                    "type": "string",
+                    "example": "推动文化合作与艺术交流。"
+                },
+                "theme_en": {
+                    "type": "string"
+                },
+                "theme_zh": {
+                    "type": "string",
+                    "example": "丹青润川渝 翰墨润寿乡"
+                },
+                "title_en": {
+                    "type": "string",
+                    "example": "Sichuan–Chongqing calligraphy and painting exhibition"
+                },
+                "title_zh": {
+                    "type": "string",
+                    "example": "“丹青润川渝 翰墨润寿乡”川渝地区书画联展"
+                },
+                "updated_at": {
+                    "type": "string"
+                },
+                "version": {
+                    "type": "integer",
+                    "example": 1
+                }
+            }
+        },
+        "registry.JointActionStats": {
+            "type": "object",
+            "properties": {
+                "by_area": {
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "integer"
+                    }
+                },
+                "by_kind": {
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "integer"
+                    }
+                },
+                "by_partner_province": {
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "integer"
+                    }
+                },
+                "total": {
+                    "type": "integer",
+                    "example": 3
                 }
             }
         },
@@ -2262,6 +4496,78 @@ const docTemplate = `{
                 }
             }
         },
+        "registry.Outcome": {
+            "type": "object",
+            "properties": {
+                "approximate": {
+                    "type": "boolean",
+                    "example": true
+                },
+                "count": {
+                    "type": "integer",
+                    "maximum": 1000000000,
+                    "minimum": 0,
+                    "example": 60
+                },
+                "description_en": {
+                    "type": "string",
+                    "example": "More than 60 pressing problems of residents solved"
+                },
+                "description_zh": {
+                    "type": "string",
+                    "example": "推动解决群众急难愁盼问题60余个"
+                },
+                "kind": {
+                    "type": "string",
+                    "enum": [
+                        "opinion",
+                        "proposal",
+                        "public_opinion_report",
+                        "problem_solved",
+                        "other"
+                    ],
+                    "example": "problem_solved"
+                }
+            }
+        },
+        "registry.OutcomeTotal": {
+            "type": "object",
+            "properties": {
+                "approximate": {
+                    "type": "boolean",
+                    "example": true
+                },
+                "count": {
+                    "type": "integer",
+                    "example": 60
+                }
+            }
+        },
+        "registry.Participant": {
+            "type": "object",
+            "properties": {
+                "organization_code": {
+                    "type": "string",
+                    "example": "changshou-cppcc"
+                },
+                "organization_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "role": {
+                    "type": "string",
+                    "enum": [
+                        "host",
+                        "co_host",
+                        "participant",
+                        "lead",
+                        "partner",
+                        "supporter"
+                    ],
+                    "example": "host"
+                }
+            }
+        },
         "registry.Party": {
             "type": "object",
             "properties": {
@@ -2316,6 +4622,38 @@ const docTemplate = `{
                 "parent_code": {
                     "type": "string",
                     "example": "500000"
+                }
+            }
+        },
+        "registry.Stats": {
+            "type": "object",
+            "properties": {
+                "agreements": {
+                    "$ref": "#/definitions/registry.AgreementStats"
+                },
+                "consultations": {
+                    "$ref": "#/definitions/registry.ConsultationStats"
+                },
+                "joint_actions": {
+                    "$ref": "#/definitions/registry.JointActionStats"
+                },
+                "organization": {
+                    "type": "string",
+                    "example": "changshou-cppcc"
+                },
+                "outcomes": {
+                    "type": "object",
+                    "additionalProperties": {
+                        "$ref": "#/definitions/registry.OutcomeTotal"
+                    }
+                },
+                "region": {
+                    "type": "string",
+                    "example": "500115"
+                },
+                "year": {
+                    "type": "integer",
+                    "example": 2023
                 }
             }
         }

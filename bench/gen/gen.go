@@ -266,4 +266,3 @@ func (s *source) pick(list []string) string { return list[s.r.IntN(len(list))] }
 
 // regionOf is the region of organisation n.
 func (g *generator) regionOf(n int) region { return g.regions[(n*7919)%len(g.regions)] }
-

@@ -49,5 +49,8 @@ func Load(ctx context.Context, store *postgres.Store) error {
 			return fmt.Errorf("agreement %s: %w", a.TitleZh, err)
 		}
 	}
+	if err := loadActivities(ctx, store); err != nil {
+		return err
+	}
 	return nil
 }

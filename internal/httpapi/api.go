@@ -17,6 +17,12 @@ package httpapi
 //	@description				API key as `Bearer <key>`; keys are made with `registry keys create`.
 //	@tag.name					agreements
 //	@tag.description			Collaboration agreements / 合作协议
+//	@tag.name					consultations
+//	@tag.description			Joint consultations / 联合协商
+//	@tag.name					joint-actions
+//	@tag.description			Joint duty actions / 联合履职活动
+//	@tag.name					stats
+//	@tag.description			Figures for annual work reviews / 年度统计
 //	@tag.name					organizations
 //	@tag.description			Committees, parties and federations / 组织
 //	@tag.name					regions

@@ -43,6 +43,9 @@ type Store interface {
 	ListAudit(ctx context.Context, f registry.AuditFilter) (registry.Page[registry.AuditEntry], error)
 
 	AgreementStore
+	ConsultationStore
+	JointActionStore
+	StatsStore
 }
 
 // Deps are the handler's dependencies.

@@ -49,6 +49,24 @@ func (h *handler) routes() http.Handler {
 	handle(http.MethodPatch, "/v1/agreements/{id}", accessWrite, h.patchAgreement)
 	handle(http.MethodDelete, "/v1/agreements/{id}", accessWrite, h.archiveAgreement)
 	handle(http.MethodGet, "/v1/agreements/{id}/history", accessRead, h.agreementHistory)
+	handle(http.MethodGet, "/v1/agreements/{id}/consultations", accessRead, h.listAgreementConsultations)
+	handle(http.MethodGet, "/v1/agreements/{id}/joint-actions", accessRead, h.listAgreementJointActions)
+
+	handle(http.MethodGet, "/v1/consultations", accessRead, h.listConsultations)
+	create("/v1/consultations", h.createConsultation)
+	handle(http.MethodGet, "/v1/consultations/{id}", accessRead, h.getConsultation)
+	handle(http.MethodPatch, "/v1/consultations/{id}", accessWrite, h.patchConsultation)
+	handle(http.MethodDelete, "/v1/consultations/{id}", accessWrite, h.archiveConsultation)
+	handle(http.MethodGet, "/v1/organizations/{id}/consultations", accessRead, h.listOrganizationConsultations)
+
+	handle(http.MethodGet, "/v1/joint-actions", accessRead, h.listJointActions)
+	create("/v1/joint-actions", h.createJointAction)
+	handle(http.MethodGet, "/v1/joint-actions/{id}", accessRead, h.getJointAction)
+	handle(http.MethodPatch, "/v1/joint-actions/{id}", accessWrite, h.patchJointAction)
+	handle(http.MethodDelete, "/v1/joint-actions/{id}", accessWrite, h.archiveJointAction)
+	handle(http.MethodGet, "/v1/organizations/{id}/joint-actions", accessRead, h.listOrganizationJointActions)
+
+	handle(http.MethodGet, "/v1/stats", accessRead, h.getStats)
 
 	handle(http.MethodGet, "/v1/audit", accessAdmin, h.listAudit)
 	return r

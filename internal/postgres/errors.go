@@ -30,6 +30,12 @@ var constraintFields = map[string]string{
 	"consultations_area_code_fkey":           "area_code",
 	"joint_actions_agreement_id_fkey":        "agreement_id",
 	"joint_actions_area_code_fkey":           "area_code",
+
+	// participants of consultations and joint actions
+	"consultation_participants_organization_id_fkey": "participants",
+	"consultation_participants_organization_key":     "participants",
+	"joint_action_participants_organization_id_fkey": "participants",
+	"joint_action_participants_organization_key":     "participants",
 }
 
 // mapError turns a database error into a registry error where one applies:

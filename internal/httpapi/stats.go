@@ -1,0 +1,65 @@
+package httpapi
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+
+	"github.com/chengyu-collab/registry/internal/registry"
+)
+
+// StatsStore computes the yearly statistics.
+type StatsStore interface {
+	GetStats(ctx context.Context, year int, organization, region string) (registry.Stats, error)
+}
+
+// statsParams reads the parameters of /v1/stats: year (required, 1–9999)
+// and at most one of organization and region.
+func statsParams(r *http.Request) (year int, organization, region string, err error) {
+	q := newQuery(r)
+	if _, given := q.vals["year"]; !given {
+		q.bad("year", "is required")
+	} else if y := q.str("year"); q.err == nil {
+		n, convErr := strconv.Atoi(y)
+		if convErr != nil || n < 1 || n > 9999 {
+			q.bad("year", "must be a whole number from 1 to 9999")
+		}
+		year = n
+	}
+	organization, region = q.orgRef("organization"), q.region("region")
+	if organization != "" && region != "" {
+		q.bad("region", "give at most one of organization and region")
+	}
+	return year, organization, region, q.err
+}
+
+// getStats godoc
+//
+//	@Summary		Yearly statistics / 年度统计
+//	@Description	The figures a committee puts in its annual work review, for everyone, one organisation or one region (with the regions below it). Agreements signed in the year and in force during it; consultations held in the year, by format; joint actions whose period overlaps the year, by kind, by cooperation area and, for a selected organisation or region, by partner province (province-level regions other than the selection's own; `{}` without a selection); outcomes summed by kind, approximate when any part is. Archived records are left out; an unknown organisation or region gives zeros; zero counts may be left out of the maps.
+//	@ID				getStats
+//	@Tags			stats
+//	@Produce		json
+//	@Param			year			query		int		true	"Calendar year"	minimum(1)	maximum(9999)	example(2023)
+//	@Param			organization	query		string	false	"Organisation UUID or code (not together with region)"	example(changshou-cppcc)
+//	@Param			region			query		string	false	"Six-digit region code, with the regions below it (not together with organization)"	example(500115)
+//	@Success		200				{object}	registry.Stats
+//	@Failure		400				{object}	Problem
+//	@Failure		401				{object}	Problem
+//	@Failure		429				{object}	Problem
+//	@Failure		503				{object}	Problem
+//	@Security		BearerAuth
+//	@Router			/v1/stats [get]
+func (h *handler) getStats(w http.ResponseWriter, r *http.Request) {
+	year, organization, region, err := statsParams(r)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	st, err := h.store.GetStats(r.Context(), year, organization, region)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, st)
+}

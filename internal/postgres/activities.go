@@ -1,0 +1,388 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/chengyu-collab/registry/internal/registry"
+)
+
+// Consultations and joint actions are stored alike: a main table, a table
+// of participants and a table of outcomes keyed by (record, position). The
+// code below serves both; consultations.go and joint_actions.go describe
+// each one's columns to it through an activityKind.
+
+// activity is a consultation or a joint action.
+type activity interface {
+	registry.Consultation | registry.JointAction
+	HasParticipant(orgID string) bool
+}
+
+// activityParts reaches the parts of a record that the shared code reads
+// or resolves in place (participants share the record's backing array).
+type activityParts struct {
+	id           *string
+	participants []registry.Participant
+	outcomes     []registry.Outcome
+	agreementID  *string
+	areaCode     *string
+	mainDate     *registry.Date
+	version      int
+	archived     bool
+}
+
+// activityKind describes one kind of activity to the shared code.
+type activityKind[T activity] struct {
+	entity       string // audit entity
+	table        string // main table
+	participants string // participant table
+	outcomes     string // outcome table
+	fk           string // the child tables' column naming the record
+	kindColumn   string // the column of the kind/format filter
+	selectSQL    string // reads records (alias x) with their child rows
+	insertSQL    string // $1 id, then the columns args returns
+	updateSQL    string // the same parameters as insertSQL
+	scan         func(sc scanner) (T, error)
+	args         func(rec T) []any
+	parts        func(rec *T) activityParts
+	check        func(rec *T) error // the domain rules
+}
+
+// activityChildren returns the two sub-selects that read the participants
+// and the outcomes of record x as JSON arrays, for a select list.
+func activityChildren(participants, outcomes, fk string) string {
+	return `coalesce((SELECT json_agg(json_build_object('organization_id', p.organization_id, 'organization_code', o.code,
+		'role', p.role) ORDER BY p.position)
+		FROM ` + participants + ` p JOIN organizations o ON o.id = p.organization_id WHERE p.` + fk + ` = x.id), '[]'),
+	coalesce((SELECT json_agg(json_build_object('kind', c.kind, 'count', c.count, 'approximate', c.approximate,
+		'description_zh', c.description_zh, 'description_en', c.description_en) ORDER BY c.position)
+		FROM ` + outcomes + ` c WHERE c.` + fk + ` = x.id), '[]')`
+}
+
+// decodeActivityChildren decodes the JSON arrays of activityChildren.
+func decodeActivityChildren(participants, outcomes []byte, ps *[]registry.Participant, os *[]registry.Outcome) error {
+	if err := json.Unmarshal(participants, ps); err != nil {
+		return fmt.Errorf("decode participants: %w", err)
+	}
+	if err := json.Unmarshal(outcomes, os); err != nil {
+		return fmt.Errorf("decode outcomes: %w", err)
+	}
+	return nil
+}
+
+// read returns one record with its child rows.
+func (k *activityKind[T]) read(ctx context.Context, q querier, id string) (T, error) {
+	return k.scan(q.QueryRowContext(ctx, k.selectSQL+` WHERE x.id = $1`, id))
+}
+
+// getActivity returns a record (archived ones included) by id.
+func getActivity[T activity](ctx context.Context, s *Store, k *activityKind[T], id string) (T, error) {
+	if !isUUID(id) {
+		var zero T
+		return zero, registry.ErrNotFound
+	}
+	return k.read(ctx, s.q(ctx), id)
+}
+
+// resolveActivityRefs replaces participant organisation codes by UUIDs and
+// checks that every organisation, the agreement and the cooperation area
+// exist, naming the field of each that does not.
+func (s *Store) resolveActivityRefs(ctx context.Context, p activityParts) error {
+	var v registry.ValidationError
+	for i := range p.participants {
+		id, err := s.resolveOrganization(ctx, p.participants[i].OrganizationID)
+		switch {
+		case err == registry.ErrNotFound:
+			v.Add("participants["+strconv.Itoa(i)+"].organization_id", "unknown_organization", "")
+		case err != nil:
+			return err
+		default:
+			p.participants[i].OrganizationID = id
+		}
+	}
+	if p.agreementID != nil {
+		if err := s.agreementExists(ctx, *p.agreementID); err == registry.ErrNotFound {
+			v.Add("agreement_id", "unknown_agreement", "")
+		} else if err != nil {
+			return err
+		}
+	}
+	if p.areaCode != nil {
+		if err := s.areaExists(ctx, *p.areaCode); err == registry.ErrNotFound {
+			v.Add("area_code", "unknown_area", "")
+		} else if err != nil {
+			return err
+		}
+	}
+	return v.Err()
+}
+
+func (s *Store) agreementExists(ctx context.Context, id string) error {
+	if !isUUID(id) {
+		return registry.ErrNotFound
+	}
+	var one int
+	err := s.q(ctx).QueryRowContext(ctx, `SELECT 1 FROM agreements WHERE id = $1`, id).Scan(&one)
+	if notFound(err) {
+		return registry.ErrNotFound
+	}
+	if err != nil {
+		return mapError(fmt.Errorf("check agreement: %w", err))
+	}
+	return nil
+}
+
+// checkActivityWrite resolves references and applies the domain rules
+// (check) and the registrar's object-level rule to the record about to be
+// stored: unknown references and broken rules are reported together.
+func checkActivityWrite[T activity](ctx context.Context, s *Store, k *activityKind[T], by registry.Actor, rec *T,
+	check func(rec *T) error) error {
+	refErr := s.resolveActivityRefs(ctx, k.parts(rec))
+	var refs *registry.ValidationError
+	if refErr != nil && !errors.As(refErr, &refs) {
+		return refErr
+	}
+	if err := check(rec); err != nil || refs != nil {
+		return mergeValidation(refs, err)
+	}
+	if !by.IsAdmin() && !(*rec).HasParticipant(by.OrganizationID) {
+		return registry.ErrForbidden
+	}
+	return nil
+}
+
+// insertActivityChildren writes the participants and outcomes of record id.
+func insertActivityChildren[T activity](ctx context.Context, tx *sql.Tx, k *activityKind[T], id string, p activityParts) error {
+	insParticipant := `INSERT INTO ` + k.participants + ` (` + k.fk + `, position, organization_id, role) VALUES ($1, $2, $3, $4)`
+	for i, x := range p.participants {
+		if _, err := tx.ExecContext(ctx, insParticipant, id, i, x.OrganizationID, x.Role); err != nil {
+			return mapError(fmt.Errorf("insert participant: %w", err))
+		}
+	}
+	insOutcome := `INSERT INTO ` + k.outcomes + ` (` + k.fk + `, position, kind, count, approximate, description_zh, description_en)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`
+	for i, o := range p.outcomes {
+		var count sql.NullInt64
+		if o.Count != nil {
+			count = sql.NullInt64{Int64: *o.Count, Valid: true}
+		}
+		if _, err := tx.ExecContext(ctx, insOutcome, id, i, o.Kind, count, o.Approximate,
+			nullString(o.DescriptionZh), nullString(o.DescriptionEn)); err != nil {
+			return mapError(fmt.Errorf("insert outcome: %w", err))
+		}
+	}
+	return nil
+}
+
+// createActivity stores a record and its child rows with its audit entry,
+// in one transaction (the idempotent request's, when ctx carries one).
+func createActivity[T activity](ctx context.Context, s *Store, k *activityKind[T], by registry.Actor, rec T,
+	check func(rec *T) error) (T, error) {
+	var out T
+	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		if err := checkActivityWrite(ctx, s, k, by, &rec, check); err != nil {
+			return err
+		}
+		p := k.parts(&rec)
+		if *p.id == "" {
+			*p.id = newID()
+		}
+		if _, err := tx.ExecContext(ctx, k.insertSQL, k.args(rec)...); err != nil {
+			return mapError(fmt.Errorf("insert %s: %w", k.entity, err))
+		}
+		if err := insertActivityChildren(ctx, tx, k, *p.id, p); err != nil {
+			return err
+		}
+		stored, err := k.read(ctx, tx, *p.id)
+		if err != nil {
+			return err
+		}
+		out = stored
+		return s.audit(ctx, tx, by, registry.ActionCreate, k.entity, *p.id, nil, out)
+	})
+	return out, err
+}
+
+// lockActivity reads a record under a row lock and checks that the actor
+// may change it and that the expected version (0: any) is current.
+func lockActivity[T activity](ctx context.Context, tx *sql.Tx, k *activityKind[T], by registry.Actor, id string, version int) (T, error) {
+	var cur T
+	if !isUUID(id) {
+		return cur, registry.ErrNotFound
+	}
+	var one int
+	if err := tx.QueryRowContext(ctx, `SELECT 1 FROM `+k.table+` WHERE id = $1 FOR UPDATE`, id).Scan(&one); err != nil {
+		if notFound(err) {
+			return cur, registry.ErrNotFound
+		}
+		return cur, mapError(fmt.Errorf("lock %s: %w", k.entity, err))
+	}
+	cur, err := k.read(ctx, tx, id)
+	if err != nil {
+		return cur, err
+	}
+	p := k.parts(&cur)
+	switch {
+	case !by.IsAdmin() && !cur.HasParticipant(by.OrganizationID):
+		return cur, registry.ErrForbidden
+	case version != 0 && p.version != version:
+		return cur, registry.ErrPrecondition
+	case p.archived:
+		return cur, registry.ErrArchived
+	}
+	return cur, nil
+}
+
+// updateActivity changes a record at the expected version. apply receives
+// the current record under lock and returns the new one; references, the
+// domain rules and the registrar's rules (it may not remove its own
+// organisation) are checked on the result. The record, its child rows and
+// the audit entry are written in one transaction.
+func updateActivity[T activity](ctx context.Context, s *Store, k *activityKind[T], by registry.Actor, id string, version int,
+	apply func(cur T) (T, error)) (T, error) {
+	var out T
+	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		cur, err := lockActivity(ctx, tx, k, by, id, version)
+		if err != nil {
+			return err
+		}
+		next, err := apply(cur)
+		if err != nil {
+			return err
+		}
+		p := k.parts(&next)
+		*p.id = *k.parts(&cur).id
+		if err := checkActivityWrite(ctx, s, k, by, &next, k.check); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, k.updateSQL, k.args(next)...); err != nil {
+			return mapError(fmt.Errorf("update %s: %w", k.entity, err))
+		}
+		for _, table := range []string{k.participants, k.outcomes} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE `+k.fk+` = $1`, *p.id); err != nil {
+				return mapError(fmt.Errorf("replace %s: %w", table, err))
+			}
+		}
+		if err := insertActivityChildren(ctx, tx, k, *p.id, p); err != nil {
+			return err
+		}
+		if out, err = k.read(ctx, tx, *p.id); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, by, registry.ActionUpdate, k.entity, *p.id, cur, out)
+	})
+	return out, err
+}
+
+// archiveActivity sets archived_at at the expected version; nothing is
+// ever deleted. Archiving an archived record is a conflict.
+func archiveActivity[T activity](ctx context.Context, s *Store, k *activityKind[T], by registry.Actor, id string, version int) (T, error) {
+	var out T
+	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		cur, err := lockActivity(ctx, tx, k, by, id, version)
+		if err != nil {
+			return err
+		}
+		q := `UPDATE ` + k.table + ` SET archived_at = now(), version = version + 1, updated_at = now() WHERE id = $1`
+		if _, err := tx.ExecContext(ctx, q, id); err != nil {
+			return mapError(fmt.Errorf("archive %s: %w", k.entity, err))
+		}
+		if out, err = k.read(ctx, tx, id); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, by, registry.ActionArchive, k.entity, id, cur, out)
+	})
+	return out, err
+}
+
+// listQuery builds the statement of one list page; partyID is the resolved
+// party filter. Each filter is a condition an index serves (see
+// activities_plans_test.go).
+func (k *activityKind[T]) listQuery(f registry.ActivityFilter, partyID string) (string, []any, error) {
+	var w whereBuilder
+	if !f.IncludeArchived {
+		w.add(`x.archived_at IS NULL`)
+	}
+	if partyID != "" {
+		w.add(`EXISTS (SELECT 1 FROM ` + k.participants + ` p WHERE p.` + k.fk + ` = x.id AND p.organization_id = ` + w.arg(partyID) + `)`)
+	}
+	if f.Region != "" {
+		w.add(`EXISTS (SELECT 1 FROM ` + k.participants + ` p JOIN organizations o ON o.id = p.organization_id
+			WHERE p.` + k.fk + ` = x.id AND o.region_code IN ` + descendantRegions(w.arg(f.Region)) + `)`)
+	}
+	for _, eq := range [][2]string{{"agreement_id", f.Agreement}, {"area_code", f.Area}, {k.kindColumn, f.Kind}, {"status", f.Status}} {
+		if eq[1] != "" {
+			w.add(`x.` + eq[0] + ` = ` + w.arg(eq[1]))
+		}
+	}
+	if f.From != nil || f.To != nil {
+		var from, to sql.NullTime // NULL: unbounded
+		if f.From != nil {
+			from = sql.NullTime{Time: f.From.First(), Valid: true}
+		}
+		if f.To != nil {
+			to = sql.NullTime{Time: f.To.Last(), Valid: true}
+		}
+		w.add(`x.period && daterange(` + w.arg(from) + `::date, ` + w.arg(to) + `::date, '[]')`)
+	}
+	if f.Q != "" {
+		w.add(`x.search_text ILIKE ` + w.arg(likePattern(f.Q)))
+	}
+	if f.Cursor != "" {
+		parts, err := decodeCursor(f.Cursor, 2)
+		if err != nil || !checkSortKey(parts[0]) || !isUUID(parts[1]) {
+			return "", nil, &registry.BadParam{Name: "cursor", Reason: "not a cursor this list gave out"}
+		}
+		w.add(`(x.sort_on, x.id) < (` + w.arg(parts[0]) + `::date, ` + w.arg(parts[1]) + `::uuid)`)
+	}
+	q := k.selectSQL + w.sql() + ` ORDER BY x.sort_on DESC, x.id DESC LIMIT ` + w.arg(f.Limit+1)
+	return q, w.args, nil
+}
+
+// listActivities lists records newest first by their main date (undated
+// last, ties by id descending) with keyset pagination. A party or
+// agreement that does not exist matches nothing.
+func listActivities[T activity](ctx context.Context, s *Store, k *activityKind[T], f registry.ActivityFilter) (registry.Page[T], error) {
+	empty := registry.Page[T]{Items: []T{}}
+	if f.Agreement != "" && !isUUID(f.Agreement) {
+		return empty, nil
+	}
+	partyID := ""
+	if f.Party != "" {
+		id, err := s.resolveOrganization(ctx, f.Party)
+		if err == registry.ErrNotFound {
+			return empty, nil
+		} else if err != nil {
+			return empty, err
+		}
+		partyID = id
+	}
+	q, args, err := k.listQuery(f, partyID)
+	if err != nil {
+		return empty, err
+	}
+	rows, err := s.q(ctx).QueryContext(ctx, q, args...)
+	if err != nil {
+		return empty, mapError(fmt.Errorf("list %s: %w", k.table, err))
+	}
+	defer rows.Close()
+	var items []T
+	for rows.Next() {
+		rec, err := k.scan(rows)
+		if err != nil {
+			return empty, err
+		}
+		items = append(items, rec)
+	}
+	if err := rows.Err(); err != nil {
+		return empty, mapError(fmt.Errorf("list %s: %w", k.table, err))
+	}
+	return trimPage(items, f.Limit, func(rec T) []string {
+		p := k.parts(&rec)
+		return []string{sortKey(p.mainDate), *p.id}
+	}), nil
+}

@@ -1,0 +1,61 @@
+package postgres
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/chengyu-collab/registry/internal/registry"
+)
+
+// TestActivityQueryPlans shows the plan of each filter of the consultation
+// and joint-action lists and fails when the index that serves it is not
+// used (sequential scans off, as in TestAgreementQueryPlans).
+func TestActivityQueryPlans(t *testing.T) {
+	t.Parallel()
+	s := newInternalStore(t)
+	ctx := context.Background()
+	d2023, _ := registry.ParseDate("2023")
+	party := "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+	type plan struct {
+		name    string
+		filter  registry.ActivityFilter
+		partyID string
+		index   string // %s: consultation(s) or joint_action(s)
+	}
+	cases := []plan{
+		{"newest first", registry.ActivityFilter{}, "", "%ss_order_idx"},
+		{"party", registry.ActivityFilter{}, party, "%s_participants_org_idx"},
+		{"region", registry.ActivityFilter{Region: "510000"}, "", "%s_participants_organization_key"},
+		{"agreement", registry.ActivityFilter{Agreement: party}, "", "%ss_agreement_idx"},
+		{"area", registry.ActivityFilter{Area: "ecology"}, "", "%ss_area_idx"},
+		{"status", registry.ActivityFilter{Status: "planned"}, "", "%ss_status_idx"},
+		{"period", registry.ActivityFilter{From: &d2023, To: &d2023}, "", "%ss_period_idx"},
+		{"text", registry.ActivityFilter{Q: "森林防灭火"}, "", "%ss_search_idx"},
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SET enable_seqscan = off`); err != nil {
+		t.Fatal(err)
+	}
+	check := func(kind string, extra plan, listQuery func(registry.ActivityFilter, string) (string, []any, error)) {
+		for _, c := range append(cases, extra) {
+			c.filter.Limit = 50
+			q, args, err := listQuery(c.filter, c.partyID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			index := strings.ReplaceAll(c.index, "%s", kind)
+			p := explain(t, ctx, conn, q, args)
+			t.Logf("%s %s:\n%s", kind, c.name, p)
+			if !strings.Contains(p, index) || strings.Contains(p, "Seq Scan") {
+				t.Errorf("%s %s: plan does not use %s, or scans a table whole:\n%s", kind, c.name, index, p)
+			}
+		}
+	}
+	check("consultation", plan{"format", registry.ActivityFilter{Kind: "meeting"}, "", "consultations_format_idx"}, consultationKind.listQuery)
+	check("joint_action", plan{"kind", registry.ActivityFilter{Kind: "exhibition"}, "", "joint_actions_kind_idx"}, jointActionKind.listQuery)
+}

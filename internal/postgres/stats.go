@@ -1,0 +1,241 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/chengyu-collab/registry/internal/registry"
+)
+
+// Every statistics query takes the same parameters: $1 and $2 the first
+// and last day of the year, $3 the selected organisation's UUID and $4 the
+// selected region's code (NULL when not selected). Each figure is one
+// set-based query; archived records are left out.
+
+// selectedBy is the condition that record alias.id has in the participant
+// (or party) table a participant that is organisation $3 or lies in region
+// $4 or below; true when neither is selected.
+func selectedBy(table, fk, alias string) string {
+	return `($3::uuid IS NULL OR EXISTS (SELECT 1 FROM ` + table + ` sp WHERE sp.` + fk + ` = ` + alias + `.id
+			AND sp.organization_id = $3))
+		AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM ` + table + ` sp JOIN organizations so ON so.id = sp.organization_id
+			WHERE sp.` + fk + ` = ` + alias + `.id AND so.region_code IN ` + descendantRegions("$4") + `))`
+}
+
+// statsAgreements counts agreements signed in the year and agreements in
+// force whose effective period (from effective_from, or the signing when
+// it is not given, to effective_to) overlaps the year.
+var statsAgreements = `SELECT
+		count(*) FILTER (WHERE a.signed_on <= $2 AND a.signed_on_last >= $1),
+		count(*) FILTER (WHERE a.status = 'in_force'
+			AND coalesce(a.effective_from, a.signed_on, '-infinity'::date) <= $2
+			AND coalesce(a.effective_to_last, 'infinity'::date) >= $1)
+	FROM agreements a
+	WHERE a.archived_at IS NULL AND ` + selectedBy("agreement_parties", "agreement_id", "a")
+
+// statsConsultations counts consultations held in the year: the total
+// (grouping 1) and by format.
+var statsConsultations = `SELECT GROUPING(c.format), c.format, count(*)
+	FROM consultations c
+	WHERE c.archived_at IS NULL AND c.status = 'held' AND c.period && daterange($1::date, $2::date, '[]')
+		AND ` + selectedBy("consultation_participants", "consultation_id", "c") + `
+	GROUP BY ROLLUP (c.format)`
+
+// statsJointActions counts joint actions whose period overlaps the year:
+// the total (grouping 3), by kind (grouping 1) and by area (grouping 2).
+var statsJointActions = `SELECT GROUPING(j.kind, j.area_code), j.kind, j.area_code, count(*)
+	FROM joint_actions j
+	WHERE j.archived_at IS NULL AND j.period && daterange($1::date, $2::date, '[]')
+		AND ` + selectedBy("joint_action_participants", "joint_action_id", "j") + `
+	GROUP BY GROUPING SETS ((), (j.kind), (j.area_code))`
+
+// statsPartnerProvinces counts, for the selection, the joint actions of the
+// year that have a participant from each province other than the
+// selection's own (the province of the organisation's region, or the one
+// at or above the selected region).
+var statsPartnerProvinces = `SELECT rp.province_code, count(DISTINCT j.id)
+	FROM joint_actions j
+	JOIN joint_action_participants p ON p.joint_action_id = j.id
+	JOIN organizations o ON o.id = p.organization_id
+	JOIN region_provinces rp ON rp.code = o.region_code
+	WHERE j.archived_at IS NULL AND j.period && daterange($1::date, $2::date, '[]')
+		AND ` + selectedBy("joint_action_participants", "joint_action_id", "j") + `
+		AND rp.province_code IS DISTINCT FROM (SELECT own.province_code FROM region_provinces own
+			WHERE own.code = coalesce((SELECT so.region_code FROM organizations so WHERE so.id = $3), $4))
+	GROUP BY rp.province_code`
+
+// statsOutcomes sums the counted outcomes of consultations held in the
+// year and of joint actions overlapping it, by kind; a sum with any
+// approximate part is approximate.
+var statsOutcomes = `SELECT u.kind, sum(u.count), bool_or(u.approximate)
+	FROM (
+		SELECT o.kind, o.count, o.approximate FROM consultation_outcomes o JOIN consultations c ON c.id = o.consultation_id
+		WHERE c.archived_at IS NULL AND c.status = 'held' AND c.period && daterange($1::date, $2::date, '[]')
+			AND ` + selectedBy("consultation_participants", "consultation_id", "c") + `
+		UNION ALL
+		SELECT o.kind, o.count, o.approximate FROM joint_action_outcomes o JOIN joint_actions j ON j.id = o.joint_action_id
+		WHERE j.archived_at IS NULL AND j.period && daterange($1::date, $2::date, '[]')
+			AND ` + selectedBy("joint_action_participants", "joint_action_id", "j") + `
+	) u
+	WHERE u.count IS NOT NULL
+	GROUP BY u.kind`
+
+// GetStats returns the figures of a year for everyone, for one
+// organisation (UUID or code) or for one region and the regions below it;
+// at most one of organization and region may be given. An organisation or
+// region that does not exist gives zeros. Partner provinces are counted
+// only for a selection.
+func (s *Store) GetStats(ctx context.Context, year int, organization, region string) (registry.Stats, error) {
+	st := emptyStats(year, organization, region)
+	var orgID, regionCode sql.NullString
+	switch {
+	case organization != "":
+		id, err := s.resolveOrganization(ctx, organization)
+		if err == registry.ErrNotFound {
+			return st, nil
+		} else if err != nil {
+			return st, err
+		}
+		orgID = sql.NullString{String: id, Valid: true}
+	case region != "":
+		if _, err := s.GetRegion(ctx, region); err == registry.ErrNotFound {
+			return st, nil
+		} else if err != nil {
+			return st, err
+		}
+		regionCode = sql.NullString{String: region, Valid: true}
+	}
+	first := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
+	args := []any{first, first.AddDate(1, 0, -1), orgID, regionCode}
+	err := s.inSnapshot(ctx, func(ctx context.Context) error { return s.fillStats(ctx, args, &st) })
+	return st, err
+}
+
+// inSnapshot runs fn in a read-only repeatable-read transaction, so that
+// figures read by several statements agree with each other, unless ctx
+// already carries a transaction.
+func (s *Store) inSnapshot(ctx context.Context, fn func(ctx context.Context) error) error {
+	if _, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		return fn(ctx)
+	}
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		return mapError(fmt.Errorf("begin: %w", err))
+	}
+	defer tx.Rollback()
+	if err := fn(context.WithValue(ctx, txKey{}, tx)); err != nil {
+		return err
+	}
+	return mapError(tx.Commit())
+}
+
+// fillStats runs the statistics queries with args into st.
+func (s *Store) fillStats(ctx context.Context, args []any, st *registry.Stats) error {
+	q := s.q(ctx)
+	if err := q.QueryRowContext(ctx, statsAgreements, args...).Scan(&st.Agreements.Signed, &st.Agreements.InForce); err != nil {
+		return mapError(fmt.Errorf("agreement stats: %w", err))
+	}
+	err := eachRow(ctx, q, statsConsultations, args, func(sc scanner) error {
+		var grouping, n int
+		var format sql.NullString
+		if err := sc.Scan(&grouping, &format, &n); err != nil {
+			return err
+		}
+		if grouping == 1 {
+			st.Consultations.Held = n
+		} else if format.Valid {
+			st.Consultations.ByFormat[format.String] = n
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("consultation stats: %w", err)
+	}
+	if err := s.jointActionStats(ctx, args, st); err != nil {
+		return err
+	}
+	err = eachRow(ctx, q, statsOutcomes, args, func(sc scanner) error {
+		var kind string
+		var total registry.OutcomeTotal
+		if err := sc.Scan(&kind, &total.Count, &total.Approximate); err != nil {
+			return err
+		}
+		st.Outcomes[kind] = total
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("outcome stats: %w", err)
+	}
+	return nil
+}
+
+func emptyStats(year int, organization, region string) registry.Stats {
+	st := registry.Stats{Year: year, Outcomes: map[string]registry.OutcomeTotal{}}
+	if organization != "" {
+		st.Organization = &organization
+	}
+	if region != "" {
+		st.Region = &region
+	}
+	st.Consultations.ByFormat = map[string]int{}
+	st.JointActions.ByKind, st.JointActions.ByArea = map[string]int{}, map[string]int{}
+	st.JointActions.ByPartnerProvince = map[string]int{}
+	return st
+}
+
+// jointActionStats fills the joint-action figures.
+func (s *Store) jointActionStats(ctx context.Context, args []any, st *registry.Stats) error {
+	q := s.q(ctx)
+	err := eachRow(ctx, q, statsJointActions, args, func(sc scanner) error {
+		var grouping, n int
+		var kind, area sql.NullString
+		if err := sc.Scan(&grouping, &kind, &area, &n); err != nil {
+			return err
+		}
+		switch {
+		case grouping == 3:
+			st.JointActions.Total = n
+		case grouping == 1 && kind.Valid:
+			st.JointActions.ByKind[kind.String] = n
+		case grouping == 2 && area.Valid:
+			st.JointActions.ByArea[area.String] = n
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("joint action stats: %w", err)
+	}
+	if st.Organization == nil && st.Region == nil {
+		return nil
+	}
+	err = eachRow(ctx, q, statsPartnerProvinces, args, func(sc scanner) error {
+		var province string
+		var n int
+		if err := sc.Scan(&province, &n); err != nil {
+			return err
+		}
+		st.JointActions.ByPartnerProvince[province] = n
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("partner province stats: %w", err)
+	}
+	return nil
+}
+
+// eachRow runs a query and calls fn on every row, checking rows.Err.
+func eachRow(ctx context.Context, q querier, query string, args []any, fn func(sc scanner) error) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return mapError(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return mapError(err)
+		}
+	}
+	return mapError(rows.Err())
+}
