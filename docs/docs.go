@@ -3153,7 +3153,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The figures a committee puts in its annual work review, for everyone, one organisation or one region (with the regions below it). Agreements signed in the year and in force during it; consultations held in the year, by format; joint actions whose period overlaps the year, by kind, by cooperation area and, for a selected organisation or region, by partner province (province-level regions other than the selection's own; ` + "`" + `{}` + "`" + ` without a selection); outcomes summed by kind, approximate when any part is. Archived records are left out; an unknown organisation or region gives zeros; zero counts may be left out of the maps.",
+                "description": "The figures a committee puts in its annual work review, for everyone, one organisation or one region (with the regions below it). Agreements signed in the year and in force during it; consultations held in the year, by format and by area; joint actions whose period overlaps the year, by kind, by cooperation area and, for a selected organisation or region, by partner province (province-level regions other than the selection's own; ` + "`" + `{}` + "`" + ` without a selection); outcomes summed by kind, approximate when any part is. Archived records are left out; an unknown organisation or region gives zeros; zero counts may be left out of the maps.",
                 "produces": [
                     "application/json"
                 ],
@@ -3185,6 +3185,13 @@ const docTemplate = `{
                         "example": "500115",
                         "description": "Six-digit region code, with the regions below it (not together with organization)",
                         "name": "region",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "example": "510000",
+                        "description": "Only records with a participant (or party) in this region or below: what the selection did jointly with partners there",
+                        "name": "partner_region",
                         "in": "query"
                     }
                 ],
@@ -4225,6 +4232,12 @@ const docTemplate = `{
         "registry.ConsultationStats": {
             "type": "object",
             "properties": {
+                "by_area": {
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "integer"
+                    }
+                },
                 "by_format": {
                     "type": "object",
                     "additionalProperties": {
@@ -4646,6 +4659,10 @@ const docTemplate = `{
                     "additionalProperties": {
                         "$ref": "#/definitions/registry.OutcomeTotal"
                     }
+                },
+                "partner_region": {
+                    "type": "string",
+                    "example": "510000"
                 },
                 "region": {
                     "type": "string",

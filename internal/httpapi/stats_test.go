@@ -17,6 +17,7 @@ type actStats struct {
 	Consultations struct {
 		Held     int            `json:"held"`
 		ByFormat map[string]int `json:"by_format"`
+		ByArea   map[string]int `json:"by_area"`
 	} `json:"consultations"`
 	JointActions struct {
 		Total             int            `json:"total"`
@@ -195,4 +196,20 @@ func TestStatsOfDemoData(t *testing.T) {
 	actSame(t, "jiusan: joint_actions.total", jiusan.JointActions.Total, 2)
 	none := api.actStats("?year=2022&organization=changshou-cppcc")
 	actSame(t, "2022: joint_actions.total", none.JointActions.Total, 0)
+
+	// "What did Changshou do jointly with Sichuan parties in 2023, by
+	// area?" — one request: the Pengzhou agreement and the consultation
+	// with Linshui; the joint duty actions had no Sichuan partner.
+	sc := api.actStats("?year=2023&organization=changshou-cppcc&partner_region=510000")
+	actSame(t, "with Sichuan: agreements", [2]int{sc.Agreements.Signed, sc.Agreements.InForce}, [2]int{1, 1})
+	actSame(t, "with Sichuan: consultations.held", sc.Consultations.Held, 1)
+	actSame(t, "with Sichuan: consultations.by_area", sc.Consultations.ByArea, map[string]int{"forest-fire-prevention": 1})
+	actSame(t, "with Sichuan: joint_actions.total", sc.JointActions.Total, 0)
+	// Chongqing partners: Yubei in the consultation, none in the agreement.
+	cq := api.actStats("?year=2023&organization=changshou-cppcc&partner_region=500112")
+	actSame(t, "with Yubei: agreements.signed", cq.Agreements.Signed, 0)
+	actSame(t, "with Yubei: consultations.held", cq.Consultations.Held, 1)
+	expectProblem(t, api.get("/v1/stats?year=2023&partner_region=51"), 400)
+	unknown := api.actStats("?year=2023&partner_region=999999")
+	actSame(t, "unknown partner region: consultations.held", unknown.Consultations.Held, 0)
 }

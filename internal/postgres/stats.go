@@ -10,18 +10,23 @@ import (
 )
 
 // Every statistics query takes the same parameters: $1 and $2 the first
-// and last day of the year, $3 the selected organisation's UUID and $4 the
-// selected region's code (NULL when not selected). Each figure is one
-// set-based query; archived records are left out.
+// and last day of the year, $3 the selected organisation's UUID, $4 the
+// selected region's code and $5 the partner region's code (NULL when not
+// selected). Each figure is one set-based query; archived records are
+// left out.
 
 // selectedBy is the condition that record alias.id has in the participant
 // (or party) table a participant that is organisation $3 or lies in region
-// $4 or below; true when neither is selected.
+// $4 or below (true when neither is selected), and one in partner region
+// $5 or below (true when none is selected).
 func selectedBy(table, fk, alias string) string {
+	inRegion := func(param string) string {
+		return `(` + param + `::text IS NULL OR EXISTS (SELECT 1 FROM ` + table + ` sp JOIN organizations so ON so.id = sp.organization_id
+			WHERE sp.` + fk + ` = ` + alias + `.id AND so.region_code IN ` + descendantRegions(param) + `))`
+	}
 	return `($3::uuid IS NULL OR EXISTS (SELECT 1 FROM ` + table + ` sp WHERE sp.` + fk + ` = ` + alias + `.id
 			AND sp.organization_id = $3))
-		AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM ` + table + ` sp JOIN organizations so ON so.id = sp.organization_id
-			WHERE sp.` + fk + ` = ` + alias + `.id AND so.region_code IN ` + descendantRegions("$4") + `))`
+		AND ` + inRegion("$4") + ` AND ` + inRegion("$5")
 }
 
 // statsAgreements counts agreements signed in the year and agreements in
@@ -36,12 +41,12 @@ var statsAgreements = `SELECT
 	WHERE a.archived_at IS NULL AND ` + selectedBy("agreement_parties", "agreement_id", "a")
 
 // statsConsultations counts consultations held in the year: the total
-// (grouping 1) and by format.
-var statsConsultations = `SELECT GROUPING(c.format), c.format, count(*)
+// (grouping 3), by format (grouping 1) and by area (grouping 2).
+var statsConsultations = `SELECT GROUPING(c.format, c.area_code), c.format, c.area_code, count(*)
 	FROM consultations c
 	WHERE c.archived_at IS NULL AND c.status = 'held' AND c.period && daterange($1::date, $2::date, '[]')
 		AND ` + selectedBy("consultation_participants", "consultation_id", "c") + `
-	GROUP BY ROLLUP (c.format)`
+	GROUP BY GROUPING SETS ((), (c.format), (c.area_code))`
 
 // statsJointActions counts joint actions whose period overlaps the year:
 // the total (grouping 3), by kind (grouping 1) and by area (grouping 2).
@@ -83,32 +88,38 @@ var statsOutcomes = `SELECT u.kind, sum(u.count), bool_or(u.approximate)
 	GROUP BY u.kind`
 
 // GetStats returns the figures of a year for everyone, for one
-// organisation (UUID or code) or for one region and the regions below it;
-// at most one of organization and region may be given. An organisation or
-// region that does not exist gives zeros. Partner provinces are counted
-// only for a selection.
-func (s *Store) GetStats(ctx context.Context, year int, organization, region string) (registry.Stats, error) {
-	st := emptyStats(year, organization, region)
-	var orgID, regionCode sql.NullString
-	switch {
-	case organization != "":
-		id, err := s.resolveOrganization(ctx, organization)
+// organisation (UUID or code) or for one region and the regions below it
+// (at most one of the two), optionally only for records with a partner in
+// a given region. An organisation or region that does not exist gives
+// zeros. Partner provinces are counted only for a selection.
+func (s *Store) GetStats(ctx context.Context, f registry.StatsFilter) (registry.Stats, error) {
+	st := emptyStats(f)
+	var orgID, regionCode, partnerCode sql.NullString
+	if f.Organization != "" {
+		id, err := s.resolveOrganization(ctx, f.Organization)
 		if err == registry.ErrNotFound {
 			return st, nil
 		} else if err != nil {
 			return st, err
 		}
 		orgID = sql.NullString{String: id, Valid: true}
-	case region != "":
-		if _, err := s.GetRegion(ctx, region); err == registry.ErrNotFound {
+	}
+	for _, r := range []struct {
+		code string
+		dst  *sql.NullString
+	}{{f.Region, &regionCode}, {f.PartnerRegion, &partnerCode}} {
+		if r.code == "" {
+			continue
+		}
+		if _, err := s.GetRegion(ctx, r.code); err == registry.ErrNotFound {
 			return st, nil
 		} else if err != nil {
 			return st, err
 		}
-		regionCode = sql.NullString{String: region, Valid: true}
+		*r.dst = sql.NullString{String: r.code, Valid: true}
 	}
-	first := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
-	args := []any{first, first.AddDate(1, 0, -1), orgID, regionCode}
+	first := time.Date(f.Year, 1, 1, 0, 0, 0, 0, time.UTC)
+	args := []any{first, first.AddDate(1, 0, -1), orgID, regionCode, partnerCode}
 	err := s.inSnapshot(ctx, func(ctx context.Context) error { return s.fillStats(ctx, args, &st) })
 	return st, err
 }
@@ -139,14 +150,17 @@ func (s *Store) fillStats(ctx context.Context, args []any, st *registry.Stats) e
 	}
 	err := eachRow(ctx, q, statsConsultations, args, func(sc scanner) error {
 		var grouping, n int
-		var format sql.NullString
-		if err := sc.Scan(&grouping, &format, &n); err != nil {
+		var format, area sql.NullString
+		if err := sc.Scan(&grouping, &format, &area, &n); err != nil {
 			return err
 		}
-		if grouping == 1 {
+		switch {
+		case grouping == 3:
 			st.Consultations.Held = n
-		} else if format.Valid {
+		case grouping == 1 && format.Valid:
 			st.Consultations.ByFormat[format.String] = n
+		case grouping == 2 && area.Valid:
+			st.Consultations.ByArea[area.String] = n
 		}
 		return nil
 	})
@@ -171,15 +185,18 @@ func (s *Store) fillStats(ctx context.Context, args []any, st *registry.Stats) e
 	return nil
 }
 
-func emptyStats(year int, organization, region string) registry.Stats {
-	st := registry.Stats{Year: year, Outcomes: map[string]registry.OutcomeTotal{}}
-	if organization != "" {
-		st.Organization = &organization
+func emptyStats(f registry.StatsFilter) registry.Stats {
+	st := registry.Stats{Year: f.Year, Outcomes: map[string]registry.OutcomeTotal{}}
+	for _, p := range []struct {
+		v   string
+		dst **string
+	}{{f.Organization, &st.Organization}, {f.Region, &st.Region}, {f.PartnerRegion, &st.PartnerRegion}} {
+		if p.v != "" {
+			v := p.v
+			*p.dst = &v
+		}
 	}
-	if region != "" {
-		st.Region = &region
-	}
-	st.Consultations.ByFormat = map[string]int{}
+	st.Consultations.ByFormat, st.Consultations.ByArea = map[string]int{}, map[string]int{}
 	st.JointActions.ByKind, st.JointActions.ByArea = map[string]int{}, map[string]int{}
 	st.JointActions.ByPartnerProvince = map[string]int{}
 	return st

@@ -215,6 +215,7 @@ type Stats struct {
 	Year          int                     `json:"year" example:"2023"`
 	Organization  *string                 `json:"organization" example:"changshou-cppcc"`
 	Region        *string                 `json:"region" example:"500115"`
+	PartnerRegion *string                 `json:"partner_region,omitempty" example:"510000"`
 	Agreements    AgreementStats          `json:"agreements"`
 	Consultations ConsultationStats       `json:"consultations"`
 	JointActions  JointActionStats        `json:"joint_actions"`
@@ -228,10 +229,23 @@ type AgreementStats struct {
 	InForce int `json:"in_force" example:"1"`
 }
 
-// ConsultationStats counts the consultations held in the year, by format.
+// ConsultationStats counts the consultations held in the year, by format
+// and by cooperation area.
 type ConsultationStats struct {
 	Held     int            `json:"held" example:"1"`
 	ByFormat map[string]int `json:"by_format"`
+	ByArea   map[string]int `json:"by_area"`
+}
+
+// StatsFilter selects the records the statistics count: a year, at most
+// one of an organisation (UUID or code) and a region, and optionally a
+// partner region, which keeps only records with a participant (or party)
+// in that region or below.
+type StatsFilter struct {
+	Year          int
+	Organization  string
+	Region        string
+	PartnerRegion string
 }
 
 // JointActionStats counts the joint actions whose period overlaps the
