@@ -40,3 +40,22 @@ func TestRegionLookupAndSwagger(t *testing.T) {
 		}
 	}
 }
+
+func TestMethodNotAllowedAndOptions(t *testing.T) {
+	t.Parallel()
+	api := newAPI(t)
+	r := api.do(req{method: "PUT", path: "/v1/agreements"})
+	expectProblem(t, r, 405)
+	if got := r.Header.Get("Allow"); got != "GET, HEAD, POST, OPTIONS" {
+		t.Fatalf("Allow = %q", got)
+	}
+	r = api.do(req{method: "OPTIONS", path: "/v1/agreements/0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"})
+	expect(t, r, 204)
+	if got := r.Header.Get("Allow"); got != "GET, HEAD, PATCH, DELETE, OPTIONS" {
+		t.Fatalf("Allow = %q", got)
+	}
+	head := api.do(req{method: "HEAD", path: "/v1/regions/500115"})
+	if head.Status != 200 || len(head.Body) != 0 || head.Header.Get("Content-Type") == "" {
+		t.Fatalf("HEAD = %d %q", head.Status, head.Body)
+	}
+}

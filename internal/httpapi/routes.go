@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/gorilla/mux"
 	httpSwagger "github.com/swaggo/http-swagger/v2"
@@ -14,21 +15,31 @@ func (h *handler) routes() http.Handler {
 	r := mux.NewRouter()
 	r.Use(routeName)
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fail(w, r, "not-found", "") })
+	router := r
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Allow", allowedMethods(router, r))
+		if r.Method == http.MethodOptions {
+			w.WriteHeader(http.StatusNoContent) // OPTIONS: say what the resource allows
+			return
+		}
 		fail(w, r, "method-not-allowed", "")
 	})
 
 	handle := func(method, path string, level access, fn http.HandlerFunc) {
-		r.Handle(path, h.guard(level, fn)).Methods(method)
+		methods := []string{method}
+		if method == http.MethodGet {
+			methods = append(methods, http.MethodHead)
+		}
+		r.Handle(path, h.guard(level, fn)).Methods(methods...)
 	}
 	create := func(path string, fn http.HandlerFunc) {
 		r.Handle(path, h.guard(accessWrite, h.idempotent(fn))).Methods(http.MethodPost)
 	}
 
-	r.HandleFunc("/healthz", h.healthz).Methods(http.MethodGet)
-	r.HandleFunc("/readyz", h.readyz).Methods(http.MethodGet)
-	r.Handle("/metrics", h.metrics.handler()).Methods(http.MethodGet)
-	r.PathPrefix("/swagger/").Handler(httpSwagger.Handler(httpSwagger.URL("/swagger/doc.json"))).Methods(http.MethodGet)
+	r.HandleFunc("/healthz", h.healthz).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/readyz", h.readyz).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/metrics", h.metrics.handler()).Methods(http.MethodGet, http.MethodHead)
+	r.PathPrefix("/swagger/").Handler(httpSwagger.Handler(httpSwagger.URL("/swagger/doc.json"))).Methods(http.MethodGet, http.MethodHead)
 
 	handle(http.MethodGet, "/v1/regions", accessRead, h.listRegions)
 	handle(http.MethodGet, "/v1/regions/{code}", accessRead, h.getRegion)
@@ -70,4 +81,19 @@ func (h *handler) routes() http.Handler {
 
 	handle(http.MethodGet, "/v1/audit", accessAdmin, h.listAudit)
 	return r
+}
+
+// allowedMethods lists the methods the router serves for the request's
+// path, for the Allow header of 405 and OPTIONS answers.
+func allowedMethods(router *mux.Router, r *http.Request) string {
+	var allowed []string
+	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPatch, http.MethodDelete} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		var match mux.RouteMatch
+		if router.Match(probe, &match) && match.MatchErr == nil {
+			allowed = append(allowed, m)
+		}
+	}
+	return strings.Join(append(allowed, http.MethodOptions), ", ")
 }
