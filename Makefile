@@ -49,3 +49,14 @@ FUZZ_TARGETS := internal/registry:FuzzParseDate internal/httpapi:FuzzDecodeAgree
 fuzz-short:
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t#*:}; echo "fuzz $$fn ($(FUZZTIME))"; \
 		go test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) ./$$pkg || exit 1; done
+
+## bench: the load benchmark on the full data set (loaded once, then reused).
+bench:
+	./scripts/ensure-postgres
+	go run ./bench/cmd/bench
+
+## bench-short: the same harness on a small data set with short runs; CI
+## checks that it runs, not how fast.
+bench-short:
+	./scripts/ensure-postgres
+	go run ./bench/cmd/bench -short

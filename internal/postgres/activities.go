@@ -74,6 +74,14 @@ func decodeActivityChildren(participants, outcomes []byte, ps *[]registry.Partic
 	return nil
 }
 
+// childInserts returns the statements that insert one participant and one
+// outcome.
+func (k *activityKind[T]) childInserts() (participant, outcome string) {
+	return `INSERT INTO ` + k.participants + ` (` + k.fk + `, position, organization_id, role) VALUES ($1, $2, $3, $4)`,
+		`INSERT INTO ` + k.outcomes + ` (` + k.fk + `, position, kind, count, approximate, description_zh, description_en)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`
+}
+
 // read returns one record with its child rows.
 func (k *activityKind[T]) read(ctx context.Context, q querier, id string) (T, error) {
 	return k.scan(q.QueryRowContext(ctx, k.selectSQL+` WHERE x.id = $1`, id))
@@ -157,14 +165,12 @@ func checkActivityWrite[T activity](ctx context.Context, s *Store, k *activityKi
 
 // insertActivityChildren writes the participants and outcomes of record id.
 func insertActivityChildren[T activity](ctx context.Context, tx *sql.Tx, k *activityKind[T], id string, p activityParts) error {
-	insParticipant := `INSERT INTO ` + k.participants + ` (` + k.fk + `, position, organization_id, role) VALUES ($1, $2, $3, $4)`
+	insParticipant, insOutcome := k.childInserts()
 	for i, x := range p.participants {
 		if _, err := tx.ExecContext(ctx, insParticipant, id, i, x.OrganizationID, x.Role); err != nil {
 			return mapError(fmt.Errorf("insert participant: %w", err))
 		}
 	}
-	insOutcome := `INSERT INTO ` + k.outcomes + ` (` + k.fk + `, position, kind, count, approximate, description_zh, description_en)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)`
 	for i, o := range p.outcomes {
 		var count sql.NullInt64
 		if o.Count != nil {

@@ -73,7 +73,7 @@ func (s *Store) GetAgreement(ctx context.Context, id string) (registry.Agreement
 	if !isUUID(id) {
 		return registry.Agreement{}, registry.ErrNotFound
 	}
-	return scanAgreement(s.q(ctx).QueryRowContext(ctx, agreementSelect+` WHERE a.id = $1`, id))
+	return scanAgreement(s.q(ctx).QueryRowContext(ctx, AgreementByIDSQL(), id))
 }
 
 // resolveAgreementRefs replaces party organisation codes by UUIDs and

@@ -10,6 +10,9 @@ import (
 	"github.com/chengyu-collab/registry/internal/registry"
 )
 
+const auditInsertSQL = `INSERT INTO audit_log (actor_key_id, actor_organization_id, action, entity, entity_id, request_id, before, after)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`
+
 // audit appends one entry for a successful write, inside the write's own
 // transaction. before and after are encoded as JSON; nil becomes NULL.
 func (s *Store) audit(ctx context.Context, tx *sql.Tx, by registry.Actor, action, entity, entityID string, before, after any) error {
@@ -27,9 +30,7 @@ func (s *Store) audit(ctx context.Context, tx *sql.Tx, by registry.Actor, action
 	if err != nil {
 		return fmt.Errorf("audit after: %w", err)
 	}
-	const q = `INSERT INTO audit_log (actor_key_id, actor_organization_id, action, entity, entity_id, request_id, before, after)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`
-	_, err = tx.ExecContext(ctx, q, nullIfEmpty(by.KeyID), nullIfEmpty(by.OrganizationID), action, entity, entityID,
+	_, err = tx.ExecContext(ctx, auditInsertSQL, nullIfEmpty(by.KeyID), nullIfEmpty(by.OrganizationID), action, entity, entityID,
 		nullIfEmpty(by.RequestID), nullJSON(b), nullJSON(a))
 	if err != nil {
 		return mapError(fmt.Errorf("append audit entry: %w", err))

@@ -61,18 +61,20 @@ func (s *Store) CreateKey(ctx context.Context, name, role, org string) (string, 
 	return secret, k, nil
 }
 
+// AuthenticateSQL finds an API key by the SHA-256 hash of its secret ($1).
+const AuthenticateSQL = `SELECT id, role, organization_id, revoked_at IS NOT NULL,
+	last_used_at IS NULL OR last_used_at < now() - interval '1 minute'
+	FROM api_keys WHERE secret_hash = $1`
+
 // Authenticate returns the actor behind a secret, or ErrUnauthorized for an
 // unknown or revoked key. The check reads the database every time, so a
 // revocation takes effect at once on every replica. last_used_at is kept
 // current to within a minute.
 func (s *Store) Authenticate(ctx context.Context, secret string) (registry.Actor, error) {
-	const q = `SELECT id, role, organization_id, revoked_at IS NOT NULL,
-		last_used_at IS NULL OR last_used_at < now() - interval '1 minute'
-		FROM api_keys WHERE secret_hash = $1`
 	var a registry.Actor
 	var org sql.NullString
 	var revoked, stale bool
-	err := s.db.QueryRowContext(ctx, q, hashSecret(secret)).Scan(&a.KeyID, &a.Role, &org, &revoked, &stale)
+	err := s.db.QueryRowContext(ctx, AuthenticateSQL, hashSecret(secret)).Scan(&a.KeyID, &a.Role, &org, &revoked, &stale)
 	if notFound(err) {
 		return a, registry.ErrUnauthorized
 	}

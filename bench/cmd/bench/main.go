@@ -1,0 +1,64 @@
+// Command bench measures the registry at scale: it loads the benchmark
+// data set (bench/gen) into its own database, starts the real registry
+// binary against it, drives each endpoint from this process over loopback
+// at a fixed number of connections, runs pgbench with the very SQL the
+// endpoint runs right before and after (its ceiling), and prints a table of
+// requests per second, p50/p99 latency, the server's peak memory and the
+// ratio endpoint ÷ pgbench.
+//
+//	go run ./bench/cmd/bench            # full data set (make bench)
+//	go run ./bench/cmd/bench -short     # small data set, short runs (CI)
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"time"
+)
+
+type options struct {
+	short    bool
+	seed     int64
+	duration time.Duration
+	pgbench  time.Duration
+	conns    int
+	server   string // maintenance database URL of the PostgreSQL server
+	dbName   string
+	out      string
+	fresh    bool
+}
+
+func main() {
+	var o options
+	flag.BoolVar(&o.short, "short", false, "small data set and short runs: checks that the harness works")
+	flag.Int64Var(&o.seed, "seed", 1, "seed of the data set")
+	flag.DurationVar(&o.duration, "duration", 0, "length of each load run (default 15s, 2s with -short)")
+	flag.DurationVar(&o.pgbench, "pgbench", 0, "length of each pgbench run (default 10s, 2s with -short)")
+	flag.IntVar(&o.conns, "conns", 64, "concurrent connections of the load and of pgbench")
+	flag.StringVar(&o.server, "server", "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable", "PostgreSQL server (maintenance database)")
+	flag.StringVar(&o.dbName, "db", "", "benchmark database (default registry_bench, or registry_bench_short)")
+	flag.StringVar(&o.out, "out", "bench/results", "folder for the report")
+	flag.BoolVar(&o.fresh, "fresh", false, "regenerate the data set even if the database already holds it")
+	flag.Parse()
+	if o.duration == 0 {
+		o.duration = map[bool]time.Duration{false: 15 * time.Second, true: 2 * time.Second}[o.short]
+	}
+	if o.pgbench == 0 {
+		o.pgbench = map[bool]time.Duration{false: 10 * time.Second, true: 2 * time.Second}[o.short]
+	}
+	if o.dbName == "" {
+		o.dbName = map[bool]string{false: "registry_bench", true: "registry_bench_short"}[o.short]
+	}
+	if o.short && o.conns == 64 {
+		o.conns = 8
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, o); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}

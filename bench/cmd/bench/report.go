@@ -1,0 +1,183 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/chengyu-collab/registry/bench/load"
+)
+
+// runCases runs every case: pgbench, the load, pgbench again; then the
+// CSV export.
+func (e *env) runCases(ctx context.Context) ([]caseResult, error) {
+	cases, err := e.cases(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []caseResult
+	for _, c := range cases {
+		step("%s", c.name)
+		r := caseResult{benchCase: c}
+		if r.tpsBefore, err = e.pgbench(ctx, c.name, c.script); err != nil {
+			return nil, err
+		}
+		rngs := make([]*rand.Rand, e.o.conns)
+		for i := range rngs {
+			rngs[i] = rand.New(rand.NewPCG(uint64(e.o.seed), uint64(i)))
+		}
+		e.resetPeak()
+		r.load = load.Run(ctx, e.o.conns, e.o.duration, func(w, i int) (*http.Request, int) {
+			return c.next(rngs[w], w, i), c.want
+		})
+		_, r.peakRSS = e.memory()
+		if r.tpsAfter, err = e.pgbench(ctx, c.name, c.script); err != nil {
+			return nil, err
+		}
+		step("  %.0f req/s, p50 %s, p99 %s, %d errors %s; pgbench %.0f / %.0f tps; peak RSS %.1f MiB",
+			r.load.RPS(), ms(r.load.P50), ms(r.load.P99), r.load.Errors, r.load.FirstError, r.tpsBefore, r.tpsAfter, r.peakRSS)
+		out = append(out, r)
+	}
+	exp, err := e.export(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, exp), nil
+}
+
+// export streams the joint actions of 2023 as CSV once and watches the
+// server's memory while it does.
+func (e *env) export(ctx context.Context) (caseResult, error) {
+	r := caseResult{benchCase: benchCase{name: "GET /v1/joint-actions?from=2023&to=2023&format=csv", kind: "csv"}}
+	step("%s", r.name)
+	runtime.GC()
+	time.Sleep(2 * time.Second) // let the server settle after the last load
+	r.exportIdle, _ = e.memory()
+	e.resetPeak()
+	start := time.Now()
+	resp, err := http.Get(e.base + "/v1/joint-actions?from=2023-01-01&to=2023-12-31&format=csv")
+	if err != nil {
+		return r, err
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	var bytes int64
+	for sc.Scan() {
+		r.exportRows++
+		bytes += int64(len(sc.Bytes()) + 1)
+	}
+	if err := sc.Err(); err != nil && err != io.EOF {
+		return r, err
+	}
+	r.exportRows-- // the header
+	elapsed := time.Since(start)
+	_, r.exportPeak = e.memory()
+	r.peakRSS = r.exportPeak
+	r.load = load.Result{Requests: 1, Elapsed: elapsed, P50: elapsed, P99: elapsed, Bytes: bytes}
+	step("  %d rows, %.1f MiB in %s; RSS idle %.1f MiB, peak %.1f MiB", r.exportRows, float64(bytes)/(1<<20),
+		elapsed.Round(time.Millisecond), r.exportIdle, r.exportPeak)
+	return r, nil
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
+
+// report prints the table and the targets, and keeps them in a file.
+func (e *env) report(results []caseResult) error {
+	var b strings.Builder
+	host, _ := os.Hostname()
+	cpu := cpuModel()
+	fmt.Fprintf(&b, "Registry load benchmark, %s, on %s (%d cores, %s), %s data set (seed %d): %d organisations, %d agreements, %d consultations, %d joint actions; %d connections, %s a run, pgbench %s before and after each run.\n\n",
+		time.Now().UTC().Format("2006-01-02"), host, runtime.NumCPU(), cpu, map[bool]string{false: "full", true: "short"}[e.o.short],
+		e.o.seed, e.sizes.Organizations, e.sizes.Agreements, e.sizes.Consultations, e.sizes.JointActions, e.o.conns, e.o.duration, e.o.pgbench)
+	fmt.Fprintln(&b, "| case | req/s | p50 | p99 | errors | pgbench tps (before / after) | endpoint ÷ pgbench | server peak RSS |")
+	fmt.Fprintln(&b, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+	for _, r := range results {
+		if r.kind == "csv" {
+			fmt.Fprintf(&b, "| %s | %d rows in %s (%.0f rows/s) | | | | | | %.1f MiB (idle %.1f) |\n", r.name, r.exportRows,
+				r.load.Elapsed.Round(time.Millisecond), float64(r.exportRows)/r.load.Elapsed.Seconds(), r.exportPeak, r.exportIdle)
+			continue
+		}
+		fmt.Fprintf(&b, "| %s | %.0f | %s | %s | %d | %.0f / %.0f | %.2f | %.1f MiB |\n", r.name, r.load.RPS(), ms(r.load.P50),
+			ms(r.load.P99), r.load.Errors, r.tpsBefore, r.tpsAfter, r.ratio(), r.peakRSS)
+	}
+	fmt.Fprintln(&b)
+	fmt.Fprintln(&b, "Targets:")
+	for _, t := range targets(results) {
+		mark := "met"
+		if !t.met {
+			mark = "MISSED"
+		}
+		fmt.Fprintf(&b, "- %s: %s — %s\n", t.name, t.value, mark)
+	}
+	fmt.Print(b.String())
+	if err := os.MkdirAll(e.o.out, 0o755); err != nil {
+		return err
+	}
+	name := filepath.Join(e.o.out, map[bool]string{false: "latest.md", true: "latest-short.md"}[e.o.short])
+	return os.WriteFile(name, []byte(b.String()), 0o644)
+}
+
+type target struct {
+	name, value string
+	met         bool
+}
+
+// targets checks the figures against the goals of the benchmark issue.
+func targets(results []caseResult) []target {
+	var out []target
+	var page1, pageN *caseResult
+	maxRSS := 0.0
+	for i := range results {
+		r := &results[i]
+		maxRSS = max(maxRSS, r.peakRSS)
+		p99 := float64(r.load.P99.Microseconds()) / 1000
+		switch {
+		case r.kind == "id":
+			out = append(out, target{r.name + ": ≥ 0.40 of pgbench, p99 ≤ 10 ms",
+				fmt.Sprintf("%.2f, %.1f ms", r.ratio(), p99), r.ratio() >= 0.40 && p99 <= 10})
+		case r.kind == "list":
+			out = append(out, target{r.name + ": p99 ≤ 50 ms", fmt.Sprintf("%.1f ms", p99), p99 <= 50})
+		case r.kind == "stats":
+			out = append(out, target{r.name + ": p99 ≤ 50 ms", fmt.Sprintf("%.1f ms", p99), p99 <= 50})
+		case r.kind == "post":
+			out = append(out, target{r.name + ": ≥ 0.35 of pgbench", fmt.Sprintf("%.2f", r.ratio()), r.ratio() >= 0.35})
+		case r.kind == "csv":
+			grow := r.exportPeak - r.exportIdle
+			out = append(out, target{"CSV export: peak RSS within 30 MiB of idle", fmt.Sprintf("+%.1f MiB", grow), grow <= 30})
+		}
+		if r.cursor1 {
+			page1 = r
+		}
+		if r.cursorN {
+			pageN = r
+		}
+	}
+	if page1 != nil && pageN != nil && page1.load.P50 > 0 {
+		f := float64(pageN.load.P50) / float64(page1.load.P50)
+		out = append(out, target{"deep page within 1.2× of page 1 (p50)", fmt.Sprintf("%.2f×", f), f <= 1.2})
+	}
+	out = append(out, target{"server peak RSS under load ≤ 100 MiB", fmt.Sprintf("%.1f MiB", maxRSS), maxRSS <= 100})
+	return out
+}
+
+func cpuModel() string {
+	b, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return "unknown CPU"
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown CPU"
+}
