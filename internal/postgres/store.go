@@ -18,9 +18,10 @@ import (
 
 // Store is the registry's PostgreSQL storage.
 type Store struct {
-	db  *sql.DB
-	url string // kept for migrations, which use a connection of their own
-	now func() time.Time
+	db    *sql.DB
+	url   string // kept for migrations, which use a connection of their own
+	now   func() time.Time
+	stmts statements
 }
 
 // Open connects to the database at url and checks that it answers.
@@ -41,8 +42,11 @@ func Open(ctx context.Context, url string, maxConns int) (*Store, error) {
 	return &Store{db: db, url: url, now: time.Now}, nil
 }
 
-// Close closes the connection pool.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the prepared statements and the connection pool.
+func (s *Store) Close() error {
+	s.stmts.close()
+	return s.db.Close()
+}
 
 // DB returns the underlying handle, for the pool statistics of /metrics.
 func (s *Store) DB() *sql.DB { return s.db }
@@ -64,12 +68,11 @@ type querier interface {
 
 type txKey struct{}
 
-// q returns the transaction carried by ctx, if any, or the pool.
+// q returns a querier for reads: the transaction carried by ctx, if any,
+// or the pool, with statements prepared once and reused.
 func (s *Store) q(ctx context.Context) querier {
-	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
-		return tx
-	}
-	return s.db
+	tx, _ := ctx.Value(txKey{}).(*sql.Tx)
+	return preparedQuerier{s: s, tx: tx}
 }
 
 // maxAttempts bounds the retries of a transaction that PostgreSQL aborted
