@@ -15,6 +15,8 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/lib/pq"
+
+	"github.com/chengyu-collab/registry/internal/postgres"
 )
 
 // Sizes says how many records of each kind to generate.
@@ -106,6 +108,11 @@ func Load(ctx context.Context, db *sql.DB, seed int64, sizes Sizes, progress fun
 		}
 	}
 	progress(fmt.Sprintf("rebuilt %d indexes in %s", len(indexes), time.Since(start).Round(time.Millisecond)))
+	start = time.Now()
+	if _, err := conn.ExecContext(ctx, postgres.RebuildStatsSQL); err != nil {
+		return fmt.Errorf("statistics: %w", err)
+	}
+	progress(fmt.Sprintf("summed the statistics in %s", time.Since(start).Round(time.Millisecond)))
 	if _, err := conn.ExecContext(ctx, `VACUUM ANALYZE`); err != nil {
 		return fmt.Errorf("analyze: %w", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -109,6 +110,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	log.Info("listening", "addr", ln.Addr().String(), "database", config.MaskedDatabaseURL(cfg.DatabaseURL),
 		"read_requires_key", cfg.ReadRequiresKey, "rate_limit_per_minute", cfg.RateLimit)
 	go purgeLoop(ctx, store, log)
+	if pprofAddr := getenv("REGISTRY_PPROF_ADDR"); pprofAddr != "" {
+		go servePprof(pprofAddr, log)
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -144,5 +148,20 @@ func purgeLoop(ctx context.Context, store *postgres.Store, log *slog.Logger) {
 				log.Info("purged idempotency keys", "count", n)
 			}
 		}
+	}
+}
+
+// servePprof serves the Go profiler on its own listener (never on the API
+// port), for profiling under load: REGISTRY_PPROF_ADDR=127.0.0.1:6060.
+func servePprof(addr string, log *slog.Logger) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	log.Info("pprof listening", "addr", addr)
+	srv := &http.Server{Addr: addr, Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	if err := srv.ListenAndServe(); err != nil {
+		log.Warn("pprof", "error", err.Error())
 	}
 }

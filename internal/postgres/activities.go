@@ -203,6 +203,9 @@ func createActivity[T activity](ctx context.Context, s *Store, k *activityKind[T
 		if err := insertActivityChildren(ctx, tx, k, *p.id, p); err != nil {
 			return err
 		}
+		if err := s.applyStats(ctx, tx, k.entity, *p.id, +1); err != nil {
+			return err
+		}
 		stored, err := k.read(ctx, tx, *p.id)
 		if err != nil {
 			return err
@@ -265,6 +268,9 @@ func updateActivity[T activity](ctx context.Context, s *Store, k *activityKind[T
 		if err := checkActivityWrite(ctx, s, k, by, &next, k.check); err != nil {
 			return err
 		}
+		if err := s.applyStats(ctx, tx, k.entity, *p.id, -1); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, k.updateSQL, k.args(next)...); err != nil {
 			return mapError(fmt.Errorf("update %s: %w", k.entity, err))
 		}
@@ -274,6 +280,9 @@ func updateActivity[T activity](ctx context.Context, s *Store, k *activityKind[T
 			}
 		}
 		if err := insertActivityChildren(ctx, tx, k, *p.id, p); err != nil {
+			return err
+		}
+		if err := s.applyStats(ctx, tx, k.entity, *p.id, +1); err != nil {
 			return err
 		}
 		if out, err = k.read(ctx, tx, *p.id); err != nil {
@@ -291,6 +300,9 @@ func archiveActivity[T activity](ctx context.Context, s *Store, k *activityKind[
 	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		cur, err := lockActivity(ctx, tx, k, by, id, version)
 		if err != nil {
+			return err
+		}
+		if err := s.applyStats(ctx, tx, k.entity, id, -1); err != nil { // archived records count nowhere
 			return err
 		}
 		q := `UPDATE ` + k.table + ` SET archived_at = now(), version = version + 1, updated_at = now() WHERE id = $1`

@@ -63,7 +63,7 @@ func (s *Store) Migrate() error {
 	if err := m.Up(); err != nil && !errors.Is(err, migrate.ErrNoChange) {
 		return fmt.Errorf("apply migrations: %w", err)
 	}
-	return nil
+	return s.prepareHot(context.Background())
 }
 
 // MigrationStatus reports the applied and shipped versions. It reads the

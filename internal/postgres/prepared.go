@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"sync"
 )
 
@@ -82,7 +83,24 @@ func (p preparedQuerier) stmt(ctx context.Context, query string) *sql.Stmt {
 }
 
 func (p preparedQuerier) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if st := p.stmt(ctx, query); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
 	return p.plain().ExecContext(ctx, query, args...)
+}
+
+// hotStatements are prepared when the store opens: the ones that run only
+// inside transactions, which never fill the cache themselves.
+var hotStatements = []string{applyStatsSQL}
+
+// prepareHot fills the statement cache with hotStatements.
+func (s *Store) prepareHot(ctx context.Context) error {
+	for _, q := range hotStatements {
+		if _, err := s.stmts.get(ctx, s.db, q, true); err != nil {
+			return fmt.Errorf("prepare: %w", err)
+		}
+	}
+	return nil
 }
 
 func (p preparedQuerier) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {

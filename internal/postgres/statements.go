@@ -25,20 +25,17 @@ func JointActionListSQL(f registry.ActivityFilter, partyID string) (string, []an
 	return jointActionKind.listQuery(f, partyID)
 }
 
-// StatsSQL lists the statements of GET /v1/stats, run in one read-only
-// repeatable-read transaction with $1 and $2 the first and last day of the
-// year and $3, $4, $5 the organisation, region and partner region (NULL
-// when not selected). The partner-province statement runs only for a
-// selection, so it is not listed.
-func StatsSQL() []string {
-	return []string{statsAgreements, statsConsultations, statsJointActions, statsOutcomes}
-}
+// StatsSQL returns the statements of GET /v1/stats?year=… without a
+// selection, run in one read-only repeatable-read transaction: the
+// agreement figures (with $1 and $2 the first and last day of the year and
+// $3, $4, $5 NULL) and the running sums (with $1 the year and $2 "all").
+func StatsSQL() (agreements, rollup string) { return statsAgreements, statsFromRollupSQL }
 
 // JointActionWriteSQL lists the statements of a joint-action create, in
-// order: the insert of the record, of a participant, of an outcome, and
-// the audit entry; AuthenticateSQL and the idempotency statements come
-// around them.
-func JointActionWriteSQL() (record, participant, outcome, audit string) {
+// order: the insert of the record, of a participant, of an outcome, the
+// update of the statistics ($1 the entity, $2 the id, $3 +1) and the audit
+// entry; AuthenticateSQL and the idempotency statements come around them.
+func JointActionWriteSQL() (record, participant, outcome, stats, audit string) {
 	participant, outcome = jointActionKind.childInserts()
-	return jointActionKind.insertSQL, participant, outcome, auditInsertSQL
+	return jointActionKind.insertSQL, participant, outcome, applyStatsSQL, auditInsertSQL
 }

@@ -120,8 +120,35 @@ func (s *Store) GetStats(ctx context.Context, f registry.StatsFilter) (registry.
 	}
 	first := time.Date(f.Year, 1, 1, 0, 0, 0, 0, time.UTC)
 	args := []any{first, first.AddDate(1, 0, -1), orgID, regionCode, partnerCode}
-	err := s.inSnapshot(ctx, func(ctx context.Context) error { return s.fillStats(ctx, args, &st) })
+	err := s.inSnapshot(ctx, func(ctx context.Context) error {
+		if regionCode.Valid || partnerCode.Valid {
+			return s.fillStats(ctx, args, &st) // regions: counted from the records
+		}
+		scope := "all"
+		if orgID.Valid {
+			scope = "org:" + orgID.String
+		}
+		return s.fillStatsFromRollup(ctx, args, scope, &st)
+	})
 	return st, err
+}
+
+// fillStatsFromRollup reads the consultation, joint-action and outcome
+// figures from the running sums, and the agreement and partner-province
+// figures from the records (agreements are few; an organisation's partner
+// provinces depend on regions that may be edited).
+func (s *Store) fillStatsFromRollup(ctx context.Context, args []any, scope string, st *registry.Stats) error {
+	q := s.q(ctx)
+	if err := q.QueryRowContext(ctx, statsAgreements, args...).Scan(&st.Agreements.Signed, &st.Agreements.InForce); err != nil {
+		return mapError(fmt.Errorf("agreement stats: %w", err))
+	}
+	if err := s.statsFromRollup(ctx, st.Year, scope, st); err != nil {
+		return err
+	}
+	if scope == "all" {
+		return nil
+	}
+	return s.partnerProvinceStats(ctx, args, st)
 }
 
 // inSnapshot runs fn in a read-only repeatable-read transaction, so that
@@ -227,7 +254,12 @@ func (s *Store) jointActionStats(ctx context.Context, args []any, st *registry.S
 	if st.Organization == nil && st.Region == nil {
 		return nil
 	}
-	err = eachRow(ctx, q, statsPartnerProvinces, args, func(sc scanner) error {
+	return s.partnerProvinceStats(ctx, args, st)
+}
+
+// partnerProvinceStats fills joint_actions.by_partner_province.
+func (s *Store) partnerProvinceStats(ctx context.Context, args []any, st *registry.Stats) error {
+	err := eachRow(ctx, s.q(ctx), statsPartnerProvinces, args, func(sc scanner) error {
 		var province string
 		var n int
 		if err := sc.Scan(&province, &n); err != nil {

@@ -39,7 +39,9 @@ func Open(ctx context.Context, url string, maxConns int) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
-	return &Store{db: db, url: url, now: time.Now}, nil
+	s := &Store{db: db, url: url, now: time.Now}
+	_ = s.prepareHot(ctx) // fails harmlessly before the first migration; Migrate tries again
+	return s, nil
 }
 
 // Close closes the prepared statements and the connection pool.

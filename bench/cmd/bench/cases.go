@@ -109,11 +109,10 @@ func (e *env) cases(ctx context.Context) ([]benchCase, error) {
 		return nil, err
 	}
 
-	statsScript := "\\set y random(2016, 2025)\nBEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n"
-	for _, q := range postgres.StatsSQL() {
-		statsScript += bind(q, "make_date(:y, 1, 1)", "make_date(:y, 12, 31)", "NULL", "NULL", "NULL") + ";\n"
-	}
-	statsScript += "COMMIT;\n"
+	agreementStats, rollupStats := postgres.StatsSQL()
+	statsScript := "\\set y random(2016, 2025)\nBEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n" +
+		bind(agreementStats, "make_date(:y, 1, 1)", "make_date(:y, 12, 31)", "NULL", "NULL", "NULL") + ";\n" +
+		bind(rollupStats, ":y", "'all'") + ";\nCOMMIT;\n"
 
 	postScript, err := e.postScript(ctx)
 	if err != nil {
@@ -189,7 +188,7 @@ func (e *env) postScript(ctx context.Context) (string, error) {
 	id := `md5('pgb-' || :client_id || '-' || :a)::uuid`
 	lead := fmt.Sprintf(`md5('%d-org-' || :o)::uuid`, seed)
 	partner := fmt.Sprintf(`md5('%d-org-' || :p)::uuid`, seed)
-	record, participant, outcome, audit := postgres.JointActionWriteSQL()
+	record, participant, outcome, stats, audit := postgres.JointActionWriteSQL()
 	summary := "'双方立足两地政协人才、智力和组织优势，围绕成渝地区双城经济圈建设重大部署，组织委员实地察看项目现场，召开专题协商会议，形成协商意见并报送党委政府，共同筑牢森林防灭火安全防线。'"
 	// pgbench would read ":name" inside the literal as a variable: keep a
 	// space after every colon.
@@ -211,6 +210,7 @@ func (e *env) postScript(ctx context.Context) (string, error) {
 		bind(participant, id, "0", lead, "'lead'") + ";",
 		bind(participant, id, "1", partner, "'partner'") + ";",
 		bind(outcome, id, "0", "'opinion'", "12", "true", "'形成协商意见十余条'", "NULL") + ";",
+		bind(stats, "'joint_action'", id, "1") + ";",
 		bind(postgres.JointActionByIDSQL(), id) + ";",
 		bind(audit, "'"+e.keyID+"'", "NULL", "'create'", "'joint_action'", id+"::text", "'bench'", "NULL", after) + ";",
 		fmt.Sprintf(`INSERT INTO idempotency_keys (holder, key, request_hash, status, location, etag, body) VALUES ('%s', %s, %s, 201, '/v1/joint-actions/x', '"1"', convert_to(%s, 'UTF8'));`, e.keyID, key, hash, after),

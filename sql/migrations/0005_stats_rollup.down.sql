@@ -1,0 +1,2 @@
+DROP VIEW stats_contributions;
+DROP TABLE stats_rollup;
