@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 
 	"github.com/chengyu-collab/registry/internal/registry"
 )
@@ -101,16 +100,12 @@ func getActivity[T activity](ctx context.Context, s *Store, k *activityKind[T], 
 // exist, naming the field of each that does not.
 func (s *Store) resolveActivityRefs(ctx context.Context, p activityParts) error {
 	var v registry.ValidationError
+	refs := make([]*string, len(p.participants))
 	for i := range p.participants {
-		id, err := s.resolveOrganization(ctx, p.participants[i].OrganizationID)
-		switch {
-		case err == registry.ErrNotFound:
-			v.Add("participants["+strconv.Itoa(i)+"].organization_id", "unknown_organization", "")
-		case err != nil:
-			return err
-		default:
-			p.participants[i].OrganizationID = id
-		}
+		refs[i] = &p.participants[i].OrganizationID
+	}
+	if err := s.resolveOrgRefs(ctx, &v, "participants", refs); err != nil {
+		return err
 	}
 	if p.agreementID != nil {
 		if err := s.agreementExists(ctx, *p.agreementID); err == registry.ErrNotFound {

@@ -81,16 +81,12 @@ func (s *Store) GetAgreement(ctx context.Context, id string) (registry.Agreement
 // field of each that does not.
 func (s *Store) resolveAgreementRefs(ctx context.Context, a *registry.Agreement) error {
 	var v registry.ValidationError
+	refs := make([]*string, len(a.Parties))
 	for i := range a.Parties {
-		id, err := s.resolveOrganization(ctx, a.Parties[i].OrganizationID)
-		switch {
-		case err == registry.ErrNotFound:
-			v.Add("parties["+strconv.Itoa(i)+"].organization_id", "unknown_organization", "")
-		case err != nil:
-			return err
-		default:
-			a.Parties[i].OrganizationID = id
-		}
+		refs[i] = &a.Parties[i].OrganizationID
+	}
+	if err := s.resolveOrgRefs(ctx, &v, "parties", refs); err != nil {
+		return err
 	}
 	for i, area := range a.Areas {
 		if area.AreaCode == nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 
 	"github.com/chengyu-collab/registry/internal/registry"
 )
@@ -46,6 +47,24 @@ func (s *Store) resolveOrganization(ctx context.Context, ref string) (string, er
 		return "", mapError(fmt.Errorf("resolve organization: %w", err))
 	}
 	return id, nil
+}
+
+// resolveOrgRefs replaces each organisation reference (UUID or code) of a
+// list by the organisation's UUID, adding an unknown_organization error at
+// list[i].organization_id for each that does not exist.
+func (s *Store) resolveOrgRefs(ctx context.Context, v *registry.ValidationError, list string, refs []*string) error {
+	for i, ref := range refs {
+		id, err := s.resolveOrganization(ctx, *ref)
+		switch {
+		case err == registry.ErrNotFound:
+			v.Add(list+"["+strconv.Itoa(i)+"].organization_id", "unknown_organization", "")
+		case err != nil:
+			return err
+		default:
+			*ref = id
+		}
+	}
+	return nil
 }
 
 // GetOrganization returns an organisation by UUID or code.
