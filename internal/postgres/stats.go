@@ -33,12 +33,15 @@ func selectedBy(table, fk, alias string) string {
 // force whose effective period (from effective_from, or the signing when
 // it is not given, to effective_to) overlaps the year.
 var statsAgreements = `SELECT
-		count(*) FILTER (WHERE a.signed_on <= $2 AND a.signed_on_last >= $1),
-		count(*) FILTER (WHERE a.status = 'in_force'
-			AND coalesce(a.effective_from, a.signed_on, '-infinity'::date) <= $2
-			AND coalesce(a.effective_to_last, 'infinity'::date) >= $1)
-	FROM agreements a
-	WHERE a.archived_at IS NULL AND ` + selectedBy("agreement_parties", "agreement_id", "a")
+	(SELECT count(*) FROM agreements a
+		WHERE a.archived_at IS NULL AND a.signed_on <= $2 AND a.signed_on_last >= $1
+		AND a.sort_on <= $2 AND a.sort_on >= $1::date - 366
+		AND ` + selectedBy("agreement_parties", "agreement_id", "a") + `),
+	(SELECT count(*) FROM agreements a
+		WHERE a.archived_at IS NULL AND a.status = 'in_force'
+		AND coalesce(a.effective_from, a.signed_on, '-infinity'::date) <= $2
+		AND coalesce(a.effective_to_last, 'infinity'::date) >= $1
+		AND ` + selectedBy("agreement_parties", "agreement_id", "a") + `)`
 
 // statsConsultations counts consultations held in the year: the total
 // (grouping 3), by format (grouping 1) and by area (grouping 2).

@@ -1,0 +1,2 @@
+DROP INDEX agreements_in_force_stats_idx;
+DROP INDEX agreements_signed_stats_idx;
