@@ -107,19 +107,40 @@ func (g *generator) agreements(ctx context.Context, conn *sql.Conn) error {
 }
 
 // activity is what the COPY passes of one consultation or joint action
-// share.
+// share: its participants, how many outcomes it has, and its dates (the
+// participant rows carry the record's sort key and period).
 type activity struct {
-	participants []int
-	outcomes     int
+	participants      []int
+	outcomes          int
+	first, last       time.Time
+	prec              int16
+	hasEnd            bool
+	endFirst, endLast time.Time
 }
 
 func (g *generator) activityParts(kind string, n int) (*source, activity) {
 	s := g.source(kind, n)
-	return s, activity{participants: s.distinctOrgs(2 + s.r.IntN(4)), outcomes: s.r.IntN(4)}
+	a := activity{participants: s.distinctOrgs(2 + s.r.IntN(4)), outcomes: s.r.IntN(4)}
+	a.first, a.last, a.prec = s.partialDate(firstYear, lastYear)
+	if kind == "ja" && s.r.IntN(10) < 6 {
+		a.hasEnd = true
+		a.endFirst = a.last.AddDate(0, 0, s.r.IntN(120))
+		a.endLast = a.endFirst
+	}
+	return s, a
+}
+
+// period is the record's period as a daterange literal.
+func (a activity) period() string {
+	last := a.last
+	if a.hasEnd {
+		last = a.endLast
+	}
+	return "[" + a.first.Format(time.DateOnly) + "," + last.Format(time.DateOnly) + "]"
 }
 
 func (g *generator) activityChildren(ctx context.Context, conn *sql.Conn, kind, prefix string, count int, roles [3]string) error {
-	err := copyRows(ctx, conn, prefix+"_participants", []string{prefix + "_id", "position", "organization_id", "role"},
+	err := copyRows(ctx, conn, prefix+"_participants", []string{prefix + "_id", "position", "organization_id", "role", "sort_on", "period"},
 		count, func(n int) []any {
 			_, a := g.activityParts(kind, n)
 			var rows multi
@@ -131,7 +152,7 @@ func (g *generator) activityChildren(ctx context.Context, conn *sql.Conn, kind, 
 				case i == 1:
 					role = roles[1]
 				}
-				rows = append(rows, []any{ID(g.seed, kind, n), i, ID(g.seed, "org", o), role})
+				rows = append(rows, []any{ID(g.seed, kind, n), i, ID(g.seed, "org", o), role, a.first, a.period()})
 			}
 			return []any{rows}
 		})
@@ -156,7 +177,7 @@ func (g *generator) consultations(ctx context.Context, conn *sql.Conn) error {
 	err := copyRows(ctx, conn, "consultations", cols, g.sizes.Consultations, func(n int) []any {
 		s, a := g.activityParts("con", n)
 		zh, en := s.topic()
-		first, last, prec := s.partialDate(firstYear, lastYear)
+		first, last, prec := a.first, a.last, a.prec
 		var agr, area any
 		if s.r.IntN(10) < 4 {
 			agr = ID(g.seed, "agr", 1+s.r.IntN(g.sizes.Agreements))
@@ -183,11 +204,10 @@ func (g *generator) jointActions(ctx context.Context, conn *sql.Conn) error {
 	err := copyRows(ctx, conn, "joint_actions", cols, g.sizes.JointActions, func(n int) []any {
 		s, a := g.activityParts("ja", n)
 		zh, en := s.topic()
-		first, last, prec := s.partialDate(firstYear, lastYear)
+		first, last, prec := a.first, a.last, a.prec
 		var endFirst, endLast, endPrec any
-		if s.r.IntN(10) < 6 {
-			end := last.AddDate(0, 0, s.r.IntN(120))
-			endFirst, endLast, endPrec = end, end, int16(3)
+		if a.hasEnd {
+			endFirst, endLast, endPrec = a.endFirst, a.endLast, int16(3)
 		}
 		var agr, area any
 		if s.r.IntN(10) < 3 {

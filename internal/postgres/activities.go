@@ -73,10 +73,12 @@ func decodeActivityChildren(participants, outcomes []byte, ps *[]registry.Partic
 	return nil
 }
 
-// childInserts returns the statements that insert one participant and one
-// outcome.
+// childInserts returns the statements that insert one participant (with
+// its record's sort key and period, which the record must already hold)
+// and one outcome.
 func (k *activityKind[T]) childInserts() (participant, outcome string) {
-	return `INSERT INTO ` + k.participants + ` (` + k.fk + `, position, organization_id, role) VALUES ($1, $2, $3, $4)`,
+	return `INSERT INTO ` + k.participants + ` (` + k.fk + `, position, organization_id, role, sort_on, period)
+		SELECT $1, $2, $3, $4, x.sort_on, x.period FROM ` + k.table + ` x WHERE x.id = $1`,
 		`INSERT INTO ` + k.outcomes + ` (` + k.fk + `, position, kind, count, approximate, description_zh, description_en)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)`
 }
@@ -317,15 +319,20 @@ func archiveActivity[T activity](ctx context.Context, s *Store, k *activityKind[
 // activities_plans_test.go).
 func (k *activityKind[T]) listQuery(f registry.ActivityFilter, partyID string) (string, []any, error) {
 	var w whereBuilder
+	// The order (and the period) is read from the records, or, for a
+	// party's list, from its participant rows, whose index serves the
+	// page directly (see 0007_participant_order).
+	from, order, id := ``, `x`, `x.id`
+	if partyID != "" {
+		from, order, id = ` JOIN `+k.participants+` p ON p.`+k.fk+` = x.id`, `p`, `p.`+k.fk
+		w.add(`p.organization_id = ` + w.arg(partyID))
+	}
 	if !f.IncludeArchived {
 		w.add(`x.archived_at IS NULL`)
 	}
-	if partyID != "" {
-		w.add(`EXISTS (SELECT 1 FROM ` + k.participants + ` p WHERE p.` + k.fk + ` = x.id AND p.organization_id = ` + w.arg(partyID) + `)`)
-	}
 	if f.Region != "" {
-		w.add(`EXISTS (SELECT 1 FROM ` + k.participants + ` p JOIN organizations o ON o.id = p.organization_id
-			WHERE p.` + k.fk + ` = x.id AND o.region_code IN ` + descendantRegions(w.arg(f.Region)) + `)`)
+		w.add(`EXISTS (SELECT 1 FROM ` + k.participants + ` rp JOIN organizations o ON o.id = rp.organization_id
+			WHERE rp.` + k.fk + ` = x.id AND o.region_code IN ` + descendantRegions(w.arg(f.Region)) + `)`)
 	}
 	for _, eq := range [][2]string{{"agreement_id", f.Agreement}, {"area_code", f.Area}, {k.kindColumn, f.Kind}, {"status", f.Status}} {
 		if eq[1] != "" {
@@ -333,19 +340,19 @@ func (k *activityKind[T]) listQuery(f registry.ActivityFilter, partyID string) (
 		}
 	}
 	if f.From != nil || f.To != nil {
-		var from, to sql.NullTime // NULL: unbounded
+		var lo, hi sql.NullTime // NULL: unbounded
 		if f.From != nil {
-			from = sql.NullTime{Time: f.From.First(), Valid: true}
+			lo = sql.NullTime{Time: f.From.First(), Valid: true}
 		}
 		if f.To != nil {
-			to = sql.NullTime{Time: f.To.Last(), Valid: true}
+			hi = sql.NullTime{Time: f.To.Last(), Valid: true}
 		}
-		w.add(`x.period && daterange(` + w.arg(from) + `::date, ` + w.arg(to) + `::date, '[]')`)
-		if to.Valid {
+		w.add(order + `.period && daterange(` + w.arg(lo) + `::date, ` + w.arg(hi) + `::date, '[]')`)
+		if hi.Valid {
 			// A record that overlaps the range starts no later than its
 			// end (an undated start sorts as -infinity): the order index
 			// can skip every newer record instead of filtering it.
-			w.add(`x.sort_on <= ` + w.arg(to.Time) + `::date`)
+			w.add(order + `.sort_on <= ` + w.arg(hi.Time) + `::date`)
 		}
 	}
 	if f.Q != "" {
@@ -356,9 +363,9 @@ func (k *activityKind[T]) listQuery(f registry.ActivityFilter, partyID string) (
 		if err != nil || !checkSortKey(parts[0]) || !isUUID(parts[1]) {
 			return "", nil, &registry.BadParam{Name: "cursor", Reason: "not a cursor this list gave out"}
 		}
-		w.add(`(x.sort_on, x.id) < (` + w.arg(parts[0]) + `::date, ` + w.arg(parts[1]) + `::uuid)`)
+		w.add(`(` + order + `.sort_on, ` + id + `) < (` + w.arg(parts[0]) + `::date, ` + w.arg(parts[1]) + `::uuid)`)
 	}
-	q := k.selectSQL + w.sql() + ` ORDER BY x.sort_on DESC, x.id DESC LIMIT ` + w.arg(f.Limit+1)
+	q := k.selectSQL + from + w.sql() + ` ORDER BY ` + order + `.sort_on DESC, ` + id + ` DESC LIMIT ` + w.arg(f.Limit+1)
 	return q, w.args, nil
 }
 

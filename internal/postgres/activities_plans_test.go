@@ -25,7 +25,7 @@ func TestActivityQueryPlans(t *testing.T) {
 	}
 	cases := []plan{
 		{"newest first", registry.ActivityFilter{}, "", "%ss_order_idx"},
-		{"party", registry.ActivityFilter{}, party, "%s_participants_org_idx"},
+		{"party", registry.ActivityFilter{}, party, "%s_participants_order_idx"},
 		{"region", registry.ActivityFilter{Region: "510000"}, "", "%s_participants_organization_key"},
 		{"agreement", registry.ActivityFilter{Agreement: party}, "", "%ss_agreement_idx"},
 		{"area", registry.ActivityFilter{Area: "ecology"}, "", "%ss_area_idx"},
