@@ -60,3 +60,29 @@ bench:
 bench-short:
 	./scripts/ensure-postgres
 	go run ./bench/cmd/bench -short
+
+## api-checks: the API as its consumers meet it, with pinned third-party
+## tools (tools/api): Redocly and swagger-cli on docs/swagger.json, the
+## contract suite through a Prism proxy, Swagger UI in headless Chromium,
+## a generated TypeScript client and the Go example against a live service.
+.PHONY: api-checks
+api-checks:
+	./scripts/api-checks
+
+# Fault tests (faults/, build tag "faults"): the real binary against
+# throwaway PostgreSQL clusters of their own (initdb in a temporary
+# directory, a free loopback port; run as the postgres user when make runs
+# as root), never the local server on 5432.
+FAULTS_SHORT := TestDatabaseOutageUnderLoad|TestGracefulShutdown|TestPoolExhaustion|TestTwoReplicas|TestDurabilityWarnings
+
+.PHONY: faults-short
+
+## faults: database outage under load, graceful shutdown, slow and greedy
+## clients, two replicas, durability warnings; prints the FAULTS figures.
+faults:
+	go test -tags faults -count=1 -timeout 10m -v ./faults/
+
+## faults-short: what CI runs: all but the 1,000-connection slowloris test
+## (about 30 s).
+faults-short:
+	go test -tags faults -count=1 -timeout 5m -v -run '^($(FAULTS_SHORT))$$' ./faults/

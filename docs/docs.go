@@ -23,13 +23,16 @@ const docTemplate = `{
     "paths": {
         "/healthz": {
             "get": {
+                "security": [],
+                "description": "Answers 200 while the process runs; it does not look at the database. Needs no key.",
                 "produces": [
                     "text/plain"
                 ],
                 "tags": [
                     "operations"
                 ],
-                "summary": "Liveness: the process is up",
+                "summary": "Liveness: the process is up / 存活检查",
+                "operationId": "healthz",
                 "responses": {
                     "200": {
                         "description": "ok",
@@ -42,14 +45,17 @@ const docTemplate = `{
         },
         "/readyz": {
             "get": {
-                "description": "200 with \"ready\", plus a warning line for each durability setting that could lose acknowledged writes (fsync or synchronous_commit off).",
+                "security": [],
+                "description": "200 with \"ready\", plus a warning line for each durability setting that could lose acknowledged writes (fsync or synchronous_commit off). Needs no key.",
                 "produces": [
-                    "text/plain"
+                    "text/plain",
+                    "application/problem+json"
                 ],
                 "tags": [
                     "operations"
                 ],
-                "summary": "Readiness: the database answers and is migrated",
+                "summary": "Readiness: the database answers and is migrated / 就绪检查",
+                "operationId": "readyz",
                 "responses": {
                     "200": {
                         "description": "ready",
@@ -58,7 +64,7 @@ const docTemplate = `{
                         }
                     },
                     "503": {
-                        "description": "Service Unavailable",
+                        "description": "Database unreachable or not migrated",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -86,7 +92,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "pengzhou-cppcc",
+                        "x-example": "pengzhou-cppcc",
                         "description": "Party organisation (UUID or code)",
                         "name": "party",
                         "in": "query"
@@ -183,7 +189,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/httpapi.AgreementList"
+                            "$ref": "#/definitions/AgreementList"
                         },
                         "headers": {
                             "Link": {
@@ -200,6 +206,24 @@ const docTemplate = `{
                     },
                     "401": {
                         "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -245,7 +269,7 @@ const docTemplate = `{
                     "201": {
                         "description": "Created",
                         "schema": {
-                            "$ref": "#/definitions/registry.Agreement"
+                            "$ref": "#/definitions/Agreement"
                         },
                         "headers": {
                             "ETag": {
@@ -311,6 +335,12 @@ const docTemplate = `{
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             }
@@ -338,18 +368,37 @@ const docTemplate = `{
                         "name": "id",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag(s) the client holds; 304 when one is current",
+                        "name": "If-None-Match",
+                        "in": "header"
                     }
                 ],
                 "responses": {
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/registry.Agreement"
+                            "$ref": "#/definitions/Agreement"
                         },
                         "headers": {
+                            "Cache-Control": {
+                                "type": "string",
+                                "description": "no-cache: revalidate with If-None-Match"
+                            },
                             "ETag": {
                                 "type": "string",
                                 "description": "Version of the record; send it back in If-Match"
+                            }
+                        }
+                    },
+                    "304": {
+                        "description": "Not modified: the record still has the ETag sent in If-None-Match; no body",
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record"
                             }
                         }
                     },
@@ -361,6 +410,24 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -403,7 +470,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/registry.Agreement"
+                            "$ref": "#/definitions/Agreement"
                         },
                         "headers": {
                             "ETag": {
@@ -444,6 +511,24 @@ const docTemplate = `{
                     },
                     "428": {
                         "description": "Precondition Required",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -491,7 +576,7 @@ const docTemplate = `{
                         "in": "body",
                         "required": true,
                         "schema": {
-                            "$ref": "#/definitions/AgreementRequest"
+                            "$ref": "#/definitions/AgreementPatch"
                         }
                     }
                 ],
@@ -499,7 +584,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/registry.Agreement"
+                            "$ref": "#/definitions/Agreement"
                         },
                         "headers": {
                             "ETag": {
@@ -564,6 +649,24 @@ const docTemplate = `{
                     },
                     "428": {
                         "description": "Precondition Required",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -685,7 +788,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/httpapi.ConsultationList"
+                            "$ref": "#/definitions/ConsultationList"
                         },
                         "headers": {
                             "Link": {
@@ -708,6 +811,24 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -759,7 +880,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/httpapi.AuditList"
+                            "$ref": "#/definitions/AuditList"
                         }
                     },
                     "400": {
@@ -776,6 +897,24 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -908,7 +1047,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/httpapi.JointActionList"
+                            "$ref": "#/definitions/JointActionList"
                         },
                         "headers": {
                             "Link": {
@@ -931,6 +1070,24 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1019,7 +1176,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/httpapi.AuditList"
+                            "$ref": "#/definitions/AuditList"
                         }
                     },
                     "400": {
@@ -1036,6 +1193,24 @@ const docTemplate = `{
                     },
                     "403": {
                         "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1063,7 +1238,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "yubei-cppcc",
+                        "x-example": "yubei-cppcc",
                         "description": "Participant organisation (UUID or code)",
                         "name": "party",
                         "in": "query"
@@ -1157,7 +1332,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/httpapi.ConsultationList"
+                            "$ref": "#/definitions/ConsultationList"
                         },
                         "headers": {
                             "Link": {
@@ -1174,6 +1349,24 @@ const docTemplate = `{
                     },
                     "401": {
                         "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1219,7 +1412,7 @@ const docTemplate = `{
                     "201": {
                         "description": "Created",
                         "schema": {
-                            "$ref": "#/definitions/registry.Consultation"
+                            "$ref": "#/definitions/Consultation"
                         },
                         "headers": {
                             "ETag": {
@@ -1285,6 +1478,12 @@ const docTemplate = `{
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             }
@@ -1312,18 +1511,37 @@ const docTemplate = `{
                         "name": "id",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag(s) the client holds; 304 when one is current",
+                        "name": "If-None-Match",
+                        "in": "header"
                     }
                 ],
                 "responses": {
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/registry.Consultation"
+                            "$ref": "#/definitions/Consultation"
                         },
                         "headers": {
+                            "Cache-Control": {
+                                "type": "string",
+                                "description": "no-cache: revalidate with If-None-Match"
+                            },
                             "ETag": {
                                 "type": "string",
                                 "description": "Version of the record; send it back in If-Match"
+                            }
+                        }
+                    },
+                    "304": {
+                        "description": "Not modified: the record still has the ETag sent in If-None-Match; no body",
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record"
                             }
                         }
                     },
@@ -1335,6 +1553,24 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1377,7 +1613,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/registry.Consultation"
+                            "$ref": "#/definitions/Consultation"
                         },
                         "headers": {
                             "ETag": {
@@ -1418,6 +1654,24 @@ const docTemplate = `{
                     },
                     "428": {
                         "description": "Precondition Required",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1465,7 +1719,7 @@ const docTemplate = `{
                         "in": "body",
                         "required": true,
                         "schema": {
-                            "$ref": "#/definitions/ConsultationRequest"
+                            "$ref": "#/definitions/ConsultationPatch"
                         }
                     }
                 ],
@@ -1473,7 +1727,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/registry.Consultation"
+                            "$ref": "#/definitions/Consultation"
                         },
                         "headers": {
                             "ETag": {
@@ -1541,6 +1795,24 @@ const docTemplate = `{
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             }
@@ -1581,7 +1853,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/httpapi.AreaList"
+                            "$ref": "#/definitions/CooperationAreaList"
                         },
                         "headers": {
                             "Link": {
@@ -1598,6 +1870,24 @@ const docTemplate = `{
                     },
                     "401": {
                         "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1642,7 +1932,7 @@ const docTemplate = `{
                     "201": {
                         "description": "Created",
                         "schema": {
-                            "$ref": "#/definitions/registry.CooperationArea"
+                            "$ref": "#/definitions/CooperationArea"
                         },
                         "headers": {
                             "ETag": {
@@ -1696,6 +1986,24 @@ const docTemplate = `{
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             }
@@ -1718,19 +2026,38 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "culture-tourism",
+                        "x-example": "culture-tourism",
                         "description": "Area code",
                         "name": "code",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag(s) the client holds; 304 when one is current",
+                        "name": "If-None-Match",
+                        "in": "header"
                     }
                 ],
                 "responses": {
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/registry.CooperationArea"
+                            "$ref": "#/definitions/CooperationArea"
                         },
+                        "headers": {
+                            "Cache-Control": {
+                                "type": "string",
+                                "description": "no-cache: revalidate with If-None-Match"
+                            },
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record"
+                            }
+                        }
+                    },
+                    "304": {
+                        "description": "Not modified: the record still has the ETag sent in If-None-Match; no body",
                         "headers": {
                             "ETag": {
                                 "type": "string",
@@ -1746,6 +2073,24 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1792,7 +2137,7 @@ const docTemplate = `{
                         "in": "body",
                         "required": true,
                         "schema": {
-                            "$ref": "#/definitions/CooperationAreaRequest"
+                            "$ref": "#/definitions/CooperationAreaPatch"
                         }
                     }
                 ],
@@ -1800,7 +2145,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/registry.CooperationArea"
+                            "$ref": "#/definitions/CooperationArea"
                         },
                         "headers": {
                             "ETag": {
@@ -1856,6 +2201,24 @@ const docTemplate = `{
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             }
@@ -1880,7 +2243,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "changshou-jiusan",
+                        "x-example": "changshou-jiusan",
                         "description": "Participant organisation (UUID or code)",
                         "name": "party",
                         "in": "query"
@@ -1985,7 +2348,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/httpapi.JointActionList"
+                            "$ref": "#/definitions/JointActionList"
                         },
                         "headers": {
                             "Link": {
@@ -2002,6 +2365,24 @@ const docTemplate = `{
                     },
                     "401": {
                         "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2047,7 +2428,7 @@ const docTemplate = `{
                     "201": {
                         "description": "Created",
                         "schema": {
-                            "$ref": "#/definitions/registry.JointAction"
+                            "$ref": "#/definitions/JointAction"
                         },
                         "headers": {
                             "ETag": {
@@ -2113,6 +2494,12 @@ const docTemplate = `{
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             }
@@ -2140,18 +2527,37 @@ const docTemplate = `{
                         "name": "id",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag(s) the client holds; 304 when one is current",
+                        "name": "If-None-Match",
+                        "in": "header"
                     }
                 ],
                 "responses": {
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/registry.JointAction"
+                            "$ref": "#/definitions/JointAction"
                         },
                         "headers": {
+                            "Cache-Control": {
+                                "type": "string",
+                                "description": "no-cache: revalidate with If-None-Match"
+                            },
                             "ETag": {
                                 "type": "string",
                                 "description": "Version of the record; send it back in If-Match"
+                            }
+                        }
+                    },
+                    "304": {
+                        "description": "Not modified: the record still has the ETag sent in If-None-Match; no body",
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record"
                             }
                         }
                     },
@@ -2163,6 +2569,24 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2205,7 +2629,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/registry.JointAction"
+                            "$ref": "#/definitions/JointAction"
                         },
                         "headers": {
                             "ETag": {
@@ -2246,6 +2670,24 @@ const docTemplate = `{
                     },
                     "428": {
                         "description": "Precondition Required",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2293,7 +2735,7 @@ const docTemplate = `{
                         "in": "body",
                         "required": true,
                         "schema": {
-                            "$ref": "#/definitions/JointActionRequest"
+                            "$ref": "#/definitions/JointActionPatch"
                         }
                     }
                 ],
@@ -2301,7 +2743,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/registry.JointAction"
+                            "$ref": "#/definitions/JointAction"
                         },
                         "headers": {
                             "ETag": {
@@ -2366,6 +2808,24 @@ const docTemplate = `{
                     },
                     "428": {
                         "description": "Precondition Required",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2435,7 +2895,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/httpapi.OrganizationList"
+                            "$ref": "#/definitions/OrganizationList"
                         },
                         "headers": {
                             "Link": {
@@ -2452,6 +2912,24 @@ const docTemplate = `{
                     },
                     "401": {
                         "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2496,7 +2974,7 @@ const docTemplate = `{
                     "201": {
                         "description": "Created",
                         "schema": {
-                            "$ref": "#/definitions/registry.Organization"
+                            "$ref": "#/definitions/Organization"
                         },
                         "headers": {
                             "ETag": {
@@ -2550,6 +3028,24 @@ const docTemplate = `{
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             }
@@ -2572,19 +3068,38 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "changshou-cppcc",
+                        "x-example": "changshou-cppcc",
                         "description": "UUID or code",
                         "name": "id",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag(s) the client holds; 304 when one is current",
+                        "name": "If-None-Match",
+                        "in": "header"
                     }
                 ],
                 "responses": {
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/registry.Organization"
+                            "$ref": "#/definitions/Organization"
                         },
+                        "headers": {
+                            "Cache-Control": {
+                                "type": "string",
+                                "description": "no-cache: revalidate with If-None-Match"
+                            },
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record"
+                            }
+                        }
+                    },
+                    "304": {
+                        "description": "Not modified: the record still has the ETag sent in If-None-Match; no body",
                         "headers": {
                             "ETag": {
                                 "type": "string",
@@ -2600,6 +3115,24 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2646,7 +3179,7 @@ const docTemplate = `{
                         "in": "body",
                         "required": true,
                         "schema": {
-                            "$ref": "#/definitions/OrganizationRequest"
+                            "$ref": "#/definitions/OrganizationPatch"
                         }
                     }
                 ],
@@ -2654,7 +3187,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/registry.Organization"
+                            "$ref": "#/definitions/Organization"
                         },
                         "headers": {
                             "ETag": {
@@ -2716,6 +3249,24 @@ const docTemplate = `{
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             }
@@ -2740,7 +3291,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "changshou-cppcc",
+                        "x-example": "changshou-cppcc",
                         "description": "Organisation UUID or code",
                         "name": "id",
                         "in": "path",
@@ -2835,7 +3386,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/httpapi.ConsultationList"
+                            "$ref": "#/definitions/ConsultationList"
                         },
                         "headers": {
                             "Link": {
@@ -2858,6 +3409,24 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2885,7 +3454,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "changshou-cppcc",
+                        "x-example": "changshou-cppcc",
                         "description": "Organisation UUID or code",
                         "name": "id",
                         "in": "path",
@@ -2991,7 +3560,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/httpapi.JointActionList"
+                            "$ref": "#/definitions/JointActionList"
                         },
                         "headers": {
                             "Link": {
@@ -3014,6 +3583,24 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3075,7 +3662,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/httpapi.RegionList"
+                            "$ref": "#/definitions/RegionList"
                         },
                         "headers": {
                             "Link": {
@@ -3092,6 +3679,24 @@ const docTemplate = `{
                     },
                     "401": {
                         "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3117,7 +3722,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "500115",
+                        "x-example": "500115",
                         "description": "Six-digit GB/T 2260 code",
                         "name": "code",
                         "in": "path",
@@ -3128,7 +3733,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/registry.Region"
+                            "$ref": "#/definitions/Region"
                         }
                     },
                     "401": {
@@ -3139,6 +3744,24 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3167,7 +3790,7 @@ const docTemplate = `{
                         "maximum": 9999,
                         "minimum": 1,
                         "type": "integer",
-                        "example": 2023,
+                        "x-example": "2023",
                         "description": "Calendar year",
                         "name": "year",
                         "in": "query",
@@ -3175,21 +3798,21 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "changshou-cppcc",
+                        "x-example": "changshou-cppcc",
                         "description": "Organisation UUID or code (not together with region)",
                         "name": "organization",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "example": "500115",
+                        "x-example": "500115",
                         "description": "Six-digit region code, with the regions below it (not together with organization)",
                         "name": "region",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "example": "510000",
+                        "x-example": "510000",
                         "description": "Only records with a participant (or party) in this region or below: what the selection did jointly with partners there",
                         "name": "partner_region",
                         "in": "query"
@@ -3199,7 +3822,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/registry.Stats"
+                            "$ref": "#/definitions/Stats"
                         }
                     },
                     "400": {
@@ -3225,12 +3848,184 @@ const docTemplate = `{
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             }
         }
     },
     "definitions": {
+        "Agreement": {
+            "type": "object",
+            "required": [
+                "archived_at",
+                "areas",
+                "areas_declared",
+                "created_at",
+                "documents",
+                "effective_from",
+                "effective_to",
+                "id",
+                "mechanisms",
+                "parties",
+                "ref_no",
+                "signed_on",
+                "signed_place",
+                "status",
+                "summary_en",
+                "summary_zh",
+                "title_en",
+                "title_zh",
+                "type",
+                "updated_at",
+                "version"
+            ],
+            "properties": {
+                "archived_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "areas": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/AgreementArea"
+                    }
+                },
+                "areas_declared": {
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 6
+                },
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "documents": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Document"
+                    }
+                },
+                "effective_from": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2023-05"
+                },
+                "effective_to": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2025"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "mechanisms": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Mechanism"
+                    }
+                },
+                "parties": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Party"
+                    }
+                },
+                "ref_no": {
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "signed_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2023-05-18"
+                },
+                "signed_place": {
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "draft",
+                        "signed",
+                        "in_force",
+                        "suspended",
+                        "expired",
+                        "terminated"
+                    ]
+                },
+                "summary_en": {
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "summary_zh": {
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "title_en": {
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "title_zh": {
+                    "type": "string",
+                    "example": "重庆市长寿区政协与四川省彭州市政协友好政协交流合作框架协议"
+                },
+                "type": {
+                    "type": "string",
+                    "enum": [
+                        "framework",
+                        "friendship",
+                        "cooperation",
+                        "memorandum"
+                    ]
+                },
+                "updated_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "version": {
+                    "type": "integer",
+                    "example": 1
+                }
+            }
+        },
+        "AgreementArea": {
+            "type": "object",
+            "required": [
+                "area_code",
+                "description",
+                "label_en",
+                "label_zh"
+            ],
+            "properties": {
+                "area_code": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "culture-tourism"
+                },
+                "description": {
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "label_en": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "Cultural and tourism exchange"
+                },
+                "label_zh": {
+                    "type": "string",
+                    "example": "文旅交流"
+                }
+            }
+        },
         "AgreementAreaRequest": {
             "type": "object",
             "required": [
@@ -3239,20 +4034,147 @@ const docTemplate = `{
             "properties": {
                 "area_code": {
                     "type": "string",
+                    "x-nullable": true,
                     "example": "culture-tourism"
                 },
                 "description": {
                     "type": "string",
-                    "maxLength": 10000
+                    "maxLength": 10000,
+                    "x-nullable": true
                 },
                 "label_en": {
                     "type": "string",
-                    "maxLength": 200
+                    "maxLength": 200,
+                    "x-nullable": true
                 },
                 "label_zh": {
                     "type": "string",
                     "maxLength": 200,
                     "example": "文旅交流"
+                }
+            }
+        },
+        "AgreementList": {
+            "type": "object",
+            "required": [
+                "items"
+            ],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Agreement"
+                    }
+                },
+                "next_cursor": {
+                    "type": "string"
+                }
+            }
+        },
+        "AgreementPatch": {
+            "type": "object",
+            "properties": {
+                "areas": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/AgreementAreaRequest"
+                    },
+                    "x-nullable": true
+                },
+                "areas_declared": {
+                    "type": "integer",
+                    "maximum": 100,
+                    "minimum": 0,
+                    "x-nullable": true,
+                    "example": 6
+                },
+                "documents": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/DocumentRequest"
+                    },
+                    "x-nullable": true
+                },
+                "effective_from": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2023-05"
+                },
+                "effective_to": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2025"
+                },
+                "mechanisms": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/MechanismRequest"
+                    },
+                    "x-nullable": true
+                },
+                "parties": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/PartyRequest"
+                    }
+                },
+                "ref_no": {
+                    "type": "string",
+                    "maxLength": 64,
+                    "x-nullable": true,
+                    "example": "CS-PZ-2023-01"
+                },
+                "signed_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2023-05-18"
+                },
+                "signed_place": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "x-nullable": true,
+                    "example": "彭州市"
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "draft",
+                        "signed",
+                        "in_force",
+                        "suspended",
+                        "expired",
+                        "terminated"
+                    ]
+                },
+                "summary_en": {
+                    "type": "string",
+                    "maxLength": 10000,
+                    "x-nullable": true
+                },
+                "summary_zh": {
+                    "type": "string",
+                    "maxLength": 10000,
+                    "x-nullable": true
+                },
+                "title_en": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "x-nullable": true,
+                    "example": "Framework agreement on friendly exchange and cooperation"
+                },
+                "title_zh": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "example": "重庆市长寿区政协 四川省彭州市政协 友好政协交流合作框架协议"
+                },
+                "type": {
+                    "type": "string",
+                    "enum": [
+                        "framework",
+                        "friendship",
+                        "cooperation",
+                        "memorandum"
+                    ]
                 }
             }
         },
@@ -3269,12 +4191,14 @@ const docTemplate = `{
                     "maxItems": 50,
                     "items": {
                         "$ref": "#/definitions/AgreementAreaRequest"
-                    }
+                    },
+                    "x-nullable": true
                 },
                 "areas_declared": {
                     "type": "integer",
                     "maximum": 100,
                     "minimum": 0,
+                    "x-nullable": true,
                     "example": 6
                 },
                 "documents": {
@@ -3282,14 +4206,17 @@ const docTemplate = `{
                     "maxItems": 50,
                     "items": {
                         "$ref": "#/definitions/DocumentRequest"
-                    }
+                    },
+                    "x-nullable": true
                 },
                 "effective_from": {
                     "type": "string",
+                    "x-nullable": true,
                     "example": "2023-05"
                 },
                 "effective_to": {
                     "type": "string",
+                    "x-nullable": true,
                     "example": "2025"
                 },
                 "mechanisms": {
@@ -3297,7 +4224,8 @@ const docTemplate = `{
                     "maxItems": 20,
                     "items": {
                         "$ref": "#/definitions/MechanismRequest"
-                    }
+                    },
+                    "x-nullable": true
                 },
                 "parties": {
                     "type": "array",
@@ -3309,15 +4237,18 @@ const docTemplate = `{
                 "ref_no": {
                     "type": "string",
                     "maxLength": 64,
+                    "x-nullable": true,
                     "example": "CS-PZ-2023-01"
                 },
                 "signed_on": {
                     "type": "string",
+                    "x-nullable": true,
                     "example": "2023-05-18"
                 },
                 "signed_place": {
                     "type": "string",
                     "maxLength": 200,
+                    "x-nullable": true,
                     "example": "彭州市"
                 },
                 "status": {
@@ -3334,15 +4265,18 @@ const docTemplate = `{
                 },
                 "summary_en": {
                     "type": "string",
-                    "maxLength": 10000
+                    "maxLength": 10000,
+                    "x-nullable": true
                 },
                 "summary_zh": {
                     "type": "string",
-                    "maxLength": 10000
+                    "maxLength": 10000,
+                    "x-nullable": true
                 },
                 "title_en": {
                     "type": "string",
                     "maxLength": 200,
+                    "x-nullable": true,
                     "example": "Framework agreement on friendly exchange and cooperation"
                 },
                 "title_zh": {
@@ -3358,6 +4292,252 @@ const docTemplate = `{
                         "cooperation",
                         "memorandum"
                     ]
+                }
+            }
+        },
+        "AgreementStats": {
+            "type": "object",
+            "required": [
+                "in_force",
+                "signed"
+            ],
+            "properties": {
+                "in_force": {
+                    "type": "integer",
+                    "example": 1
+                },
+                "signed": {
+                    "type": "integer",
+                    "example": 1
+                }
+            }
+        },
+        "AuditEntry": {
+            "type": "object",
+            "required": [
+                "action",
+                "actor_key_id",
+                "actor_organization_id",
+                "after",
+                "at",
+                "before",
+                "entity",
+                "entity_id",
+                "id",
+                "request_id"
+            ],
+            "properties": {
+                "action": {
+                    "type": "string",
+                    "enum": [
+                        "create",
+                        "update",
+                        "archive"
+                    ]
+                },
+                "actor_key_id": {
+                    "type": "string",
+                    "format": "uuid",
+                    "x-nullable": true
+                },
+                "actor_organization_id": {
+                    "type": "string",
+                    "format": "uuid",
+                    "x-nullable": true
+                },
+                "after": {
+                    "type": "object",
+                    "x-nullable": true
+                },
+                "at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "before": {
+                    "type": "object",
+                    "x-nullable": true
+                },
+                "entity": {
+                    "type": "string",
+                    "enum": [
+                        "agreement",
+                        "consultation",
+                        "joint_action",
+                        "organization",
+                        "cooperation_area"
+                    ]
+                },
+                "entity_id": {
+                    "type": "string"
+                },
+                "id": {
+                    "type": "integer",
+                    "example": 1
+                },
+                "request_id": {
+                    "type": "string",
+                    "x-nullable": true
+                }
+            }
+        },
+        "AuditList": {
+            "type": "object",
+            "required": [
+                "items"
+            ],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/AuditEntry"
+                    }
+                },
+                "next_cursor": {
+                    "type": "string"
+                }
+            }
+        },
+        "Consultation": {
+            "type": "object",
+            "required": [
+                "agreement_id",
+                "archived_at",
+                "area_code",
+                "created_at",
+                "format",
+                "held_on",
+                "id",
+                "location",
+                "outcomes",
+                "participants",
+                "status",
+                "summary_en",
+                "summary_zh",
+                "title_en",
+                "title_zh",
+                "topic_en",
+                "topic_zh",
+                "updated_at",
+                "version"
+            ],
+            "properties": {
+                "agreement_id": {
+                    "type": "string",
+                    "format": "uuid",
+                    "x-nullable": true
+                },
+                "archived_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "area_code": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "forest-fire-prevention"
+                },
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "format": {
+                    "type": "string",
+                    "enum": [
+                        "meeting",
+                        "seminar",
+                        "field_visit",
+                        "online",
+                        "grassroots"
+                    ],
+                    "x-nullable": true
+                },
+                "held_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2023"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "location": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "重庆市长寿区"
+                },
+                "outcomes": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Outcome"
+                    }
+                },
+                "participants": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Participant"
+                    }
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "planned",
+                        "held",
+                        "cancelled"
+                    ],
+                    "example": "held"
+                },
+                "summary_en": {
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "summary_zh": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "共同筑牢森林防灭火安全防线。"
+                },
+                "title_en": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "Joint consultation on forest fire prevention"
+                },
+                "title_zh": {
+                    "type": "string",
+                    "example": "长寿区政协联合渝北、邻水开展森林防灭火联合协商"
+                },
+                "topic_en": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "Forest fire prevention"
+                },
+                "topic_zh": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "森林防灭火"
+                },
+                "updated_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "version": {
+                    "type": "integer",
+                    "example": 1
+                }
+            }
+        },
+        "ConsultationList": {
+            "type": "object",
+            "required": [
+                "items"
+            ],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Consultation"
+                    }
+                },
+                "next_cursor": {
+                    "type": "string"
                 }
             }
         },
@@ -3383,20 +4563,17 @@ const docTemplate = `{
                 }
             }
         },
-        "ConsultationRequest": {
+        "ConsultationPatch": {
             "type": "object",
-            "required": [
-                "participants",
-                "title_zh"
-            ],
             "properties": {
                 "agreement_id": {
                     "type": "string",
                     "format": "uuid",
-                    "maxLength": 64
+                    "x-nullable": true
                 },
                 "area_code": {
                     "type": "string",
+                    "x-nullable": true,
                     "example": "forest-fire-prevention"
                 },
                 "format": {
@@ -3407,15 +4584,115 @@ const docTemplate = `{
                         "field_visit",
                         "online",
                         "grassroots"
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "held_on": {
                     "type": "string",
+                    "x-nullable": true,
                     "example": "2023"
                 },
                 "location": {
                     "type": "string",
                     "maxLength": 200,
+                    "x-nullable": true,
+                    "example": "重庆市长寿区"
+                },
+                "outcomes": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/OutcomeRequest"
+                    },
+                    "x-nullable": true
+                },
+                "participants": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ConsultationParticipantRequest"
+                    }
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "planned",
+                        "held",
+                        "cancelled"
+                    ]
+                },
+                "summary_en": {
+                    "type": "string",
+                    "maxLength": 10000,
+                    "x-nullable": true
+                },
+                "summary_zh": {
+                    "type": "string",
+                    "maxLength": 10000,
+                    "x-nullable": true,
+                    "example": "共同筑牢森林防灭火安全防线。"
+                },
+                "title_en": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "x-nullable": true,
+                    "example": "Joint consultation on forest fire prevention"
+                },
+                "title_zh": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "example": "长寿区政协联合渝北、邻水开展森林防灭火联合协商"
+                },
+                "topic_en": {
+                    "type": "string",
+                    "maxLength": 500,
+                    "x-nullable": true,
+                    "example": "Forest fire prevention"
+                },
+                "topic_zh": {
+                    "type": "string",
+                    "maxLength": 500,
+                    "x-nullable": true,
+                    "example": "森林防灭火"
+                }
+            }
+        },
+        "ConsultationRequest": {
+            "type": "object",
+            "required": [
+                "participants",
+                "title_zh"
+            ],
+            "properties": {
+                "agreement_id": {
+                    "type": "string",
+                    "format": "uuid",
+                    "maxLength": 64,
+                    "x-nullable": true
+                },
+                "area_code": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "forest-fire-prevention"
+                },
+                "format": {
+                    "type": "string",
+                    "enum": [
+                        "meeting",
+                        "seminar",
+                        "field_visit",
+                        "online",
+                        "grassroots"
+                    ],
+                    "x-nullable": true
+                },
+                "held_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2023"
+                },
+                "location": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "x-nullable": true,
                     "example": "重庆市长寿区"
                 },
                 "outcomes": {
@@ -3423,7 +4700,8 @@ const docTemplate = `{
                     "maxItems": 50,
                     "items": {
                         "$ref": "#/definitions/OutcomeRequest"
-                    }
+                    },
+                    "x-nullable": true
                 },
                 "participants": {
                     "type": "array",
@@ -3443,16 +4721,19 @@ const docTemplate = `{
                 },
                 "summary_en": {
                     "type": "string",
-                    "maxLength": 10000
+                    "maxLength": 10000,
+                    "x-nullable": true
                 },
                 "summary_zh": {
                     "type": "string",
                     "maxLength": 10000,
+                    "x-nullable": true,
                     "example": "共同筑牢森林防灭火安全防线。"
                 },
                 "title_en": {
                     "type": "string",
                     "maxLength": 200,
+                    "x-nullable": true,
                     "example": "Joint consultation on forest fire prevention"
                 },
                 "title_zh": {
@@ -3463,12 +4744,122 @@ const docTemplate = `{
                 "topic_en": {
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "Forest fire prevention"
                 },
                 "topic_zh": {
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "森林防灭火"
+                }
+            }
+        },
+        "ConsultationStats": {
+            "type": "object",
+            "required": [
+                "by_area",
+                "by_format",
+                "held"
+            ],
+            "properties": {
+                "by_area": {
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "integer"
+                    }
+                },
+                "by_format": {
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "integer"
+                    }
+                },
+                "held": {
+                    "type": "integer",
+                    "example": 1
+                }
+            }
+        },
+        "CooperationArea": {
+            "type": "object",
+            "required": [
+                "code",
+                "created_at",
+                "name_en",
+                "name_zh",
+                "parent_code",
+                "updated_at",
+                "version"
+            ],
+            "properties": {
+                "code": {
+                    "type": "string",
+                    "example": "culture-tourism"
+                },
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "name_en": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "Cultural and tourism exchange"
+                },
+                "name_zh": {
+                    "type": "string",
+                    "example": "文旅交流"
+                },
+                "parent_code": {
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "updated_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "version": {
+                    "type": "integer",
+                    "example": 1
+                }
+            }
+        },
+        "CooperationAreaList": {
+            "type": "object",
+            "required": [
+                "items"
+            ],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/CooperationArea"
+                    }
+                },
+                "next_cursor": {
+                    "type": "string"
+                }
+            }
+        },
+        "CooperationAreaPatch": {
+            "type": "object",
+            "properties": {
+                "code": {
+                    "type": "string",
+                    "example": "rural-revitalisation"
+                },
+                "name_en": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "Rural revitalisation"
+                },
+                "name_zh": {
+                    "type": "string",
+                    "example": "乡村振兴"
+                },
+                "parent_code": {
+                    "type": "string",
+                    "x-nullable": true
                 }
             }
         },
@@ -3486,6 +4877,7 @@ const docTemplate = `{
                 "name_en": {
                     "type": "string",
                     "maxLength": 200,
+                    "x-nullable": true,
                     "example": "Rural revitalisation"
                 },
                 "name_zh": {
@@ -3494,6 +4886,40 @@ const docTemplate = `{
                     "example": "乡村振兴"
                 },
                 "parent_code": {
+                    "type": "string",
+                    "x-nullable": true
+                }
+            }
+        },
+        "Document": {
+            "type": "object",
+            "required": [
+                "kind",
+                "language",
+                "title",
+                "url"
+            ],
+            "properties": {
+                "kind": {
+                    "type": "string",
+                    "enum": [
+                        "full_text",
+                        "announcement",
+                        "report",
+                        "photo",
+                        "other"
+                    ],
+                    "x-nullable": true
+                },
+                "language": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "zh"
+                },
+                "title": {
+                    "type": "string"
+                },
+                "url": {
                     "type": "string"
                 }
             }
@@ -3513,11 +4939,13 @@ const docTemplate = `{
                         "report",
                         "photo",
                         "other"
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "language": {
                     "type": "string",
                     "maxLength": 35,
+                    "x-nullable": true,
                     "example": "zh"
                 },
                 "title": {
@@ -3528,6 +4956,159 @@ const docTemplate = `{
                     "type": "string",
                     "maxLength": 2048,
                     "example": "https://example.org/agreement.pdf"
+                }
+            }
+        },
+        "JointAction": {
+            "type": "object",
+            "required": [
+                "agreement_id",
+                "archived_at",
+                "area_code",
+                "created_at",
+                "ended_on",
+                "id",
+                "kind",
+                "location",
+                "outcomes",
+                "participants",
+                "started_on",
+                "status",
+                "summary_en",
+                "summary_zh",
+                "theme_en",
+                "theme_zh",
+                "title_en",
+                "title_zh",
+                "updated_at",
+                "version"
+            ],
+            "properties": {
+                "agreement_id": {
+                    "type": "string",
+                    "format": "uuid",
+                    "x-nullable": true
+                },
+                "archived_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "area_code": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "culture-tourism"
+                },
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "ended_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2023-12"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "kind": {
+                    "type": "string",
+                    "enum": [
+                        "inspection",
+                        "research",
+                        "proposal",
+                        "supervision",
+                        "exhibition",
+                        "publicity",
+                        "other"
+                    ],
+                    "x-nullable": true,
+                    "example": "exhibition"
+                },
+                "location": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "重庆市长寿区"
+                },
+                "outcomes": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Outcome"
+                    }
+                },
+                "participants": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Participant"
+                    }
+                },
+                "started_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2023"
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "planned",
+                        "ongoing",
+                        "completed",
+                        "cancelled"
+                    ],
+                    "example": "completed"
+                },
+                "summary_en": {
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "summary_zh": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "推动文化合作与艺术交流。"
+                },
+                "theme_en": {
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "theme_zh": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "丹青润川渝 翰墨润寿乡"
+                },
+                "title_en": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "Sichuan–Chongqing calligraphy and painting exhibition"
+                },
+                "title_zh": {
+                    "type": "string",
+                    "example": "“丹青润川渝 翰墨润寿乡”川渝地区书画联展"
+                },
+                "updated_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "version": {
+                    "type": "integer",
+                    "example": 1
+                }
+            }
+        },
+        "JointActionList": {
+            "type": "object",
+            "required": [
+                "items"
+            ],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/JointAction"
+                    }
+                },
+                "next_cursor": {
+                    "type": "string"
                 }
             }
         },
@@ -3553,24 +5134,22 @@ const docTemplate = `{
                 }
             }
         },
-        "JointActionRequest": {
+        "JointActionPatch": {
             "type": "object",
-            "required": [
-                "participants",
-                "title_zh"
-            ],
             "properties": {
                 "agreement_id": {
                     "type": "string",
                     "format": "uuid",
-                    "maxLength": 64
+                    "x-nullable": true
                 },
                 "area_code": {
                     "type": "string",
+                    "x-nullable": true,
                     "example": "culture-tourism"
                 },
                 "ended_on": {
                     "type": "string",
+                    "x-nullable": true,
                     "example": "2023-12"
                 },
                 "kind": {
@@ -3584,11 +5163,118 @@ const docTemplate = `{
                         "publicity",
                         "other"
                     ],
+                    "x-nullable": true,
                     "example": "exhibition"
                 },
                 "location": {
                     "type": "string",
                     "maxLength": 200,
+                    "x-nullable": true,
+                    "example": "重庆市长寿区"
+                },
+                "outcomes": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/OutcomeRequest"
+                    },
+                    "x-nullable": true
+                },
+                "participants": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/JointActionParticipantRequest"
+                    }
+                },
+                "started_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2023"
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "planned",
+                        "ongoing",
+                        "completed",
+                        "cancelled"
+                    ]
+                },
+                "summary_en": {
+                    "type": "string",
+                    "maxLength": 10000,
+                    "x-nullable": true
+                },
+                "summary_zh": {
+                    "type": "string",
+                    "maxLength": 10000,
+                    "x-nullable": true,
+                    "example": "推动文化合作与艺术交流。"
+                },
+                "theme_en": {
+                    "type": "string",
+                    "maxLength": 500,
+                    "x-nullable": true
+                },
+                "theme_zh": {
+                    "type": "string",
+                    "maxLength": 500,
+                    "x-nullable": true,
+                    "example": "丹青润川渝 翰墨润寿乡"
+                },
+                "title_en": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "x-nullable": true,
+                    "example": "Sichuan–Chongqing calligraphy and painting exhibition"
+                },
+                "title_zh": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "example": "“丹青润川渝 翰墨润寿乡”川渝地区书画联展"
+                }
+            }
+        },
+        "JointActionRequest": {
+            "type": "object",
+            "required": [
+                "participants",
+                "title_zh"
+            ],
+            "properties": {
+                "agreement_id": {
+                    "type": "string",
+                    "format": "uuid",
+                    "maxLength": 64,
+                    "x-nullable": true
+                },
+                "area_code": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "culture-tourism"
+                },
+                "ended_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2023-12"
+                },
+                "kind": {
+                    "type": "string",
+                    "enum": [
+                        "inspection",
+                        "research",
+                        "proposal",
+                        "supervision",
+                        "exhibition",
+                        "publicity",
+                        "other"
+                    ],
+                    "x-nullable": true,
+                    "example": "exhibition"
+                },
+                "location": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "x-nullable": true,
                     "example": "重庆市长寿区"
                 },
                 "outcomes": {
@@ -3596,7 +5282,8 @@ const docTemplate = `{
                     "maxItems": 50,
                     "items": {
                         "$ref": "#/definitions/OutcomeRequest"
-                    }
+                    },
+                    "x-nullable": true
                 },
                 "participants": {
                     "type": "array",
@@ -3607,6 +5294,7 @@ const docTemplate = `{
                 },
                 "started_on": {
                     "type": "string",
+                    "x-nullable": true,
                     "example": "2023"
                 },
                 "status": {
@@ -3621,25 +5309,30 @@ const docTemplate = `{
                 },
                 "summary_en": {
                     "type": "string",
-                    "maxLength": 10000
+                    "maxLength": 10000,
+                    "x-nullable": true
                 },
                 "summary_zh": {
                     "type": "string",
                     "maxLength": 10000,
+                    "x-nullable": true,
                     "example": "推动文化合作与艺术交流。"
                 },
                 "theme_en": {
                     "type": "string",
-                    "maxLength": 500
+                    "maxLength": 500,
+                    "x-nullable": true
                 },
                 "theme_zh": {
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "丹青润川渝 翰墨润寿乡"
                 },
                 "title_en": {
                     "type": "string",
                     "maxLength": 200,
+                    "x-nullable": true,
                     "example": "Sichuan–Chongqing calligraphy and painting exhibition"
                 },
                 "title_zh": {
@@ -3649,15 +5342,49 @@ const docTemplate = `{
                 }
             }
         },
-        "MechanismRequest": {
+        "JointActionStats": {
             "type": "object",
             "required": [
+                "by_area",
+                "by_kind",
+                "by_partner_province",
+                "total"
+            ],
+            "properties": {
+                "by_area": {
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "integer"
+                    }
+                },
+                "by_kind": {
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "integer"
+                    }
+                },
+                "by_partner_province": {
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "integer"
+                    }
+                },
+                "total": {
+                    "type": "integer",
+                    "example": 3
+                }
+            }
+        },
+        "Mechanism": {
+            "type": "object",
+            "required": [
+                "description",
                 "kind"
             ],
             "properties": {
                 "description": {
                     "type": "string",
-                    "maxLength": 10000
+                    "x-nullable": true
                 },
                 "kind": {
                     "type": "string",
@@ -3670,6 +5397,180 @@ const docTemplate = `{
                         "joint_proposal",
                         "other"
                     ]
+                }
+            }
+        },
+        "MechanismRequest": {
+            "type": "object",
+            "required": [
+                "kind"
+            ],
+            "properties": {
+                "description": {
+                    "type": "string",
+                    "maxLength": 10000,
+                    "x-nullable": true
+                },
+                "kind": {
+                    "type": "string",
+                    "enum": [
+                        "joint_meeting",
+                        "liaison",
+                        "consultation_platform",
+                        "information_exchange",
+                        "joint_research",
+                        "joint_proposal",
+                        "other"
+                    ]
+                }
+            }
+        },
+        "Organization": {
+            "type": "object",
+            "required": [
+                "code",
+                "created_at",
+                "id",
+                "kind",
+                "name_en",
+                "name_zh",
+                "parent_id",
+                "region_code",
+                "short_name_en",
+                "short_name_zh",
+                "updated_at",
+                "version"
+            ],
+            "properties": {
+                "code": {
+                    "type": "string",
+                    "example": "changshou-cppcc"
+                },
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "kind": {
+                    "type": "string",
+                    "enum": [
+                        "cppcc_committee",
+                        "democratic_party",
+                        "federation_of_industry_commerce",
+                        "non_party_intellectuals",
+                        "government",
+                        "other"
+                    ]
+                },
+                "name_en": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "Changshou District Committee of the CPPCC"
+                },
+                "name_zh": {
+                    "type": "string",
+                    "example": "中国人民政治协商会议重庆市长寿区委员会"
+                },
+                "parent_id": {
+                    "type": "string",
+                    "format": "uuid",
+                    "x-nullable": true
+                },
+                "region_code": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "500115"
+                },
+                "short_name_en": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "Changshou CPPCC"
+                },
+                "short_name_zh": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "长寿区政协"
+                },
+                "updated_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "version": {
+                    "type": "integer",
+                    "example": 1
+                }
+            }
+        },
+        "OrganizationList": {
+            "type": "object",
+            "required": [
+                "items"
+            ],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Organization"
+                    }
+                },
+                "next_cursor": {
+                    "type": "string"
+                }
+            }
+        },
+        "OrganizationPatch": {
+            "type": "object",
+            "properties": {
+                "code": {
+                    "type": "string",
+                    "example": "pengzhou-cppcc"
+                },
+                "kind": {
+                    "type": "string",
+                    "enum": [
+                        "cppcc_committee",
+                        "democratic_party",
+                        "federation_of_industry_commerce",
+                        "non_party_intellectuals",
+                        "government",
+                        "other"
+                    ]
+                },
+                "name_en": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "x-nullable": true,
+                    "example": "Pengzhou City Committee of the CPPCC"
+                },
+                "name_zh": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "example": "中国人民政治协商会议彭州市委员会"
+                },
+                "parent_id": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "changshou-cppcc"
+                },
+                "region_code": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "510182"
+                },
+                "short_name_en": {
+                    "type": "string",
+                    "maxLength": 50,
+                    "x-nullable": true,
+                    "example": "Pengzhou CPPCC"
+                },
+                "short_name_zh": {
+                    "type": "string",
+                    "maxLength": 50,
+                    "x-nullable": true,
+                    "example": "彭州市政协"
                 }
             }
         },
@@ -3699,6 +5600,7 @@ const docTemplate = `{
                 "name_en": {
                     "type": "string",
                     "maxLength": 200,
+                    "x-nullable": true,
                     "example": "Pengzhou City Committee of the CPPCC"
                 },
                 "name_zh": {
@@ -3708,21 +5610,69 @@ const docTemplate = `{
                 },
                 "parent_id": {
                     "type": "string",
+                    "x-nullable": true,
                     "example": "changshou-cppcc"
                 },
                 "region_code": {
                     "type": "string",
+                    "x-nullable": true,
                     "example": "510182"
                 },
                 "short_name_en": {
                     "type": "string",
                     "maxLength": 50,
+                    "x-nullable": true,
                     "example": "Pengzhou CPPCC"
                 },
                 "short_name_zh": {
                     "type": "string",
                     "maxLength": 50,
+                    "x-nullable": true,
                     "example": "彭州市政协"
+                }
+            }
+        },
+        "Outcome": {
+            "type": "object",
+            "required": [
+                "approximate",
+                "count",
+                "description_en",
+                "description_zh",
+                "kind"
+            ],
+            "properties": {
+                "approximate": {
+                    "type": "boolean",
+                    "example": true
+                },
+                "count": {
+                    "type": "integer",
+                    "maximum": 1000000000,
+                    "minimum": 0,
+                    "x-nullable": true,
+                    "example": 60
+                },
+                "description_en": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "More than 60 pressing problems of residents solved"
+                },
+                "description_zh": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "推动解决群众急难愁盼问题60余个"
+                },
+                "kind": {
+                    "type": "string",
+                    "enum": [
+                        "opinion",
+                        "proposal",
+                        "public_opinion_report",
+                        "problem_solved",
+                        "other"
+                    ],
+                    "example": "problem_solved"
                 }
             }
         },
@@ -3740,16 +5690,19 @@ const docTemplate = `{
                     "type": "integer",
                     "maximum": 1000000000,
                     "minimum": 0,
+                    "x-nullable": true,
                     "example": 95
                 },
                 "description_en": {
                     "type": "string",
                     "maxLength": 10000,
+                    "x-nullable": true,
                     "example": "95 consultation opinions"
                 },
                 "description_zh": {
                     "type": "string",
                     "maxLength": 10000,
+                    "x-nullable": true,
                     "example": "形成协商意见95条"
                 },
                 "kind": {
@@ -3762,6 +5715,89 @@ const docTemplate = `{
                         "other"
                     ],
                     "example": "opinion"
+                }
+            }
+        },
+        "OutcomeTotal": {
+            "type": "object",
+            "required": [
+                "approximate",
+                "count"
+            ],
+            "properties": {
+                "approximate": {
+                    "type": "boolean",
+                    "example": true
+                },
+                "count": {
+                    "type": "integer",
+                    "example": 60
+                }
+            }
+        },
+        "Participant": {
+            "type": "object",
+            "required": [
+                "organization_code",
+                "organization_id",
+                "role"
+            ],
+            "properties": {
+                "organization_code": {
+                    "type": "string",
+                    "example": "changshou-cppcc"
+                },
+                "organization_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "role": {
+                    "type": "string",
+                    "enum": [
+                        "host",
+                        "co_host",
+                        "participant",
+                        "lead",
+                        "partner",
+                        "supporter"
+                    ],
+                    "example": "host"
+                }
+            }
+        },
+        "Party": {
+            "type": "object",
+            "required": [
+                "organization_code",
+                "organization_id",
+                "role",
+                "signatory_name",
+                "signatory_title"
+            ],
+            "properties": {
+                "organization_code": {
+                    "type": "string",
+                    "example": "changshou-cppcc"
+                },
+                "organization_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "role": {
+                    "type": "string",
+                    "enum": [
+                        "signatory",
+                        "witness",
+                        "coordinator"
+                    ]
+                },
+                "signatory_name": {
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "signatory_title": {
+                    "type": "string",
+                    "x-nullable": true
                 }
             }
         },
@@ -3786,16 +5822,23 @@ const docTemplate = `{
                 },
                 "signatory_name": {
                     "type": "string",
-                    "maxLength": 200
+                    "maxLength": 200,
+                    "x-nullable": true
                 },
                 "signatory_title": {
                     "type": "string",
-                    "maxLength": 200
+                    "maxLength": 200,
+                    "x-nullable": true
                 }
             }
         },
         "Problem": {
             "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
             "properties": {
                 "allowed": {
                     "description": "Allowed lists the status moves allowed from the current status, on\n409 answers to an illegal move ([] for a final status).",
@@ -3835,12 +5878,18 @@ const docTemplate = `{
                 },
                 "type": {
                     "type": "string",
+                    "format": "uri",
                     "example": "https://cdcq-registry.org/problems/validation"
                 }
             }
         },
         "ProblemField": {
             "type": "object",
+            "required": [
+                "code",
+                "field",
+                "message"
+            ],
             "properties": {
                 "code": {
                     "type": "string",
@@ -3856,760 +5905,15 @@ const docTemplate = `{
                 }
             }
         },
-        "httpapi.AgreementList": {
+        "Region": {
             "type": "object",
-            "properties": {
-                "items": {
-                    "type": "array",
-                    "items": {
-                        "$ref": "#/definitions/registry.Agreement"
-                    }
-                },
-                "next_cursor": {
-                    "type": "string"
-                }
-            }
-        },
-        "httpapi.AreaList": {
-            "type": "object",
-            "properties": {
-                "items": {
-                    "type": "array",
-                    "items": {
-                        "$ref": "#/definitions/registry.CooperationArea"
-                    }
-                },
-                "next_cursor": {
-                    "type": "string"
-                }
-            }
-        },
-        "httpapi.AuditList": {
-            "type": "object",
-            "properties": {
-                "items": {
-                    "type": "array",
-                    "items": {
-                        "$ref": "#/definitions/registry.AuditEntry"
-                    }
-                },
-                "next_cursor": {
-                    "type": "string"
-                }
-            }
-        },
-        "httpapi.ConsultationList": {
-            "type": "object",
-            "properties": {
-                "items": {
-                    "type": "array",
-                    "items": {
-                        "$ref": "#/definitions/registry.Consultation"
-                    }
-                },
-                "next_cursor": {
-                    "type": "string"
-                }
-            }
-        },
-        "httpapi.JointActionList": {
-            "type": "object",
-            "properties": {
-                "items": {
-                    "type": "array",
-                    "items": {
-                        "$ref": "#/definitions/registry.JointAction"
-                    }
-                },
-                "next_cursor": {
-                    "type": "string"
-                }
-            }
-        },
-        "httpapi.OrganizationList": {
-            "type": "object",
-            "properties": {
-                "items": {
-                    "type": "array",
-                    "items": {
-                        "$ref": "#/definitions/registry.Organization"
-                    }
-                },
-                "next_cursor": {
-                    "type": "string"
-                }
-            }
-        },
-        "httpapi.RegionList": {
-            "type": "object",
-            "properties": {
-                "items": {
-                    "type": "array",
-                    "items": {
-                        "$ref": "#/definitions/registry.Region"
-                    }
-                },
-                "next_cursor": {
-                    "type": "string"
-                }
-            }
-        },
-        "registry.Agreement": {
-            "type": "object",
-            "properties": {
-                "archived_at": {
-                    "type": "string"
-                },
-                "areas": {
-                    "type": "array",
-                    "items": {
-                        "$ref": "#/definitions/registry.AgreementArea"
-                    }
-                },
-                "areas_declared": {
-                    "type": "integer",
-                    "example": 6
-                },
-                "created_at": {
-                    "type": "string"
-                },
-                "documents": {
-                    "type": "array",
-                    "items": {
-                        "$ref": "#/definitions/registry.Document"
-                    }
-                },
-                "effective_from": {
-                    "type": "string",
-                    "example": "2023-05"
-                },
-                "effective_to": {
-                    "type": "string",
-                    "example": "2025"
-                },
-                "id": {
-                    "type": "string",
-                    "format": "uuid"
-                },
-                "mechanisms": {
-                    "type": "array",
-                    "items": {
-                        "$ref": "#/definitions/registry.Mechanism"
-                    }
-                },
-                "parties": {
-                    "type": "array",
-                    "items": {
-                        "$ref": "#/definitions/registry.Party"
-                    }
-                },
-                "ref_no": {
-                    "type": "string"
-                },
-                "signed_on": {
-                    "type": "string",
-                    "example": "2023-05-18"
-                },
-                "signed_place": {
-                    "type": "string"
-                },
-                "status": {
-                    "type": "string",
-                    "enum": [
-                        "draft",
-                        "signed",
-                        "in_force",
-                        "suspended",
-                        "expired",
-                        "terminated"
-                    ]
-                },
-                "summary_en": {
-                    "type": "string"
-                },
-                "summary_zh": {
-                    "type": "string"
-                },
-                "title_en": {
-                    "type": "string"
-                },
-                "title_zh": {
-                    "type": "string",
-                    "example": "重庆市长寿区政协与四川省彭州市政协友好政协交流合作框架协议"
-                },
-                "type": {
-                    "type": "string",
-                    "enum": [
-                        "framework",
-                        "friendship",
-                        "cooperation",
-                        "memorandum"
-                    ]
-                },
-                "updated_at": {
-                    "type": "string"
-                },
-                "version": {
-                    "type": "integer",
-                    "example": 1
-                }
-            }
-        },
-        "registry.AgreementArea": {
-            "type": "object",
-            "properties": {
-                "area_code": {
-                    "type": "string",
-                    "example": "culture-tourism"
-                },
-                "description": {
-                    "type": "string"
-                },
-                "label_en": {
-                    "type": "string",
-                    "example": "Cultural and tourism exchange"
-                },
-                "label_zh": {
-                    "type": "string",
-                    "example": "文旅交流"
-                }
-            }
-        },
-        "registry.AgreementStats": {
-            "type": "object",
-            "properties": {
-                "in_force": {
-                    "type": "integer",
-                    "example": 1
-                },
-                "signed": {
-                    "type": "integer",
-                    "example": 1
-                }
-            }
-        },
-        "registry.AuditEntry": {
-            "type": "object",
-            "properties": {
-                "action": {
-                    "type": "string",
-                    "enum": [
-                        "create",
-                        "update",
-                        "archive"
-                    ]
-                },
-                "actor_key_id": {
-                    "type": "string",
-                    "format": "uuid"
-                },
-                "actor_organization_id": {
-                    "type": "string",
-                    "format": "uuid"
-                },
-                "after": {
-                    "type": "object"
-                },
-                "at": {
-                    "type": "string"
-                },
-                "before": {
-                    "type": "object"
-                },
-                "entity": {
-                    "type": "string",
-                    "enum": [
-                        "agreement",
-                        "consultation",
-                        "joint_action",
-                        "organization",
-                        "cooperation_area"
-                    ]
-                },
-                "entity_id": {
-                    "type": "string"
-                },
-                "id": {
-                    "type": "integer"
-                },
-                "request_id": {
-                    "type": "string"
-                }
-            }
-        },
-        "registry.Consultation": {
-            "type": "object",
-            "properties": {
-                "agreement_id": {
-                    "type": "string",
-                    "format": "uuid"
-                },
-                "archived_at": {
-                    "type": "string"
-                },
-                "area_code": {
-                    "type": "string",
-                    "example": "forest-fire-prevention"
-                },
-                "created_at": {
-                    "type": "string"
-                },
-                "format": {
-                    "type": "string",
-                    "enum": [
-                        "meeting",
-                        "seminar",
-                        "field_visit",
-                        "online",
-                        "grassroots"
-                    ]
-                },
-                "held_on": {
-                    "type": "string",
-                    "example": "2023"
-                },
-                "id": {
-                    "type": "string",
-                    "format": "uuid"
-                },
-                "location": {
-                    "type": "string",
-                    "example": "重庆市长寿区"
-                },
-                "outcomes": {
-                    "type": "array",
-                    "items": {
-                        "$ref": "#/definitions/registry.Outcome"
-                    }
-                },
-                "participants": {
-                    "type": "array",
-                    "items": {
-                        "$ref": "#/definitions/registry.Participant"
-                    }
-                },
-                "status": {
-                    "type": "string",
-                    "enum": [
-                        "planned",
-                        "held",
-                        "cancelled"
-                    ],
-                    "example": "held"
-                },
-                "summary_en": {
-                    "type": "string"
-                },
-                "summary_zh": {
-                    "type": "string",
-                    "example": "共同筑牢森林防灭火安全防线。"
-                },
-                "title_en": {
-                    "type": "string",
-                    "example": "Joint consultation on forest fire prevention"
-                },
-                "title_zh": {
-                    "type": "string",
-                    "example": "长寿区政协联合渝北、邻水开展森林防灭火联合协商"
-                },
-                "topic_en": {
-                    "type": "string",
-                    "example": "Forest fire prevention"
-                },
-                "topic_zh": {
-                    "type": "string",
-                    "example": "森林防灭火"
-                },
-                "updated_at": {
-                    "type": "string"
-                },
-                "version": {
-                    "type": "integer",
-                    "example": 1
-                }
-            }
-        },
-        "registry.ConsultationStats": {
-            "type": "object",
-            "properties": {
-                "by_area": {
-                    "type": "object",
-                    "additionalProperties": {
-                        "type": "integer"
-                    }
-                },
-                "by_format": {
-                    "type": "object",
-                    "additionalProperties": {
-                        "type": "integer"
-                    }
-                },
-                "held": {
-                    "type": "integer",
-                    "example": 1
-                }
-            }
-        },
-        "registry.CooperationArea": {
-            "type": "object",
-            "properties": {
-                "code": {
-                    "type": "string",
-                    "example": "culture-tourism"
-                },
-                "created_at": {
-                    "type": "string"
-                },
-                "name_en": {
-                    "type": "string",
-                    "example": "Cultural and tourism exchange"
-                },
-                "name_zh": {
-                    "type": "string",
-                    "example": "文旅交流"
-                },
-                "parent_code": {
-                    "type": "string"
-                },
-                "updated_at": {
-                    "type": "string"
-                },
-                "version": {
-                    "type": "integer",
-                    "example": 1
-                }
-            }
-        },
-        "registry.Document": {
-            "type": "object",
-            "properties": {
-                "kind": {
-                    "type": "string",
-                    "enum": [
-                        "full_text",
-                        "announcement",
-                        "report",
-                        "photo",
-                        "other"
-                    ]
-                },
-                "language": {
-                    "type": "string",
-                    "example": "zh"
-                },
-                "title": {
-                    "type": "string"
-                },
-                "url": {
-                    "type": "string"
-                }
-            }
-        },
-        "registry.JointAction": {
-            "type": "object",
-            "properties": {
-                "agreement_id": {
-                    "type": "string",
-                    "format": "uuid"
-                },
-                "archived_at": {
-                    "type": "string"
-                },
-                "area_code": {
-                    "type": "string",
-                    "example": "culture-tourism"
-                },
-                "created_at": {
-                    "type": "string"
-                },
-                "ended_on": {
-                    "type": "string",
-                    "example": "2023-12"
-                },
-                "id": {
-                    "type": "string",
-                    "format": "uuid"
-                },
-                "kind": {
-                    "type": "string",
-                    "enum": [
-                        "inspection",
-                        "research",
-                        "proposal",
-                        "supervision",
-                        "exhibition",
-                        "publicity",
-                        "other"
-                    ],
-                    "example": "exhibition"
-                },
-                "location": {
-                    "type": "string",
-                    "example": "重庆市长寿区"
-                },
-                "outcomes": {
-                    "type": "array",
-                    "items": {
-                        "$ref": "#/definitions/registry.Outcome"
-                    }
-                },
-                "participants": {
-                    "type": "array",
-                    "items": {
-                        "$ref": "#/definitions/registry.Participant"
-                    }
-                },
-                "started_on": {
-                    "type": "string",
-                    "example": "2023"
-                },
-                "status": {
-                    "type": "string",
-                    "enum": [
-                        "planned",
-                        "ongoing",
-                        "completed",
-                        "cancelled"
-                    ],
-                    "example": "completed"
-                },
-                "summary_en": {
-                    "type": "string"
-                },
-                "summary_zh": {
-                    "type": "string",
-                    "example": "推动文化合作与艺术交流。"
-                },
-                "theme_en": {
-                    "type": "string"
-                },
-                "theme_zh": {
-                    "type": "string",
-                    "example": "丹青润川渝 翰墨润寿乡"
-                },
-                "title_en": {
-                    "type": "string",
-                    "example": "Sichuan–Chongqing calligraphy and painting exhibition"
-                },
-                "title_zh": {
-                    "type": "string",
-                    "example": "“丹青润川渝 翰墨润寿乡”川渝地区书画联展"
-                },
-                "updated_at": {
-                    "type": "string"
-                },
-                "version": {
-                    "type": "integer",
-                    "example": 1
-                }
-            }
-        },
-        "registry.JointActionStats": {
-            "type": "object",
-            "properties": {
-                "by_area": {
-                    "type": "object",
-                    "additionalProperties": {
-                        "type": "integer"
-                    }
-                },
-                "by_kind": {
-                    "type": "object",
-                    "additionalProperties": {
-                        "type": "integer"
-                    }
-                },
-                "by_partner_province": {
-                    "type": "object",
-                    "additionalProperties": {
-                        "type": "integer"
-                    }
-                },
-                "total": {
-                    "type": "integer",
-                    "example": 3
-                }
-            }
-        },
-        "registry.Mechanism": {
-            "type": "object",
-            "properties": {
-                "description": {
-                    "type": "string"
-                },
-                "kind": {
-                    "type": "string",
-                    "enum": [
-                        "joint_meeting",
-                        "liaison",
-                        "consultation_platform",
-                        "information_exchange",
-                        "joint_research",
-                        "joint_proposal",
-                        "other"
-                    ]
-                }
-            }
-        },
-        "registry.Organization": {
-            "type": "object",
-            "properties": {
-                "code": {
-                    "type": "string",
-                    "example": "changshou-cppcc"
-                },
-                "created_at": {
-                    "type": "string"
-                },
-                "id": {
-                    "type": "string",
-                    "format": "uuid"
-                },
-                "kind": {
-                    "type": "string",
-                    "enum": [
-                        "cppcc_committee",
-                        "democratic_party",
-                        "federation_of_industry_commerce",
-                        "non_party_intellectuals",
-                        "government",
-                        "other"
-                    ]
-                },
-                "name_en": {
-                    "type": "string",
-                    "example": "Changshou District Committee of the CPPCC"
-                },
-                "name_zh": {
-                    "type": "string",
-                    "example": "中国人民政治协商会议重庆市长寿区委员会"
-                },
-                "parent_id": {
-                    "type": "string",
-                    "format": "uuid"
-                },
-                "region_code": {
-                    "type": "string",
-                    "example": "500115"
-                },
-                "short_name_en": {
-                    "type": "string",
-                    "example": "Changshou CPPCC"
-                },
-                "short_name_zh": {
-                    "type": "string",
-                    "example": "长寿区政协"
-                },
-                "updated_at": {
-                    "type": "string"
-                },
-                "version": {
-                    "type": "integer",
-                    "example": 1
-                }
-            }
-        },
-        "registry.Outcome": {
-            "type": "object",
-            "properties": {
-                "approximate": {
-                    "type": "boolean",
-                    "example": true
-                },
-                "count": {
-                    "type": "integer",
-                    "maximum": 1000000000,
-                    "minimum": 0,
-                    "example": 60
-                },
-                "description_en": {
-                    "type": "string",
-                    "example": "More than 60 pressing problems of residents solved"
-                },
-                "description_zh": {
-                    "type": "string",
-                    "example": "推动解决群众急难愁盼问题60余个"
-                },
-                "kind": {
-                    "type": "string",
-                    "enum": [
-                        "opinion",
-                        "proposal",
-                        "public_opinion_report",
-                        "problem_solved",
-                        "other"
-                    ],
-                    "example": "problem_solved"
-                }
-            }
-        },
-        "registry.OutcomeTotal": {
-            "type": "object",
-            "properties": {
-                "approximate": {
-                    "type": "boolean",
-                    "example": true
-                },
-                "count": {
-                    "type": "integer",
-                    "example": 60
-                }
-            }
-        },
-        "registry.Participant": {
-            "type": "object",
-            "properties": {
-                "organization_code": {
-                    "type": "string",
-                    "example": "changshou-cppcc"
-                },
-                "organization_id": {
-                    "type": "string",
-                    "format": "uuid"
-                },
-                "role": {
-                    "type": "string",
-                    "enum": [
-                        "host",
-                        "co_host",
-                        "participant",
-                        "lead",
-                        "partner",
-                        "supporter"
-                    ],
-                    "example": "host"
-                }
-            }
-        },
-        "registry.Party": {
-            "type": "object",
-            "properties": {
-                "organization_code": {
-                    "type": "string",
-                    "example": "changshou-cppcc"
-                },
-                "organization_id": {
-                    "type": "string",
-                    "format": "uuid"
-                },
-                "role": {
-                    "type": "string",
-                    "enum": [
-                        "signatory",
-                        "witness",
-                        "coordinator"
-                    ]
-                },
-                "signatory_name": {
-                    "type": "string"
-                },
-                "signatory_title": {
-                    "type": "string"
-                }
-            }
-        },
-        "registry.Region": {
-            "type": "object",
+            "required": [
+                "code",
+                "level",
+                "name_en",
+                "name_zh",
+                "parent_code"
+            ],
             "properties": {
                 "code": {
                     "type": "string",
@@ -4626,6 +5930,7 @@ const docTemplate = `{
                 },
                 "name_en": {
                     "type": "string",
+                    "x-nullable": true,
                     "example": "Changshou District"
                 },
                 "name_zh": {
@@ -4634,30 +5939,58 @@ const docTemplate = `{
                 },
                 "parent_code": {
                     "type": "string",
+                    "x-nullable": true,
                     "example": "500000"
                 }
             }
         },
-        "registry.Stats": {
+        "RegionList": {
             "type": "object",
+            "required": [
+                "items"
+            ],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Region"
+                    }
+                },
+                "next_cursor": {
+                    "type": "string"
+                }
+            }
+        },
+        "Stats": {
+            "type": "object",
+            "required": [
+                "agreements",
+                "consultations",
+                "joint_actions",
+                "organization",
+                "outcomes",
+                "region",
+                "year"
+            ],
             "properties": {
                 "agreements": {
-                    "$ref": "#/definitions/registry.AgreementStats"
+                    "$ref": "#/definitions/AgreementStats"
                 },
                 "consultations": {
-                    "$ref": "#/definitions/registry.ConsultationStats"
+                    "$ref": "#/definitions/ConsultationStats"
                 },
                 "joint_actions": {
-                    "$ref": "#/definitions/registry.JointActionStats"
+                    "$ref": "#/definitions/JointActionStats"
                 },
                 "organization": {
                     "type": "string",
+                    "x-nullable": true,
                     "example": "changshou-cppcc"
                 },
                 "outcomes": {
                     "type": "object",
                     "additionalProperties": {
-                        "$ref": "#/definitions/registry.OutcomeTotal"
+                        "$ref": "#/definitions/OutcomeTotal"
                     }
                 },
                 "partner_region": {
@@ -4666,6 +5999,7 @@ const docTemplate = `{
                 },
                 "region": {
                     "type": "string",
+                    "x-nullable": true,
                     "example": "500115"
                 },
                 "year": {
@@ -4677,12 +6011,50 @@ const docTemplate = `{
     },
     "securityDefinitions": {
         "BearerAuth": {
-            "description": "API key as ` + "`" + `Bearer \u003ckey\u003e` + "`" + `; keys are made with ` + "`" + `registry keys create` + "`" + `.",
+            "description": "API key as ` + "`" + `Bearer \u003ckey\u003e` + "`" + ` (type the word Bearer, a space and the key); keys are made with ` + "`" + `registry keys create` + "`" + `.",
             "type": "apiKey",
             "name": "Authorization",
             "in": "header"
         }
-    }
+    },
+    "tags": [
+        {
+            "description": "Collaboration agreements / 合作协议",
+            "name": "agreements"
+        },
+        {
+            "description": "Joint consultations / 联合协商",
+            "name": "consultations"
+        },
+        {
+            "description": "Joint duty actions / 联合履职活动",
+            "name": "joint-actions"
+        },
+        {
+            "description": "Figures for annual work reviews / 年度统计",
+            "name": "stats"
+        },
+        {
+            "description": "Committees, parties and federations / 组织",
+            "name": "organizations"
+        },
+        {
+            "description": "GB/T 2260 divisions of Chongqing and Sichuan / 行政区划",
+            "name": "regions"
+        },
+        {
+            "description": "Cooperation-area taxonomy / 合作领域",
+            "name": "cooperation-areas"
+        },
+        {
+            "description": "Append-only audit log / 审计日志",
+            "name": "audit"
+        },
+        {
+            "description": "Health and readiness probes / 运行状态",
+            "name": "operations"
+        }
+    ]
 }`
 
 // SwaggerInfo holds exported Swagger Info so clients can modify it
@@ -4692,7 +6064,7 @@ var SwaggerInfo = &swag.Spec{
 	BasePath:         "/",
 	Schemes:          []string{"http", "https"},
 	Title:            "Chengdu–Chongqing collaboration agreement registry API",
-	Description:      "成渝地区双城经济圈合作协议登记系统。Records framework agreements between regional bodies of Chongqing and Sichuan, their cooperation areas, the joint consultations and the joint duty actions the parties carry out.\n\nErrors are RFC 9457 problem details (`application/problem+json`); field messages follow `Accept-Language` (Chinese for `zh*`, English otherwise). Reads are open unless the deployment sets `REGISTRY_READ_REQUIRES_KEY=true`; writes need an API key. Single records carry a strong `ETag`; `PATCH` and `DELETE` need `If-Match`. `POST` accepts `Idempotency-Key`. Lists use keyset pagination (`limit`, `cursor`, `next_cursor`, `Link`).",
+	Description:      "成渝地区双城经济圈合作协议登记系统。Records framework agreements between regional bodies of Chongqing and Sichuan, their cooperation areas, the joint consultations and the joint duty actions the parties carry out.\n\nErrors are RFC 9457 problem details (`application/problem+json`); field messages follow `Accept-Language` (Chinese for `zh*`, English otherwise). Reads are open unless the deployment sets `REGISTRY_READ_REQUIRES_KEY=true`; writes need an API key. Single records carry a strong `ETag`; `PATCH` and `DELETE` need `If-Match`. `POST` accepts `Idempotency-Key`. Lists use keyset pagination (`limit`, `cursor`, `next_cursor`, `Link`). A `GET` of a single record with `If-None-Match` answers 304 while its ETag is current. JSON and CSV bodies over 1 KiB are gzip-compressed when the request sends `Accept-Encoding: gzip`. Browsers may call from the origins a deployment allows (CORS). Every field of a response is always present; `x-nullable` fields are `null` when empty. The changes of each version are in CHANGELOG.md.",
 	InfoInstanceName: "swagger",
 	SwaggerTemplate:  docTemplate,
 	LeftDelim:        "{{",

@@ -38,7 +38,7 @@ const usage = `usage:
 
 configuration (environment): DATABASE_URL, REGISTRY_ADDR, REGISTRY_READ_REQUIRES_KEY,
 REGISTRY_RATE_LIMIT, REGISTRY_LOG_LEVEL, REGISTRY_SHUTDOWN_GRACE, REGISTRY_DB_MAX_CONNS,
-REGISTRY_CORS_ORIGINS`
+REGISTRY_CORS_ORIGINS, REGISTRY_REQUEST_TIMEOUT`
 
 // run is the whole program, with its dependencies passed in.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {

@@ -91,6 +91,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		ReadRequiresKey: cfg.ReadRequiresKey,
 		RateLimit:       cfg.RateLimit,
 		CORSOrigins:     cfg.CORSOrigins,
+		RequestTimeout:  cfg.RequestTimeout,
 		Collectors:      []prometheus.Collector{collectors.NewDBStatsCollector(store.DB(), "registry")},
 	})
 	srv := &http.Server{
@@ -100,7 +101,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      5 * time.Minute, // long enough for a large CSV export
 		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
+		MaxHeaderBytes:    httpapi.MaxHeaderBytes,
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)

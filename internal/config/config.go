@@ -26,18 +26,20 @@ type Config struct {
 	ShutdownGrace   time.Duration // REGISTRY_SHUTDOWN_GRACE
 	MaxDBConns      int           // REGISTRY_DB_MAX_CONNS
 	CORSOrigins     []string      // REGISTRY_CORS_ORIGINS, comma-separated
+	RequestTimeout  time.Duration // REGISTRY_REQUEST_TIMEOUT: a request's wait for the database
 }
 
 // Load reads the configuration through getenv, applying defaults and
 // checking every value.
 func Load(getenv func(string) string) (Config, error) {
 	c := Config{
-		DatabaseURL:   DefaultDatabaseURL,
-		Addr:          ":8080",
-		RateLimit:     600,
-		LogLevel:      slog.LevelInfo,
-		ShutdownGrace: 20 * time.Second,
-		MaxDBConns:    20,
+		DatabaseURL:    DefaultDatabaseURL,
+		Addr:           ":8080",
+		RateLimit:      600,
+		LogLevel:       slog.LevelInfo,
+		ShutdownGrace:  20 * time.Second,
+		MaxDBConns:     20,
+		RequestTimeout: 10 * time.Second,
 	}
 	if v := getenv("DATABASE_URL"); v != "" {
 		c.DatabaseURL = v
@@ -69,6 +71,11 @@ func Load(getenv func(string) string) (Config, error) {
 	if v := getenv("REGISTRY_DB_MAX_CONNS"); v != "" {
 		if c.MaxDBConns, err = strconv.Atoi(v); err != nil || c.MaxDBConns < 1 {
 			return c, fmt.Errorf("REGISTRY_DB_MAX_CONNS=%q: want a positive whole number", v)
+		}
+	}
+	if v := getenv("REGISTRY_REQUEST_TIMEOUT"); v != "" {
+		if c.RequestTimeout, err = time.ParseDuration(v); err != nil || c.RequestTimeout <= 0 {
+			return c, fmt.Errorf("REGISTRY_REQUEST_TIMEOUT=%q: want a positive duration such as 10s", v)
 		}
 	}
 	if v := getenv("REGISTRY_CORS_ORIGINS"); v != "" {

@@ -40,10 +40,10 @@ type activityAPI[T any, Req any] struct {
 // outcomeRequest is an outcome in a consultation or joint action body.
 type outcomeRequest struct {
 	Kind          string  `json:"kind" validate:"required,oneof=opinion proposal public_opinion_report problem_solved other" enums:"opinion,proposal,public_opinion_report,problem_solved,other" example:"opinion"`
-	Count         *int64  `json:"count" validate:"omitnil,min=0,max=1000000000" minimum:"0" maximum:"1000000000" example:"95"`
+	Count         *int64  `json:"count" validate:"omitnil,min=0,max=1000000000" minimum:"0" maximum:"1000000000" example:"95" extensions:"x-nullable"`
 	Approximate   bool    `json:"approximate" example:"false"`
-	DescriptionZh *string `json:"description_zh" validate:"omitnil,notblank,max=10000" maxLength:"10000" example:"形成协商意见95条"`
-	DescriptionEn *string `json:"description_en" validate:"omitnil,notblank,max=10000" maxLength:"10000" example:"95 consultation opinions"`
+	DescriptionZh *string `json:"description_zh" validate:"omitnil,notblank,max=10000" maxLength:"10000" example:"形成协商意见95条" extensions:"x-nullable"`
+	DescriptionEn *string `json:"description_en" validate:"omitnil,notblank,max=10000" maxLength:"10000" example:"95 consultation opinions" extensions:"x-nullable"`
 } // @name OutcomeRequest
 
 func outcomesOf(reqs []outcomeRequest) []registry.Outcome {

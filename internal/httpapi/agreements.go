@@ -20,48 +20,48 @@ type AgreementStore interface {
 // agreementRequest is the body of POST and (after merging) PATCH
 // /v1/agreements.
 type agreementRequest struct {
-	RefNo         *string            `json:"ref_no" validate:"omitnil,notblank,max=64" maxLength:"64" example:"CS-PZ-2023-01"`
+	RefNo         *string            `json:"ref_no" validate:"omitnil,notblank,max=64" maxLength:"64" example:"CS-PZ-2023-01" extensions:"x-nullable"`
 	TitleZh       string             `json:"title_zh" validate:"required,max=200" maxLength:"200" example:"重庆市长寿区政协 四川省彭州市政协 友好政协交流合作框架协议"`
-	TitleEn       *string            `json:"title_en" validate:"omitnil,notblank,max=200" maxLength:"200" example:"Framework agreement on friendly exchange and cooperation"`
+	TitleEn       *string            `json:"title_en" validate:"omitnil,notblank,max=200" maxLength:"200" example:"Framework agreement on friendly exchange and cooperation" extensions:"x-nullable"`
 	Type          string             `json:"type" validate:"required,oneof=framework friendship cooperation memorandum" enums:"framework,friendship,cooperation,memorandum"`
 	Status        string             `json:"status" validate:"omitempty,oneof=draft signed in_force suspended expired terminated" enums:"draft,signed,in_force,suspended,expired,terminated" default:"draft"`
-	SignedOn      *string            `json:"signed_on" validate:"omitnil,partialdate" example:"2023-05-18" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$"`
-	SignedPlace   *string            `json:"signed_place" validate:"omitnil,notblank,max=200" maxLength:"200" example:"彭州市"`
-	EffectiveFrom *string            `json:"effective_from" validate:"omitnil,partialdate" example:"2023-05" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$"`
-	EffectiveTo   *string            `json:"effective_to" validate:"omitnil,partialdate" example:"2025" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$"`
-	SummaryZh     *string            `json:"summary_zh" validate:"omitnil,notblank,max=10000" maxLength:"10000"`
-	SummaryEn     *string            `json:"summary_en" validate:"omitnil,notblank,max=10000" maxLength:"10000"`
-	AreasDeclared *int               `json:"areas_declared" validate:"omitnil,min=0,max=100" minimum:"0" maximum:"100" example:"6"`
+	SignedOn      *string            `json:"signed_on" validate:"omitnil,partialdate" example:"2023-05-18" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" extensions:"x-nullable"`
+	SignedPlace   *string            `json:"signed_place" validate:"omitnil,notblank,max=200" maxLength:"200" example:"彭州市" extensions:"x-nullable"`
+	EffectiveFrom *string            `json:"effective_from" validate:"omitnil,partialdate" example:"2023-05" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" extensions:"x-nullable"`
+	EffectiveTo   *string            `json:"effective_to" validate:"omitnil,partialdate" example:"2025" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" extensions:"x-nullable"`
+	SummaryZh     *string            `json:"summary_zh" validate:"omitnil,notblank,max=10000" maxLength:"10000" extensions:"x-nullable"`
+	SummaryEn     *string            `json:"summary_en" validate:"omitnil,notblank,max=10000" maxLength:"10000" extensions:"x-nullable"`
+	AreasDeclared *int               `json:"areas_declared" validate:"omitnil,min=0,max=100" minimum:"0" maximum:"100" example:"6" extensions:"x-nullable"`
 	Parties       []partyRequest     `json:"parties" validate:"required,max=50,dive" maxItems:"50"`
-	Areas         []areaRefRequest   `json:"areas" validate:"max=50,dive" maxItems:"50"`
-	Mechanisms    []mechanismRequest `json:"mechanisms" validate:"max=20,dive" maxItems:"20"`
-	Documents     []documentRequest  `json:"documents" validate:"max=50,dive" maxItems:"50"`
+	Areas         []areaRefRequest   `json:"areas" validate:"max=50,dive" maxItems:"50" extensions:"x-nullable"`
+	Mechanisms    []mechanismRequest `json:"mechanisms" validate:"max=20,dive" maxItems:"20" extensions:"x-nullable"`
+	Documents     []documentRequest  `json:"documents" validate:"max=50,dive" maxItems:"50" extensions:"x-nullable"`
 } // @name AgreementRequest
 
 type partyRequest struct {
 	OrganizationID string  `json:"organization_id" validate:"required,orgref" example:"changshou-cppcc"`
 	Role           string  `json:"role" validate:"required,oneof=signatory witness coordinator" enums:"signatory,witness,coordinator"`
-	SignatoryName  *string `json:"signatory_name" validate:"omitnil,notblank,max=200" maxLength:"200"`
-	SignatoryTitle *string `json:"signatory_title" validate:"omitnil,notblank,max=200" maxLength:"200"`
+	SignatoryName  *string `json:"signatory_name" validate:"omitnil,notblank,max=200" maxLength:"200" extensions:"x-nullable"`
+	SignatoryTitle *string `json:"signatory_title" validate:"omitnil,notblank,max=200" maxLength:"200" extensions:"x-nullable"`
 } // @name PartyRequest
 
 type areaRefRequest struct {
-	AreaCode    *string `json:"area_code" validate:"omitnil,code" example:"culture-tourism"`
+	AreaCode    *string `json:"area_code" validate:"omitnil,code" example:"culture-tourism" extensions:"x-nullable"`
 	LabelZh     string  `json:"label_zh" validate:"required,max=200" maxLength:"200" example:"文旅交流"`
-	LabelEn     *string `json:"label_en" validate:"omitnil,notblank,max=200" maxLength:"200"`
-	Description *string `json:"description" validate:"omitnil,notblank,max=10000" maxLength:"10000"`
+	LabelEn     *string `json:"label_en" validate:"omitnil,notblank,max=200" maxLength:"200" extensions:"x-nullable"`
+	Description *string `json:"description" validate:"omitnil,notblank,max=10000" maxLength:"10000" extensions:"x-nullable"`
 } // @name AgreementAreaRequest
 
 type mechanismRequest struct {
 	Kind        string  `json:"kind" validate:"required,oneof=joint_meeting liaison consultation_platform information_exchange joint_research joint_proposal other" enums:"joint_meeting,liaison,consultation_platform,information_exchange,joint_research,joint_proposal,other"`
-	Description *string `json:"description" validate:"omitnil,notblank,max=10000" maxLength:"10000"`
+	Description *string `json:"description" validate:"omitnil,notblank,max=10000" maxLength:"10000" extensions:"x-nullable"`
 } // @name MechanismRequest
 
 type documentRequest struct {
 	Title    string  `json:"title" validate:"required,max=200" maxLength:"200"`
 	URL      string  `json:"url" validate:"required,max=2048,weburl" maxLength:"2048" example:"https://example.org/agreement.pdf"`
-	Language *string `json:"language" validate:"omitnil,langtag,max=35" example:"zh"`
-	Kind     *string `json:"kind" validate:"omitnil,oneof=full_text announcement report photo other" enums:"full_text,announcement,report,photo,other"`
+	Language *string `json:"language" validate:"omitnil,langtag,max=35" example:"zh" extensions:"x-nullable"`
+	Kind     *string `json:"kind" validate:"omitnil,oneof=full_text announcement report photo other" enums:"full_text,announcement,report,photo,other" extensions:"x-nullable"`
 } // @name DocumentRequest
 
 // record converts a validated request into the domain record.
@@ -134,9 +134,9 @@ func dateString(d *registry.Date) *string {
 
 // AgreementList is a page of agreements.
 type AgreementList struct {
-	Items      []registry.Agreement `json:"items"`
+	Items      []registry.Agreement `json:"items" binding:"required"`
 	NextCursor string               `json:"next_cursor,omitempty"`
-}
+} // @name AgreementList
 
 // createAgreement godoc
 //
@@ -160,6 +160,7 @@ type AgreementList struct {
 //	@Failure		422				{object}	Problem
 //	@Failure		429				{object}	Problem
 //	@Failure		503				{object}	Problem
+//	@Failure		default			{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/agreements [post]
 func (h *handler) createAgreement(w http.ResponseWriter, r *http.Request) {
@@ -183,11 +184,18 @@ func (h *handler) createAgreement(w http.ResponseWriter, r *http.Request) {
 //	@ID			getAgreement
 //	@Tags		agreements
 //	@Produce	json
-//	@Param		id	path		string	true	"Agreement UUID"	format(uuid)
-//	@Success	200	{object}	registry.Agreement
-//	@Header		200	{string}	ETag	"Version of the record; send it back in If-Match"
-//	@Failure	401	{object}	Problem
-//	@Failure	404	{object}	Problem
+//	@Param		id				path		string	true	"Agreement UUID"	format(uuid)
+//	@Param		If-None-Match	header		string	false	"ETag(s) the client holds; 304 when one is current"
+//	@Success	200				{object}	registry.Agreement
+//	@Header		200				{string}	ETag			"Version of the record; send it back in If-Match"
+//	@Header		200				{string}	Cache-Control	"no-cache: revalidate with If-None-Match"
+//	@Success	304				"Not modified: the record still has the ETag sent in If-None-Match; no body"
+//	@Header		304				{string}	ETag	"Version of the record"
+//	@Failure	401				{object}	Problem
+//	@Failure	404				{object}	Problem
+//	@Failure	429				{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure	503				{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure	default			{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security	BearerAuth
 //	@Router		/v1/agreements/{id} [get]
 func (h *handler) getAgreement(w http.ResponseWriter, r *http.Request) {
@@ -208,9 +216,9 @@ func (h *handler) getAgreement(w http.ResponseWriter, r *http.Request) {
 //	@Accept			json
 //	@Accept			application/merge-patch+json
 //	@Produce		json
-//	@Param			id			path		string				true	"Agreement UUID"	format(uuid)
-//	@Param			If-Match	header		string				true	"ETag of the version being changed"
-//	@Param			body		body		agreementRequest	true	"Fields to change"
+//	@Param			id			path		string			true	"Agreement UUID"	format(uuid)
+//	@Param			If-Match	header		string			true	"ETag of the version being changed"
+//	@Param			body		body		agreementPatch	true	"Fields to change"
 //	@Success		200			{object}	registry.Agreement
 //	@Header			200			{string}	ETag	"Version of the record"
 //	@Failure		400			{object}	Problem
@@ -223,6 +231,9 @@ func (h *handler) getAgreement(w http.ResponseWriter, r *http.Request) {
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
 //	@Failure		428			{object}	Problem
+//	@Failure		429			{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure		503			{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		default		{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/agreements/{id} [patch]
 func (h *handler) patchAgreement(w http.ResponseWriter, r *http.Request) {
@@ -266,6 +277,9 @@ func (h *handler) patchAgreement(w http.ResponseWriter, r *http.Request) {
 //	@Failure		409			{object}	Problem
 //	@Failure		412			{object}	Problem
 //	@Failure		428			{object}	Problem
+//	@Failure		429			{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure		503			{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		default		{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/agreements/{id} [delete]
 func (h *handler) archiveAgreement(w http.ResponseWriter, r *http.Request) {
@@ -310,7 +324,7 @@ func agreementFilter(r *http.Request) (registry.AgreementFilter, error) {
 //	@Tags			agreements
 //	@Produce		json
 //	@Produce		text/csv
-//	@Param			party				query		string	false	"Party organisation (UUID or code)"	example(pengzhou-cppcc)
+//	@Param			party				query		string	false	"Party organisation (UUID or code)"	extensions(x-example=pengzhou-cppcc)
 //	@Param			region				query		string	false	"Region code; matches any party in that region or below"
 //	@Param			status				query		string	false	"Status"	Enums(draft, signed, in_force, suspended, expired, terminated)
 //	@Param			type				query		string	false	"Type"		Enums(framework, friendship, cooperation, memorandum)
@@ -320,12 +334,15 @@ func agreementFilter(r *http.Request) (registry.AgreementFilter, error) {
 //	@Param			q					query		string	false	"Case-insensitive substring of titles, summaries and ref_no"
 //	@Param			include_archived	query		bool	false	"Include archived agreements"
 //	@Param			format				query		string	false	"csv for a CSV export"	Enums(json, csv)
-//	@Param			limit				query		int		false	"Page size"	minimum(1)	maximum(200)	default(50)
+//	@Param			limit				query		int		false	"Page size"				minimum(1)	maximum(200)	default(50)
 //	@Param			cursor				query		string	false	"Opaque cursor from next_cursor"
 //	@Success		200					{object}	AgreementList
 //	@Header			200					{string}	Link	"<…>; rel=\"next\" when there is another page"
 //	@Failure		400					{object}	Problem
 //	@Failure		401					{object}	Problem
+//	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure		503					{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		default				{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/agreements [get]
 func (h *handler) listAgreements(w http.ResponseWriter, r *http.Request) {
@@ -357,12 +374,15 @@ func (h *handler) listAgreements(w http.ResponseWriter, r *http.Request) {
 //	@Tags		agreements
 //	@Produce	json
 //	@Param		id		path		string	true	"Agreement UUID"	format(uuid)
-//	@Param		limit	query		int		false	"Page size"	minimum(1)	maximum(200)	default(50)
+//	@Param		limit	query		int		false	"Page size"			minimum(1)	maximum(200)	default(50)
 //	@Param		cursor	query		string	false	"Opaque cursor from next_cursor"
 //	@Success	200		{object}	AuditList
 //	@Failure	400		{object}	Problem
 //	@Failure	401		{object}	Problem
 //	@Failure	404		{object}	Problem
+//	@Failure	429		{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure	503		{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure	default	{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security	BearerAuth
 //	@Router		/v1/agreements/{id}/history [get]
 func (h *handler) agreementHistory(w http.ResponseWriter, r *http.Request) {

@@ -6,15 +6,11 @@ package httpapi
 //	@version					1.0.0
 //	@description				成渝地区双城经济圈合作协议登记系统。Records framework agreements between regional bodies of Chongqing and Sichuan, their cooperation areas, the joint consultations and the joint duty actions the parties carry out.
 //	@description
-//	@description				Errors are RFC 9457 problem details (`application/problem+json`); field messages follow `Accept-Language` (Chinese for `zh*`, English otherwise). Reads are open unless the deployment sets `REGISTRY_READ_REQUIRES_KEY=true`; writes need an API key. Single records carry a strong `ETag`; `PATCH` and `DELETE` need `If-Match`. `POST` accepts `Idempotency-Key`. Lists use keyset pagination (`limit`, `cursor`, `next_cursor`, `Link`).
+//	@description				Errors are RFC 9457 problem details (`application/problem+json`); field messages follow `Accept-Language` (Chinese for `zh*`, English otherwise). Reads are open unless the deployment sets `REGISTRY_READ_REQUIRES_KEY=true`; writes need an API key. Single records carry a strong `ETag`; `PATCH` and `DELETE` need `If-Match`. `POST` accepts `Idempotency-Key`. Lists use keyset pagination (`limit`, `cursor`, `next_cursor`, `Link`). A `GET` of a single record with `If-None-Match` answers 304 while its ETag is current. JSON and CSV bodies over 1 KiB are gzip-compressed when the request sends `Accept-Encoding: gzip`. Browsers may call from the origins a deployment allows (CORS). Every field of a response is always present; `x-nullable` fields are `null` when empty. The changes of each version are in CHANGELOG.md.
 //	@BasePath					/
 //	@schemes					http https
 //	@accept						json
 //	@produce					json
-//	@securityDefinitions.apikey	BearerAuth
-//	@in							header
-//	@name						Authorization
-//	@description				API key as `Bearer <key>`; keys are made with `registry keys create`.
 //	@tag.name					agreements
 //	@tag.description			Collaboration agreements / 合作协议
 //	@tag.name					consultations
@@ -32,4 +28,12 @@ package httpapi
 //	@tag.name					audit
 //	@tag.description			Append-only audit log / 审计日志
 //	@tag.name					operations
-//	@tag.description			Health, readiness, metrics
+//	@tag.description			Health and readiness probes / 运行状态
+//
+// swag reads every line after @securityDefinitions as part of it, so it
+// comes last.
+//
+//	@securityDefinitions.apikey	BearerAuth
+//	@in							header
+//	@name						Authorization
+//	@description				API key as `Bearer <key>` (type the word Bearer, a space and the key); keys are made with `registry keys create`.

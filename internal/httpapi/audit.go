@@ -10,9 +10,9 @@ import (
 
 // AuditList is a page of audit entries.
 type AuditList struct {
-	Items      []registry.AuditEntry `json:"items"`
+	Items      []registry.AuditEntry `json:"items" binding:"required"`
 	NextCursor string                `json:"next_cursor,omitempty"`
-}
+} // @name AuditList
 
 // auditBound parses an RFC 3339 timestamp, or a date meaning the whole UTC
 // day (its start for from, its end for to).
@@ -53,6 +53,9 @@ func (q *query) auditBound(name string, end bool) *time.Time {
 //	@Failure		400					{object}	Problem
 //	@Failure		401					{object}	Problem
 //	@Failure		403					{object}	Problem
+//	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure		503					{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		default				{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/audit [get]
 func (h *handler) listAudit(w http.ResponseWriter, r *http.Request) {

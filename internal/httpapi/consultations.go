@@ -22,19 +22,19 @@ type ConsultationStore interface {
 // /v1/consultations.
 type consultationRequest struct {
 	TitleZh      string                           `json:"title_zh" validate:"required,max=200" maxLength:"200" example:"长寿区政协联合渝北、邻水开展森林防灭火联合协商"`
-	TitleEn      *string                          `json:"title_en" validate:"omitnil,notblank,max=200" maxLength:"200" example:"Joint consultation on forest fire prevention"`
-	TopicZh      *string                          `json:"topic_zh" validate:"omitnil,notblank,max=500" maxLength:"500" example:"森林防灭火"`
-	TopicEn      *string                          `json:"topic_en" validate:"omitnil,notblank,max=500" maxLength:"500" example:"Forest fire prevention"`
-	Format       *string                          `json:"format" validate:"omitnil,oneof=meeting seminar field_visit online grassroots" enums:"meeting,seminar,field_visit,online,grassroots"`
-	HeldOn       *string                          `json:"held_on" validate:"omitnil,partialdate" example:"2023" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$"`
-	Location     *string                          `json:"location" validate:"omitnil,notblank,max=200" maxLength:"200" example:"重庆市长寿区"`
-	AgreementID  *string                          `json:"agreement_id" validate:"omitnil,notblank,max=64" format:"uuid"`
-	AreaCode     *string                          `json:"area_code" validate:"omitnil,code" example:"forest-fire-prevention"`
+	TitleEn      *string                          `json:"title_en" validate:"omitnil,notblank,max=200" maxLength:"200" example:"Joint consultation on forest fire prevention" extensions:"x-nullable"`
+	TopicZh      *string                          `json:"topic_zh" validate:"omitnil,notblank,max=500" maxLength:"500" example:"森林防灭火" extensions:"x-nullable"`
+	TopicEn      *string                          `json:"topic_en" validate:"omitnil,notblank,max=500" maxLength:"500" example:"Forest fire prevention" extensions:"x-nullable"`
+	Format       *string                          `json:"format" validate:"omitnil,oneof=meeting seminar field_visit online grassroots" enums:"meeting,seminar,field_visit,online,grassroots" extensions:"x-nullable"`
+	HeldOn       *string                          `json:"held_on" validate:"omitnil,partialdate" example:"2023" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" extensions:"x-nullable"`
+	Location     *string                          `json:"location" validate:"omitnil,notblank,max=200" maxLength:"200" example:"重庆市长寿区" extensions:"x-nullable"`
+	AgreementID  *string                          `json:"agreement_id" validate:"omitnil,notblank,max=64" format:"uuid" extensions:"x-nullable"`
+	AreaCode     *string                          `json:"area_code" validate:"omitnil,code" example:"forest-fire-prevention" extensions:"x-nullable"`
 	Status       string                           `json:"status" validate:"omitempty,oneof=planned held cancelled" enums:"planned,held,cancelled" default:"planned"`
 	Participants []consultationParticipantRequest `json:"participants" validate:"required,max=100,dive" maxItems:"100"`
-	Outcomes     []outcomeRequest                 `json:"outcomes" validate:"max=50,dive" maxItems:"50"`
-	SummaryZh    *string                          `json:"summary_zh" validate:"omitnil,notblank,max=10000" maxLength:"10000" example:"共同筑牢森林防灭火安全防线。"`
-	SummaryEn    *string                          `json:"summary_en" validate:"omitnil,notblank,max=10000" maxLength:"10000"`
+	Outcomes     []outcomeRequest                 `json:"outcomes" validate:"max=50,dive" maxItems:"50" extensions:"x-nullable"`
+	SummaryZh    *string                          `json:"summary_zh" validate:"omitnil,notblank,max=10000" maxLength:"10000" example:"共同筑牢森林防灭火安全防线。" extensions:"x-nullable"`
+	SummaryEn    *string                          `json:"summary_en" validate:"omitnil,notblank,max=10000" maxLength:"10000" extensions:"x-nullable"`
 } // @name ConsultationRequest
 
 type consultationParticipantRequest struct {
@@ -72,9 +72,9 @@ func consultationRequestOf(c registry.Consultation) consultationRequest {
 
 // ConsultationList is a page of consultations.
 type ConsultationList struct {
-	Items      []registry.Consultation `json:"items"`
+	Items      []registry.Consultation `json:"items" binding:"required"`
 	NextCursor string                  `json:"next_cursor,omitempty"`
-}
+} // @name ConsultationList
 
 var consultationCSVHeader = []string{"id", "title_zh", "title_en", "topic_zh", "topic_en", "format", "status", "held_on",
 	"location", "agreement_id", "area_code", "participants", "outcomes", "summary_zh", "summary_en",
@@ -134,6 +134,7 @@ func (h *handler) consultations() *activityAPI[registry.Consultation, consultati
 //	@Failure		422				{object}	Problem
 //	@Failure		429				{object}	Problem
 //	@Failure		503				{object}	Problem
+//	@Failure		default			{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/consultations [post]
 func (h *handler) createConsultation(w http.ResponseWriter, r *http.Request) {
@@ -146,11 +147,18 @@ func (h *handler) createConsultation(w http.ResponseWriter, r *http.Request) {
 //	@ID			getConsultation
 //	@Tags		consultations
 //	@Produce	json
-//	@Param		id	path		string	true	"Consultation UUID"	format(uuid)
-//	@Success	200	{object}	registry.Consultation
-//	@Header		200	{string}	ETag	"Version of the record; send it back in If-Match"
-//	@Failure	401	{object}	Problem
-//	@Failure	404	{object}	Problem
+//	@Param		id				path		string	true	"Consultation UUID"	format(uuid)
+//	@Param		If-None-Match	header		string	false	"ETag(s) the client holds; 304 when one is current"
+//	@Success	200				{object}	registry.Consultation
+//	@Header		200				{string}	ETag			"Version of the record; send it back in If-Match"
+//	@Header		200				{string}	Cache-Control	"no-cache: revalidate with If-None-Match"
+//	@Success	304				"Not modified: the record still has the ETag sent in If-None-Match; no body"
+//	@Header		304				{string}	ETag	"Version of the record"
+//	@Failure	401				{object}	Problem
+//	@Failure	404				{object}	Problem
+//	@Failure	429				{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure	503				{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure	default			{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security	BearerAuth
 //	@Router		/v1/consultations/{id} [get]
 func (h *handler) getConsultation(w http.ResponseWriter, r *http.Request) {
@@ -168,7 +176,7 @@ func (h *handler) getConsultation(w http.ResponseWriter, r *http.Request) {
 //	@Produce		json
 //	@Param			id			path		string				true	"Consultation UUID"	format(uuid)
 //	@Param			If-Match	header		string				true	"ETag of the version being changed"
-//	@Param			body		body		consultationRequest	true	"Fields to change"
+//	@Param			body		body		consultationPatch	true	"Fields to change"
 //	@Success		200			{object}	registry.Consultation
 //	@Header			200			{string}	ETag	"Version of the record"
 //	@Failure		400			{object}	Problem
@@ -181,6 +189,9 @@ func (h *handler) getConsultation(w http.ResponseWriter, r *http.Request) {
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
 //	@Failure		428			{object}	Problem
+//	@Failure		429			{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure		503			{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		default		{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/consultations/{id} [patch]
 func (h *handler) patchConsultation(w http.ResponseWriter, r *http.Request) {
@@ -204,6 +215,9 @@ func (h *handler) patchConsultation(w http.ResponseWriter, r *http.Request) {
 //	@Failure		409			{object}	Problem
 //	@Failure		412			{object}	Problem
 //	@Failure		428			{object}	Problem
+//	@Failure		429			{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure		503			{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		default		{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/consultations/{id} [delete]
 func (h *handler) archiveConsultation(w http.ResponseWriter, r *http.Request) {
@@ -218,12 +232,12 @@ func (h *handler) archiveConsultation(w http.ResponseWriter, r *http.Request) {
 //	@Tags			consultations
 //	@Produce		json
 //	@Produce		text/csv
-//	@Param			party				query		string	false	"Participant organisation (UUID or code)"	example(yubei-cppcc)
+//	@Param			party				query		string	false	"Participant organisation (UUID or code)"	extensions(x-example=yubei-cppcc)
 //	@Param			region				query		string	false	"Region code; matches any participant in that region or below"
 //	@Param			agreement			query		string	false	"Agreement UUID"	format(uuid)
 //	@Param			area				query		string	false	"Cooperation-area code"
 //	@Param			format				query		string	false	"Consultation format, or csv/json for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv)
-//	@Param			status				query		string	false	"Status"	Enums(planned, held, cancelled)
+//	@Param			status				query		string	false	"Status"											Enums(planned, held, cancelled)
 //	@Param			from				query		string	false	"Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			to					query		string	false	"Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			q					query		string	false	"Case-insensitive substring of titles, topics and summaries"
@@ -234,6 +248,9 @@ func (h *handler) archiveConsultation(w http.ResponseWriter, r *http.Request) {
 //	@Header			200					{string}	Link	"<…>; rel=\"next\" when there is another page"
 //	@Failure		400					{object}	Problem
 //	@Failure		401					{object}	Problem
+//	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure		503					{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		default				{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/consultations [get]
 func (h *handler) listConsultations(w http.ResponseWriter, r *http.Request) {
@@ -253,7 +270,7 @@ func (h *handler) listConsultations(w http.ResponseWriter, r *http.Request) {
 //	@Param			region				query		string	false	"Region code; matches any participant in that region or below"
 //	@Param			area				query		string	false	"Cooperation-area code"
 //	@Param			format				query		string	false	"Consultation format, or csv/json for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv)
-//	@Param			status				query		string	false	"Status"	Enums(planned, held, cancelled)
+//	@Param			status				query		string	false	"Status"											Enums(planned, held, cancelled)
 //	@Param			from				query		string	false	"Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			to					query		string	false	"Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			q					query		string	false	"Case-insensitive substring of titles, topics and summaries"
@@ -265,6 +282,9 @@ func (h *handler) listConsultations(w http.ResponseWriter, r *http.Request) {
 //	@Failure		400					{object}	Problem
 //	@Failure		401					{object}	Problem
 //	@Failure		404					{object}	Problem
+//	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure		503					{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		default				{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/agreements/{id}/consultations [get]
 func (h *handler) listAgreementConsultations(w http.ResponseWriter, r *http.Request) {
@@ -279,12 +299,12 @@ func (h *handler) listAgreementConsultations(w http.ResponseWriter, r *http.Requ
 //	@Tags			consultations
 //	@Produce		json
 //	@Produce		text/csv
-//	@Param			id					path		string	true	"Organisation UUID or code"	example(changshou-cppcc)
+//	@Param			id					path		string	true	"Organisation UUID or code"	extensions(x-example=changshou-cppcc)
 //	@Param			region				query		string	false	"Region code; matches any participant in that region or below"
 //	@Param			agreement			query		string	false	"Agreement UUID"	format(uuid)
 //	@Param			area				query		string	false	"Cooperation-area code"
 //	@Param			format				query		string	false	"Consultation format, or csv/json for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv)
-//	@Param			status				query		string	false	"Status"	Enums(planned, held, cancelled)
+//	@Param			status				query		string	false	"Status"											Enums(planned, held, cancelled)
 //	@Param			from				query		string	false	"Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			to					query		string	false	"Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			q					query		string	false	"Case-insensitive substring of titles, topics and summaries"
@@ -296,6 +316,9 @@ func (h *handler) listAgreementConsultations(w http.ResponseWriter, r *http.Requ
 //	@Failure		400					{object}	Problem
 //	@Failure		401					{object}	Problem
 //	@Failure		404					{object}	Problem
+//	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure		503					{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		default				{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/organizations/{id}/consultations [get]
 func (h *handler) listOrganizationConsultations(w http.ResponseWriter, r *http.Request) {

@@ -57,6 +57,9 @@ type Deps struct {
 	CORSOrigins     []string               // origins allowed to call from a browser; "*" for any
 	Collectors      []prometheus.Collector // extra metrics, such as database pool statistics
 	Now             func() time.Time       // defaults to time.Now
+	// RequestTimeout bounds each request's wait for the database (503
+	// past it); DefaultRequestTimeout when zero. CSV exports are exempt.
+	RequestTimeout time.Duration
 }
 
 type handler struct {
@@ -68,6 +71,7 @@ type handler struct {
 	metrics         *metrics
 	check           *checker
 	now             func() time.Time
+	requestTimeout  time.Duration
 }
 
 // NewHandler returns the registry's HTTP handler.
@@ -81,6 +85,7 @@ func NewHandler(d Deps) http.Handler {
 		metrics:         newMetrics(d.Collectors...),
 		check:           newChecker(),
 		now:             d.Now,
+		requestTimeout:  d.RequestTimeout,
 	}
 	if h.log == nil {
 		h.log = slog.New(slog.DiscardHandler)
@@ -88,5 +93,11 @@ func NewHandler(d Deps) http.Handler {
 	if h.now == nil {
 		h.now = time.Now
 	}
-	return h.observe(h.cors(h.deadline(h.routes())))
+	if h.requestTimeout <= 0 {
+		h.requestTimeout = DefaultRequestTimeout
+	}
+	// Outermost first: request id, logs and metrics; the header size
+	// limit; CORS (preflights end here); gzip; the request deadline;
+	// conditional GETs; the routes.
+	return h.observe(h.limitHeaders(h.cors(compress(h.deadline(notModified(h.routes()))))))
 }

@@ -22,20 +22,20 @@ type JointActionStore interface {
 // /v1/joint-actions.
 type jointActionRequest struct {
 	TitleZh      string                          `json:"title_zh" validate:"required,max=200" maxLength:"200" example:"“丹青润川渝 翰墨润寿乡”川渝地区书画联展"`
-	TitleEn      *string                         `json:"title_en" validate:"omitnil,notblank,max=200" maxLength:"200" example:"Sichuan–Chongqing calligraphy and painting exhibition"`
-	ThemeZh      *string                         `json:"theme_zh" validate:"omitnil,notblank,max=500" maxLength:"500" example:"丹青润川渝 翰墨润寿乡"`
-	ThemeEn      *string                         `json:"theme_en" validate:"omitnil,notblank,max=500" maxLength:"500"`
-	Kind         *string                         `json:"kind" validate:"omitnil,oneof=inspection research proposal supervision exhibition publicity other" enums:"inspection,research,proposal,supervision,exhibition,publicity,other" example:"exhibition"`
-	StartedOn    *string                         `json:"started_on" validate:"omitnil,partialdate" example:"2023" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$"`
-	EndedOn      *string                         `json:"ended_on" validate:"omitnil,partialdate" example:"2023-12" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$"`
-	Location     *string                         `json:"location" validate:"omitnil,notblank,max=200" maxLength:"200" example:"重庆市长寿区"`
-	AgreementID  *string                         `json:"agreement_id" validate:"omitnil,notblank,max=64" format:"uuid"`
-	AreaCode     *string                         `json:"area_code" validate:"omitnil,code" example:"culture-tourism"`
+	TitleEn      *string                         `json:"title_en" validate:"omitnil,notblank,max=200" maxLength:"200" example:"Sichuan–Chongqing calligraphy and painting exhibition" extensions:"x-nullable"`
+	ThemeZh      *string                         `json:"theme_zh" validate:"omitnil,notblank,max=500" maxLength:"500" example:"丹青润川渝 翰墨润寿乡" extensions:"x-nullable"`
+	ThemeEn      *string                         `json:"theme_en" validate:"omitnil,notblank,max=500" maxLength:"500" extensions:"x-nullable"`
+	Kind         *string                         `json:"kind" validate:"omitnil,oneof=inspection research proposal supervision exhibition publicity other" enums:"inspection,research,proposal,supervision,exhibition,publicity,other" example:"exhibition" extensions:"x-nullable"`
+	StartedOn    *string                         `json:"started_on" validate:"omitnil,partialdate" example:"2023" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" extensions:"x-nullable"`
+	EndedOn      *string                         `json:"ended_on" validate:"omitnil,partialdate" example:"2023-12" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" extensions:"x-nullable"`
+	Location     *string                         `json:"location" validate:"omitnil,notblank,max=200" maxLength:"200" example:"重庆市长寿区" extensions:"x-nullable"`
+	AgreementID  *string                         `json:"agreement_id" validate:"omitnil,notblank,max=64" format:"uuid" extensions:"x-nullable"`
+	AreaCode     *string                         `json:"area_code" validate:"omitnil,code" example:"culture-tourism" extensions:"x-nullable"`
 	Status       string                          `json:"status" validate:"omitempty,oneof=planned ongoing completed cancelled" enums:"planned,ongoing,completed,cancelled" default:"planned"`
 	Participants []jointActionParticipantRequest `json:"participants" validate:"required,max=100,dive" maxItems:"100"`
-	Outcomes     []outcomeRequest                `json:"outcomes" validate:"max=50,dive" maxItems:"50"`
-	SummaryZh    *string                         `json:"summary_zh" validate:"omitnil,notblank,max=10000" maxLength:"10000" example:"推动文化合作与艺术交流。"`
-	SummaryEn    *string                         `json:"summary_en" validate:"omitnil,notblank,max=10000" maxLength:"10000"`
+	Outcomes     []outcomeRequest                `json:"outcomes" validate:"max=50,dive" maxItems:"50" extensions:"x-nullable"`
+	SummaryZh    *string                         `json:"summary_zh" validate:"omitnil,notblank,max=10000" maxLength:"10000" example:"推动文化合作与艺术交流。" extensions:"x-nullable"`
+	SummaryEn    *string                         `json:"summary_en" validate:"omitnil,notblank,max=10000" maxLength:"10000" extensions:"x-nullable"`
 } // @name JointActionRequest
 
 type jointActionParticipantRequest struct {
@@ -73,9 +73,9 @@ func jointActionRequestOf(j registry.JointAction) jointActionRequest {
 
 // JointActionList is a page of joint actions.
 type JointActionList struct {
-	Items      []registry.JointAction `json:"items"`
+	Items      []registry.JointAction `json:"items" binding:"required"`
 	NextCursor string                 `json:"next_cursor,omitempty"`
-}
+} // @name JointActionList
 
 var jointActionCSVHeader = []string{"id", "title_zh", "title_en", "theme_zh", "theme_en", "kind", "status", "started_on",
 	"ended_on", "location", "agreement_id", "area_code", "participants", "outcomes", "summary_zh", "summary_en",
@@ -135,6 +135,7 @@ func (h *handler) jointActions() *activityAPI[registry.JointAction, jointActionR
 //	@Failure		422				{object}	Problem
 //	@Failure		429				{object}	Problem
 //	@Failure		503				{object}	Problem
+//	@Failure		default			{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/joint-actions [post]
 func (h *handler) createJointAction(w http.ResponseWriter, r *http.Request) {
@@ -147,11 +148,18 @@ func (h *handler) createJointAction(w http.ResponseWriter, r *http.Request) {
 //	@ID			getJointAction
 //	@Tags		joint-actions
 //	@Produce	json
-//	@Param		id	path		string	true	"Joint action UUID"	format(uuid)
-//	@Success	200	{object}	registry.JointAction
-//	@Header		200	{string}	ETag	"Version of the record; send it back in If-Match"
-//	@Failure	401	{object}	Problem
-//	@Failure	404	{object}	Problem
+//	@Param		id				path		string	true	"Joint action UUID"	format(uuid)
+//	@Param		If-None-Match	header		string	false	"ETag(s) the client holds; 304 when one is current"
+//	@Success	200				{object}	registry.JointAction
+//	@Header		200				{string}	ETag			"Version of the record; send it back in If-Match"
+//	@Header		200				{string}	Cache-Control	"no-cache: revalidate with If-None-Match"
+//	@Success	304				"Not modified: the record still has the ETag sent in If-None-Match; no body"
+//	@Header		304				{string}	ETag	"Version of the record"
+//	@Failure	401				{object}	Problem
+//	@Failure	404				{object}	Problem
+//	@Failure	429				{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure	503				{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure	default			{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security	BearerAuth
 //	@Router		/v1/joint-actions/{id} [get]
 func (h *handler) getJointAction(w http.ResponseWriter, r *http.Request) {
@@ -169,7 +177,7 @@ func (h *handler) getJointAction(w http.ResponseWriter, r *http.Request) {
 //	@Produce		json
 //	@Param			id			path		string				true	"Joint action UUID"	format(uuid)
 //	@Param			If-Match	header		string				true	"ETag of the version being changed"
-//	@Param			body		body		jointActionRequest	true	"Fields to change"
+//	@Param			body		body		jointActionPatch	true	"Fields to change"
 //	@Success		200			{object}	registry.JointAction
 //	@Header			200			{string}	ETag	"Version of the record"
 //	@Failure		400			{object}	Problem
@@ -182,6 +190,9 @@ func (h *handler) getJointAction(w http.ResponseWriter, r *http.Request) {
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
 //	@Failure		428			{object}	Problem
+//	@Failure		429			{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure		503			{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		default		{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/joint-actions/{id} [patch]
 func (h *handler) patchJointAction(w http.ResponseWriter, r *http.Request) {
@@ -205,6 +216,9 @@ func (h *handler) patchJointAction(w http.ResponseWriter, r *http.Request) {
 //	@Failure		409			{object}	Problem
 //	@Failure		412			{object}	Problem
 //	@Failure		428			{object}	Problem
+//	@Failure		429			{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure		503			{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		default		{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/joint-actions/{id} [delete]
 func (h *handler) archiveJointAction(w http.ResponseWriter, r *http.Request) {
@@ -219,7 +233,7 @@ func (h *handler) archiveJointAction(w http.ResponseWriter, r *http.Request) {
 //	@Tags			joint-actions
 //	@Produce		json
 //	@Produce		text/csv
-//	@Param			party				query		string	false	"Participant organisation (UUID or code)"	example(changshou-jiusan)
+//	@Param			party				query		string	false	"Participant organisation (UUID or code)"	extensions(x-example=changshou-jiusan)
 //	@Param			region				query		string	false	"Region code; matches any participant in that region or below"
 //	@Param			agreement			query		string	false	"Agreement UUID"	format(uuid)
 //	@Param			area				query		string	false	"Cooperation-area code"
@@ -230,12 +244,15 @@ func (h *handler) archiveJointAction(w http.ResponseWriter, r *http.Request) {
 //	@Param			q					query		string	false	"Case-insensitive substring of titles, themes and summaries"
 //	@Param			include_archived	query		bool	false	"Include archived joint actions"
 //	@Param			format				query		string	false	"csv for a CSV export"	Enums(json, csv)
-//	@Param			limit				query		int		false	"Page size"	minimum(1)	maximum(200)	default(50)
+//	@Param			limit				query		int		false	"Page size"				minimum(1)	maximum(200)	default(50)
 //	@Param			cursor				query		string	false	"Opaque cursor from next_cursor"
 //	@Success		200					{object}	JointActionList
 //	@Header			200					{string}	Link	"<…>; rel=\"next\" when there is another page"
 //	@Failure		400					{object}	Problem
 //	@Failure		401					{object}	Problem
+//	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure		503					{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		default				{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/joint-actions [get]
 func (h *handler) listJointActions(w http.ResponseWriter, r *http.Request) {
@@ -261,13 +278,16 @@ func (h *handler) listJointActions(w http.ResponseWriter, r *http.Request) {
 //	@Param			q					query		string	false	"Case-insensitive substring of titles, themes and summaries"
 //	@Param			include_archived	query		bool	false	"Include archived joint actions"
 //	@Param			format				query		string	false	"csv for a CSV export"	Enums(json, csv)
-//	@Param			limit				query		int		false	"Page size"	minimum(1)	maximum(200)	default(50)
+//	@Param			limit				query		int		false	"Page size"				minimum(1)	maximum(200)	default(50)
 //	@Param			cursor				query		string	false	"Opaque cursor from next_cursor"
 //	@Success		200					{object}	JointActionList
 //	@Header			200					{string}	Link	"<…>; rel=\"next\" when there is another page"
 //	@Failure		400					{object}	Problem
 //	@Failure		401					{object}	Problem
 //	@Failure		404					{object}	Problem
+//	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure		503					{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		default				{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/agreements/{id}/joint-actions [get]
 func (h *handler) listAgreementJointActions(w http.ResponseWriter, r *http.Request) {
@@ -282,7 +302,7 @@ func (h *handler) listAgreementJointActions(w http.ResponseWriter, r *http.Reque
 //	@Tags			joint-actions
 //	@Produce		json
 //	@Produce		text/csv
-//	@Param			id					path		string	true	"Organisation UUID or code"	example(changshou-cppcc)
+//	@Param			id					path		string	true	"Organisation UUID or code"	extensions(x-example=changshou-cppcc)
 //	@Param			region				query		string	false	"Region code; matches any participant in that region or below"
 //	@Param			agreement			query		string	false	"Agreement UUID"	format(uuid)
 //	@Param			area				query		string	false	"Cooperation-area code"
@@ -293,13 +313,16 @@ func (h *handler) listAgreementJointActions(w http.ResponseWriter, r *http.Reque
 //	@Param			q					query		string	false	"Case-insensitive substring of titles, themes and summaries"
 //	@Param			include_archived	query		bool	false	"Include archived joint actions"
 //	@Param			format				query		string	false	"csv for a CSV export"	Enums(json, csv)
-//	@Param			limit				query		int		false	"Page size"	minimum(1)	maximum(200)	default(50)
+//	@Param			limit				query		int		false	"Page size"				minimum(1)	maximum(200)	default(50)
 //	@Param			cursor				query		string	false	"Opaque cursor from next_cursor"
 //	@Success		200					{object}	JointActionList
 //	@Header			200					{string}	Link	"<…>; rel=\"next\" when there is another page"
 //	@Failure		400					{object}	Problem
 //	@Failure		401					{object}	Problem
 //	@Failure		404					{object}	Problem
+//	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure		503					{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		default				{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/organizations/{id}/joint-actions [get]
 func (h *handler) listOrganizationJointActions(w http.ResponseWriter, r *http.Request) {

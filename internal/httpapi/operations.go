@@ -8,11 +8,14 @@ import (
 
 // healthz godoc
 //
-//	@Summary	Liveness: the process is up
-//	@Tags		operations
-//	@Produce	plain
-//	@Success	200	{string}	string	"ok"
-//	@Router		/healthz [get]
+//	@Summary		Liveness: the process is up / 存活检查
+//	@Description	Answers 200 while the process runs; it does not look at the database. Needs no key.
+//	@ID				healthz
+//	@Tags			operations
+//	@Produce		plain
+//	@Success		200	{string}	string	"ok"
+//	@Security
+//	@Router	/healthz [get]
 func (h *handler) healthz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	_, _ = w.Write([]byte("ok\n"))
@@ -20,13 +23,16 @@ func (h *handler) healthz(w http.ResponseWriter, r *http.Request) {
 
 // readyz godoc
 //
-//	@Summary	Readiness: the database answers and is migrated
-//	@Tags		operations
-//	@Produce	plain
-//	@Description	200 with "ready", plus a warning line for each durability setting that could lose acknowledged writes (fsync or synchronous_commit off).
-//	@Success	200	{string}	string	"ready"
-//	@Failure	503	{object}	Problem
-//	@Router		/readyz [get]
+//	@Summary		Readiness: the database answers and is migrated / 就绪检查
+//	@Description	200 with "ready", plus a warning line for each durability setting that could lose acknowledged writes (fsync or synchronous_commit off). Needs no key.
+//	@ID				readyz
+//	@Tags			operations
+//	@Produce		plain
+//	@Produce		application/problem+json
+//	@Success		200	{string}	string	"ready"
+//	@Failure		503	{object}	Problem	"Database unreachable or not migrated"
+//	@Security
+//	@Router	/readyz [get]
 func (h *handler) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
@@ -46,20 +52,18 @@ func (h *handler) readyz(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write([]byte(body))
 }
 
-// requestDeadline bounds how long a request may wait for the database,
-// the connection pool included, so that an exhausted pool answers 503
-// instead of piling requests up. CSV exports stream for longer and are
-// bounded by the server's write timeout instead.
-const requestDeadline = 10 * time.Second
-
-// deadline gives every request but exports a deadline.
+// deadline gives every request but exports a deadline (Deps.RequestTimeout,
+// DefaultRequestTimeout when unset) for waiting on the database, the
+// connection pool included, so that an exhausted pool answers 503 instead
+// of piling requests up. CSV exports stream for longer and are bounded by
+// the server's write timeout instead.
 func (h *handler) deadline(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if wantsCSV(r) {
 			next.ServeHTTP(w, r)
 			return
 		}
-		ctx, cancel := context.WithTimeout(r.Context(), requestDeadline)
+		ctx, cancel := context.WithTimeout(r.Context(), h.requestTimeout)
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})

@@ -12,11 +12,11 @@ type organizationRequest struct {
 	Code        string  `json:"code" validate:"required,code" example:"pengzhou-cppcc"`
 	Kind        string  `json:"kind" validate:"required,oneof=cppcc_committee democratic_party federation_of_industry_commerce non_party_intellectuals government other" enums:"cppcc_committee,democratic_party,federation_of_industry_commerce,non_party_intellectuals,government,other"`
 	NameZh      string  `json:"name_zh" validate:"required,max=200" example:"中国人民政治协商会议彭州市委员会" maxLength:"200"`
-	NameEn      *string `json:"name_en" validate:"omitnil,notblank,max=200" example:"Pengzhou City Committee of the CPPCC" maxLength:"200"`
-	ShortNameZh *string `json:"short_name_zh" validate:"omitnil,notblank,max=50" example:"彭州市政协" maxLength:"50"`
-	ShortNameEn *string `json:"short_name_en" validate:"omitnil,notblank,max=50" example:"Pengzhou CPPCC" maxLength:"50"`
-	RegionCode  *string `json:"region_code" validate:"omitnil,region" example:"510182"`
-	ParentID    *string `json:"parent_id" validate:"omitnil,orgref" example:"changshou-cppcc"`
+	NameEn      *string `json:"name_en" validate:"omitnil,notblank,max=200" example:"Pengzhou City Committee of the CPPCC" maxLength:"200" extensions:"x-nullable"`
+	ShortNameZh *string `json:"short_name_zh" validate:"omitnil,notblank,max=50" example:"彭州市政协" maxLength:"50" extensions:"x-nullable"`
+	ShortNameEn *string `json:"short_name_en" validate:"omitnil,notblank,max=50" example:"Pengzhou CPPCC" maxLength:"50" extensions:"x-nullable"`
+	RegionCode  *string `json:"region_code" validate:"omitnil,region" example:"510182" extensions:"x-nullable"`
+	ParentID    *string `json:"parent_id" validate:"omitnil,orgref" example:"changshou-cppcc" extensions:"x-nullable"`
 } // @name OrganizationRequest
 
 func (o organizationRequest) input() registry.OrganizationInput {
@@ -26,9 +26,9 @@ func (o organizationRequest) input() registry.OrganizationInput {
 
 // OrganizationList is a page of organisations.
 type OrganizationList struct {
-	Items      []registry.Organization `json:"items"`
+	Items      []registry.Organization `json:"items" binding:"required"`
 	NextCursor string                  `json:"next_cursor,omitempty"`
-}
+} // @name OrganizationList
 
 // listOrganizations godoc
 //
@@ -45,6 +45,9 @@ type OrganizationList struct {
 //	@Header		200		{string}	Link	"<…>; rel=\"next\" when there is another page"
 //	@Failure	400		{object}	Problem
 //	@Failure	401		{object}	Problem
+//	@Failure	429		{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure	503		{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure	default	{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security	BearerAuth
 //	@Router		/v1/organizations [get]
 func (h *handler) listOrganizations(w http.ResponseWriter, r *http.Request) {
@@ -74,11 +77,18 @@ func (h *handler) listOrganizations(w http.ResponseWriter, r *http.Request) {
 //	@ID			getOrganization
 //	@Tags		organizations
 //	@Produce	json
-//	@Param		id	path		string	true	"UUID or code"	example(changshou-cppcc)
-//	@Success	200	{object}	registry.Organization
-//	@Header		200	{string}	ETag	"Version of the record"
-//	@Failure	401	{object}	Problem
-//	@Failure	404	{object}	Problem
+//	@Param		id				path		string	true	"UUID or code"	extensions(x-example=changshou-cppcc)
+//	@Param		If-None-Match	header		string	false	"ETag(s) the client holds; 304 when one is current"
+//	@Success	200				{object}	registry.Organization
+//	@Header		200				{string}	ETag			"Version of the record"
+//	@Header		200				{string}	Cache-Control	"no-cache: revalidate with If-None-Match"
+//	@Success	304				"Not modified: the record still has the ETag sent in If-None-Match; no body"
+//	@Header		304				{string}	ETag	"Version of the record"
+//	@Failure	401				{object}	Problem
+//	@Failure	404				{object}	Problem
+//	@Failure	429				{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure	503				{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure	default			{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security	BearerAuth
 //	@Router		/v1/organizations/{id} [get]
 func (h *handler) getOrganization(w http.ResponseWriter, r *http.Request) {
@@ -114,6 +124,9 @@ func (h *handler) getOrganization(w http.ResponseWriter, r *http.Request) {
 //	@Failure	413				{object}	Problem
 //	@Failure	415				{object}	Problem
 //	@Failure	422				{object}	Problem
+//	@Failure	429				{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure	503				{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure	default			{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security	BearerAuth
 //	@Router		/v1/organizations [post]
 func (h *handler) createOrganization(w http.ResponseWriter, r *http.Request) {
@@ -142,7 +155,7 @@ func (h *handler) createOrganization(w http.ResponseWriter, r *http.Request) {
 //	@Produce		json
 //	@Param			id			path		string				true	"UUID or code"
 //	@Param			If-Match	header		string				true	"ETag of the version being changed"
-//	@Param			body		body		organizationRequest	true	"Fields to change; null clears an optional field"
+//	@Param			body		body		organizationPatch	true	"Fields to change; null clears an optional field"
 //	@Success		200			{object}	registry.Organization
 //	@Header			200			{string}	ETag	"Version of the record"
 //	@Failure		400			{object}	Problem
@@ -154,6 +167,9 @@ func (h *handler) createOrganization(w http.ResponseWriter, r *http.Request) {
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
 //	@Failure		428			{object}	Problem
+//	@Failure		429			{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure		503			{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		default		{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/organizations/{id} [patch]
 func (h *handler) patchOrganization(w http.ResponseWriter, r *http.Request) {

@@ -16,9 +16,9 @@ const problemBase = "https://cdcq-registry.org/problems/"
 
 // Problem is an RFC 9457 problem detail, the body of every 4xx and 5xx.
 type Problem struct {
-	Type      string         `json:"type" example:"https://cdcq-registry.org/problems/validation"`
-	Title     string         `json:"title" example:"Request body is invalid"`
-	Status    int            `json:"status" example:"422"`
+	Type      string         `json:"type" binding:"required" format:"uri" example:"https://cdcq-registry.org/problems/validation"`
+	Title     string         `json:"title" binding:"required" example:"Request body is invalid"`
+	Status    int            `json:"status" binding:"required" example:"422"`
 	Detail    string         `json:"detail,omitempty" example:"1 field is invalid"`
 	Instance  string         `json:"instance,omitempty" example:"/v1/agreements"`
 	RequestID string         `json:"request_id,omitempty" example:"0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"`
@@ -30,9 +30,9 @@ type Problem struct {
 
 // ProblemField names one invalid field by its JSON path.
 type ProblemField struct {
-	Field   string `json:"field" example:"parties[1].organization_id"`
-	Code    string `json:"code" example:"unknown_organization"`
-	Message string `json:"message" example:"organization does not exist"`
+	Field   string `json:"field" binding:"required" example:"parties[1].organization_id"`
+	Code    string `json:"code" binding:"required" example:"unknown_organization"`
+	Message string `json:"message" binding:"required" example:"organization does not exist"`
 } // @name ProblemField
 
 // problemKinds gives each problem type its status and bilingual title.
@@ -57,6 +57,7 @@ var problemKinds = map[string]struct {
 	"validation":            {422, "Request body is invalid", "请求内容无效"},
 	"idempotency-mismatch":  {422, "Idempotency-Key reused with a different request", "幂等键已用于不同的请求"},
 	"precondition-required": {428, "If-Match header required", "需要 If-Match 请求头"},
+	"header-too-large":      {431, "Request headers too large", "请求头过大"},
 	"rate-limited":          {429, "Too many requests", "请求过于频繁"},
 	"internal":              {500, "Internal error", "内部错误"},
 	"unavailable":           {503, "Service unavailable", "服务暂不可用"},

@@ -21,6 +21,9 @@ import (
 //	@Header			200		{string}	Link	"<…>; rel=\"next\" when there is another page"
 //	@Failure		400		{object}	Problem
 //	@Failure		401		{object}	Problem
+//	@Failure		429		{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure		503		{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		default	{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/regions [get]
 func (h *handler) listRegions(w http.ResponseWriter, r *http.Request) {
@@ -49,10 +52,13 @@ func (h *handler) listRegions(w http.ResponseWriter, r *http.Request) {
 //	@ID			getRegion
 //	@Tags		regions
 //	@Produce	json
-//	@Param		code	path		string	true	"Six-digit GB/T 2260 code"	example(500115)
+//	@Param		code	path		string	true	"Six-digit GB/T 2260 code"	extensions(x-example=500115)
 //	@Success	200		{object}	registry.Region
 //	@Failure	404		{object}	Problem
 //	@Failure	401		{object}	Problem
+//	@Failure	429		{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure	503		{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure	default	{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security	BearerAuth
 //	@Router		/v1/regions/{code} [get]
 func (h *handler) getRegion(w http.ResponseWriter, r *http.Request) {
@@ -71,23 +77,23 @@ func (h *handler) getRegion(w http.ResponseWriter, r *http.Request) {
 
 // RegionList is a page of regions.
 type RegionList struct {
-	Items      []registry.Region `json:"items"`
+	Items      []registry.Region `json:"items" binding:"required"`
 	NextCursor string            `json:"next_cursor,omitempty"`
-}
+} // @name RegionList
 
 // AreaList is a page of cooperation areas.
 type AreaList struct {
-	Items      []registry.CooperationArea `json:"items"`
+	Items      []registry.CooperationArea `json:"items" binding:"required"`
 	NextCursor string                     `json:"next_cursor,omitempty"`
-}
+} // @name CooperationAreaList
 
 // areaRequest is the body of POST and (after merging) PATCH
 // /v1/cooperation-areas.
 type areaRequest struct {
 	Code       string  `json:"code" validate:"required,code" example:"rural-revitalisation"`
 	NameZh     string  `json:"name_zh" validate:"required,max=200" example:"乡村振兴"`
-	NameEn     *string `json:"name_en" validate:"omitnil,notblank,max=200" example:"Rural revitalisation"`
-	ParentCode *string `json:"parent_code" validate:"omitnil,code"`
+	NameEn     *string `json:"name_en" validate:"omitnil,notblank,max=200" example:"Rural revitalisation" extensions:"x-nullable"`
+	ParentCode *string `json:"parent_code" validate:"omitnil,code" extensions:"x-nullable"`
 } // @name CooperationAreaRequest
 
 func (a areaRequest) input() registry.AreaInput {
@@ -106,6 +112,9 @@ func (a areaRequest) input() registry.AreaInput {
 //	@Header		200		{string}	Link	"<…>; rel=\"next\" when there is another page"
 //	@Failure	400		{object}	Problem
 //	@Failure	401		{object}	Problem
+//	@Failure	429		{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure	503		{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure	default	{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security	BearerAuth
 //	@Router		/v1/cooperation-areas [get]
 func (h *handler) listAreas(w http.ResponseWriter, r *http.Request) {
@@ -129,11 +138,18 @@ func (h *handler) listAreas(w http.ResponseWriter, r *http.Request) {
 //	@ID			getCooperationArea
 //	@Tags		cooperation-areas
 //	@Produce	json
-//	@Param		code	path		string	true	"Area code"	example(culture-tourism)
-//	@Success	200		{object}	registry.CooperationArea
-//	@Header		200		{string}	ETag	"Version of the record"
-//	@Failure	404		{object}	Problem
-//	@Failure	401		{object}	Problem
+//	@Param		code			path		string	true	"Area code"	extensions(x-example=culture-tourism)
+//	@Param		If-None-Match	header		string	false	"ETag(s) the client holds; 304 when one is current"
+//	@Success	200				{object}	registry.CooperationArea
+//	@Header		200				{string}	ETag			"Version of the record"
+//	@Header		200				{string}	Cache-Control	"no-cache: revalidate with If-None-Match"
+//	@Success	304				"Not modified: the record still has the ETag sent in If-None-Match; no body"
+//	@Header		304				{string}	ETag	"Version of the record"
+//	@Failure	404				{object}	Problem
+//	@Failure	401				{object}	Problem
+//	@Failure	429				{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure	503				{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure	default			{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security	BearerAuth
 //	@Router		/v1/cooperation-areas/{code} [get]
 func (h *handler) getArea(w http.ResponseWriter, r *http.Request) {
@@ -157,8 +173,8 @@ func (h *handler) getArea(w http.ResponseWriter, r *http.Request) {
 //	@Tags		cooperation-areas
 //	@Accept		json
 //	@Produce	json
-//	@Param		Idempotency-Key	header		string					false	"1–255 visible ASCII characters; a retry replays the first answer"
-//	@Param		body			body		areaRequest				true	"The area"
+//	@Param		Idempotency-Key	header		string		false	"1–255 visible ASCII characters; a retry replays the first answer"
+//	@Param		body			body		areaRequest	true	"The area"
 //	@Success	201				{object}	registry.CooperationArea
 //	@Header		201				{string}	Location	"URL of the new area"
 //	@Header		201				{string}	ETag		"Version of the record"
@@ -169,6 +185,9 @@ func (h *handler) getArea(w http.ResponseWriter, r *http.Request) {
 //	@Failure	413				{object}	Problem
 //	@Failure	415				{object}	Problem
 //	@Failure	422				{object}	Problem
+//	@Failure	429				{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure	503				{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure	default			{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security	BearerAuth
 //	@Router		/v1/cooperation-areas [post]
 func (h *handler) createArea(w http.ResponseWriter, r *http.Request) {
@@ -197,7 +216,7 @@ func (h *handler) createArea(w http.ResponseWriter, r *http.Request) {
 //	@Produce		json
 //	@Param			code		path		string		true	"Area code"
 //	@Param			If-Match	header		string		true	"ETag of the version being changed"
-//	@Param			body		body		areaRequest	true	"Fields to change; null clears an optional field"
+//	@Param			body		body		areaPatch	true	"Fields to change; null clears an optional field"
 //	@Success		200			{object}	registry.CooperationArea
 //	@Header			200			{string}	ETag	"Version of the record"
 //	@Failure		400			{object}	Problem
@@ -208,6 +227,9 @@ func (h *handler) createArea(w http.ResponseWriter, r *http.Request) {
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
 //	@Failure		428			{object}	Problem
+//	@Failure		429			{object}	Problem	"Rate limited; see Retry-After"
+//	@Failure		503			{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		default		{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/cooperation-areas/{code} [patch]
 func (h *handler) patchArea(w http.ResponseWriter, r *http.Request) {

@@ -32,12 +32,89 @@ func pathParam(r *http.Request, name string) string { return mux.Vars(r)[name] }
 // etag is the strong entity tag of a record version.
 func etag(version int) string { return `"` + strconv.Itoa(version) + `"` }
 
-// writeRecord sends a single versioned record with its ETag.
+// writeRecord sends a single versioned record with its ETag. Caches may
+// keep it but must revalidate (no-cache): a GET with If-None-Match naming
+// the current version is answered 304 by notModified.
 func writeRecord(w http.ResponseWriter, status int, version int, v any) {
 	w.Header().Set("ETag", etag(version))
 	w.Header().Set("Cache-Control", "no-cache")
 	writeJSON(w, status, v)
 }
+
+// notModified answers conditional GETs and HEADs (If-None-Match) of single
+// records: when the record the handler is about to send (200 with an
+// ETag, see writeRecord) has a tag the client holds, the answer is 304
+// with the ETag and Cache-Control and no body. "*" matches any current
+// record; a list matches when any tag does; the comparison is weak
+// (W/"3" matches "3"), as RFC 9110 asks for If-None-Match. Lists, which
+// carry no ETag, and errors are never turned into 304.
+func notModified(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tags := strings.Join(r.Header.Values("If-None-Match"), ",")
+		if (r.Method != http.MethodGet && r.Method != http.MethodHead) || strings.TrimSpace(tags) == "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		next.ServeHTTP(&conditionalWriter{ResponseWriter: w, ifNoneMatch: tags}, r)
+	})
+}
+
+// etagListMatches reports whether an If-None-Match value matches tag.
+func etagListMatches(list, tag string) bool {
+	tag = strings.TrimPrefix(tag, "W/")
+	for _, part := range strings.Split(list, ",") {
+		part = strings.TrimSpace(part)
+		if part == "*" || strings.TrimPrefix(part, "W/") == tag {
+			return true
+		}
+	}
+	return false
+}
+
+// conditionalWriter turns a 200 whose ETag matches If-None-Match into a
+// bodiless 304.
+type conditionalWriter struct {
+	http.ResponseWriter
+	ifNoneMatch string
+	wroteHeader bool
+	unchanged   bool
+}
+
+func (c *conditionalWriter) WriteHeader(code int) {
+	if c.wroteHeader {
+		return
+	}
+	c.wroteHeader = true
+	if tag := c.Header().Get("ETag"); code == http.StatusOK && tag != "" && etagListMatches(c.ifNoneMatch, tag) {
+		c.unchanged = true
+		h := c.Header()
+		h.Del("Content-Type")
+		h.Del("Content-Length")
+		code = http.StatusNotModified
+	}
+	c.ResponseWriter.WriteHeader(code)
+}
+
+func (c *conditionalWriter) Write(b []byte) (int, error) {
+	if !c.wroteHeader {
+		c.WriteHeader(http.StatusOK)
+	}
+	if c.unchanged {
+		return len(b), nil // a 304 has no body
+	}
+	return c.ResponseWriter.Write(b)
+}
+
+// Flush passes flushes on, for exports requested with If-None-Match.
+func (c *conditionalWriter) Flush() {
+	if !c.wroteHeader {
+		c.WriteHeader(http.StatusOK)
+	}
+	_ = http.NewResponseController(c.ResponseWriter).Flush()
+}
+
+// Unwrap exposes the underlying writer to http.ResponseController.
+func (c *conditionalWriter) Unwrap() http.ResponseWriter { return c.ResponseWriter }
 
 // writePage sends a list page with its Link header.
 func writePage[T any](w http.ResponseWriter, r *http.Request, p registry.Page[T]) {
@@ -91,7 +168,10 @@ type query struct {
 	err  error
 }
 
-func newQuery(r *http.Request) *query { return &query{vals: r.URL.Query()} }
+func newQuery(r *http.Request) *query {
+	vals, err := parseQuery(r.URL.RawQuery)
+	return &query{vals: vals, err: err}
+}
 
 func (q *query) bad(name, reason string) {
 	if q.err == nil {

@@ -42,15 +42,16 @@ func statsParams(r *http.Request) (registry.StatsFilter, error) {
 //	@ID				getStats
 //	@Tags			stats
 //	@Produce		json
-//	@Param			year			query		int		true	"Calendar year"	minimum(1)	maximum(9999)	example(2023)
-//	@Param			organization	query		string	false	"Organisation UUID or code (not together with region)"	example(changshou-cppcc)
-//	@Param			region			query		string	false	"Six-digit region code, with the regions below it (not together with organization)"	example(500115)
-//	@Param			partner_region	query		string	false	"Only records with a participant (or party) in this region or below: what the selection did jointly with partners there"	example(510000)
+//	@Param			year			query		int		true	"Calendar year"																												minimum(1)	maximum(9999)	extensions(x-example=2023)
+//	@Param			organization	query		string	false	"Organisation UUID or code (not together with region)"																		extensions(x-example=changshou-cppcc)
+//	@Param			region			query		string	false	"Six-digit region code, with the regions below it (not together with organization)"											extensions(x-example=500115)
+//	@Param			partner_region	query		string	false	"Only records with a participant (or party) in this region or below: what the selection did jointly with partners there"	extensions(x-example=510000)
 //	@Success		200				{object}	registry.Stats
 //	@Failure		400				{object}	Problem
 //	@Failure		401				{object}	Problem
 //	@Failure		429				{object}	Problem
 //	@Failure		503				{object}	Problem
+//	@Failure		default			{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/stats [get]
 func (h *handler) getStats(w http.ResponseWriter, r *http.Request) {

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/chengyu-collab/registry/internal/registry"
@@ -28,6 +29,11 @@ func decodeCursor(c string, n int) ([]string, error) {
 	var parts []string
 	if err := json.Unmarshal(b, &parts); err != nil || len(parts) != n {
 		return nil, bad
+	}
+	for _, p := range parts {
+		if strings.ContainsRune(p, 0) { // a forged cursor: PostgreSQL text cannot hold NUL
+			return nil, bad
+		}
 	}
 	return parts, nil
 }

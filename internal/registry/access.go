@@ -52,17 +52,17 @@ const (
 
 // AuditEntry is one append-only record of a successful write.
 type AuditEntry struct {
-	ID                  int64     `json:"id"`
-	At                  time.Time `json:"at"`
-	ActorKeyID          *string   `json:"actor_key_id" format:"uuid"`
-	ActorOrganizationID *string   `json:"actor_organization_id" format:"uuid"`
-	Action              string    `json:"action" enums:"create,update,archive"`
-	Entity              string    `json:"entity" enums:"agreement,consultation,joint_action,organization,cooperation_area"`
-	EntityID            string    `json:"entity_id"`
-	RequestID           *string   `json:"request_id"`
-	Before              RawJSON   `json:"before" swaggertype:"object"`
-	After               RawJSON   `json:"after" swaggertype:"object"`
-}
+	ID                  int64     `json:"id" binding:"required" example:"1"`
+	At                  time.Time `json:"at" binding:"required" format:"date-time"`
+	ActorKeyID          *string   `json:"actor_key_id" binding:"required" extensions:"x-nullable" format:"uuid"`
+	ActorOrganizationID *string   `json:"actor_organization_id" binding:"required" extensions:"x-nullable" format:"uuid"`
+	Action              string    `json:"action" binding:"required" enums:"create,update,archive"`
+	Entity              string    `json:"entity" binding:"required" enums:"agreement,consultation,joint_action,organization,cooperation_area"`
+	EntityID            string    `json:"entity_id" binding:"required"`
+	RequestID           *string   `json:"request_id" binding:"required" extensions:"x-nullable"`
+	Before              RawJSON   `json:"before" binding:"required" extensions:"x-nullable" swaggertype:"object"`
+	After               RawJSON   `json:"after" binding:"required" extensions:"x-nullable" swaggertype:"object"`
+} // @name AuditEntry
 
 // RawJSON is a JSON document kept as bytes; nil encodes as null.
 type RawJSON []byte

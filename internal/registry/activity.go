@@ -32,70 +32,70 @@ const (
 // action. Consultations use the roles host, co_host and participant; joint
 // actions lead, partner and supporter.
 type Participant struct {
-	OrganizationID   string `json:"organization_id" format:"uuid"`
-	OrganizationCode string `json:"organization_code" example:"changshou-cppcc"`
-	Role             string `json:"role" enums:"host,co_host,participant,lead,partner,supporter" example:"host"`
-}
+	OrganizationID   string `json:"organization_id" binding:"required" format:"uuid"`
+	OrganizationCode string `json:"organization_code" binding:"required" example:"changshou-cppcc"`
+	Role             string `json:"role" binding:"required" enums:"host,co_host,participant,lead,partner,supporter" example:"host"`
+} // @name Participant
 
 // Outcome is a result of a consultation or joint action: how many
 // opinions, proposals, solved problems... Approximate records the Chinese
 // "余" ("more than N"). Count may be absent when the source gives none.
 type Outcome struct {
-	Kind          string  `json:"kind" enums:"opinion,proposal,public_opinion_report,problem_solved,other" example:"problem_solved"`
-	Count         *int64  `json:"count" minimum:"0" maximum:"1000000000" example:"60"`
-	Approximate   bool    `json:"approximate" example:"true"`
-	DescriptionZh *string `json:"description_zh" example:"推动解决群众急难愁盼问题60余个"`
-	DescriptionEn *string `json:"description_en" example:"More than 60 pressing problems of residents solved"`
-}
+	Kind          string  `json:"kind" binding:"required" enums:"opinion,proposal,public_opinion_report,problem_solved,other" example:"problem_solved"`
+	Count         *int64  `json:"count" binding:"required" extensions:"x-nullable" minimum:"0" maximum:"1000000000" example:"60"`
+	Approximate   bool    `json:"approximate" binding:"required" example:"true"`
+	DescriptionZh *string `json:"description_zh" binding:"required" extensions:"x-nullable" example:"推动解决群众急难愁盼问题60余个"`
+	DescriptionEn *string `json:"description_en" binding:"required" extensions:"x-nullable" example:"More than 60 pressing problems of residents solved"`
+} // @name Outcome
 
 // Consultation is a joint consultation held by committees of several
 // regions.
 type Consultation struct {
-	ID           string        `json:"id" format:"uuid"`
-	TitleZh      string        `json:"title_zh" example:"长寿区政协联合渝北、邻水开展森林防灭火联合协商"`
-	TitleEn      *string       `json:"title_en" example:"Joint consultation on forest fire prevention"`
-	TopicZh      *string       `json:"topic_zh" example:"森林防灭火"`
-	TopicEn      *string       `json:"topic_en" example:"Forest fire prevention"`
-	Format       *string       `json:"format" enums:"meeting,seminar,field_visit,online,grassroots"`
-	HeldOn       *Date         `json:"held_on" swaggertype:"string" example:"2023"`
-	Location     *string       `json:"location" example:"重庆市长寿区"`
-	AgreementID  *string       `json:"agreement_id" format:"uuid"`
-	AreaCode     *string       `json:"area_code" example:"forest-fire-prevention"`
-	Status       string        `json:"status" enums:"planned,held,cancelled" example:"held"`
-	Participants []Participant `json:"participants"`
-	Outcomes     []Outcome     `json:"outcomes"`
-	SummaryZh    *string       `json:"summary_zh" example:"共同筑牢森林防灭火安全防线。"`
-	SummaryEn    *string       `json:"summary_en"`
-	Version      int           `json:"version" example:"1"`
-	CreatedAt    time.Time     `json:"created_at"`
-	UpdatedAt    time.Time     `json:"updated_at"`
-	ArchivedAt   *time.Time    `json:"archived_at"`
-}
+	ID           string        `json:"id" binding:"required" format:"uuid"`
+	TitleZh      string        `json:"title_zh" binding:"required" example:"长寿区政协联合渝北、邻水开展森林防灭火联合协商"`
+	TitleEn      *string       `json:"title_en" binding:"required" extensions:"x-nullable" example:"Joint consultation on forest fire prevention"`
+	TopicZh      *string       `json:"topic_zh" binding:"required" extensions:"x-nullable" example:"森林防灭火"`
+	TopicEn      *string       `json:"topic_en" binding:"required" extensions:"x-nullable" example:"Forest fire prevention"`
+	Format       *string       `json:"format" binding:"required" extensions:"x-nullable" enums:"meeting,seminar,field_visit,online,grassroots"`
+	HeldOn       *Date         `json:"held_on" binding:"required" extensions:"x-nullable" swaggertype:"string" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" example:"2023"`
+	Location     *string       `json:"location" binding:"required" extensions:"x-nullable" example:"重庆市长寿区"`
+	AgreementID  *string       `json:"agreement_id" binding:"required" extensions:"x-nullable" format:"uuid"`
+	AreaCode     *string       `json:"area_code" binding:"required" extensions:"x-nullable" example:"forest-fire-prevention"`
+	Status       string        `json:"status" binding:"required" enums:"planned,held,cancelled" example:"held"`
+	Participants []Participant `json:"participants" binding:"required"`
+	Outcomes     []Outcome     `json:"outcomes" binding:"required"`
+	SummaryZh    *string       `json:"summary_zh" binding:"required" extensions:"x-nullable" example:"共同筑牢森林防灭火安全防线。"`
+	SummaryEn    *string       `json:"summary_en" binding:"required" extensions:"x-nullable"`
+	Version      int           `json:"version" binding:"required" example:"1"`
+	CreatedAt    time.Time     `json:"created_at" binding:"required" format:"date-time"`
+	UpdatedAt    time.Time     `json:"updated_at" binding:"required" format:"date-time"`
+	ArchivedAt   *time.Time    `json:"archived_at" binding:"required" extensions:"x-nullable" format:"date-time"`
+} // @name Consultation
 
 // JointAction is a joint duty action (联合履职) carried out by bodies of
 // several regions: an inspection, research, an exhibition...
 type JointAction struct {
-	ID           string        `json:"id" format:"uuid"`
-	TitleZh      string        `json:"title_zh" example:"“丹青润川渝 翰墨润寿乡”川渝地区书画联展"`
-	TitleEn      *string       `json:"title_en" example:"Sichuan–Chongqing calligraphy and painting exhibition"`
-	ThemeZh      *string       `json:"theme_zh" example:"丹青润川渝 翰墨润寿乡"`
-	ThemeEn      *string       `json:"theme_en"`
-	Kind         *string       `json:"kind" enums:"inspection,research,proposal,supervision,exhibition,publicity,other" example:"exhibition"`
-	StartedOn    *Date         `json:"started_on" swaggertype:"string" example:"2023"`
-	EndedOn      *Date         `json:"ended_on" swaggertype:"string" example:"2023-12"`
-	Location     *string       `json:"location" example:"重庆市长寿区"`
-	AgreementID  *string       `json:"agreement_id" format:"uuid"`
-	AreaCode     *string       `json:"area_code" example:"culture-tourism"`
-	Status       string        `json:"status" enums:"planned,ongoing,completed,cancelled" example:"completed"`
-	Participants []Participant `json:"participants"`
-	Outcomes     []Outcome     `json:"outcomes"`
-	SummaryZh    *string       `json:"summary_zh" example:"推动文化合作与艺术交流。"`
-	SummaryEn    *string       `json:"summary_en"`
-	Version      int           `json:"version" example:"1"`
-	CreatedAt    time.Time     `json:"created_at"`
-	UpdatedAt    time.Time     `json:"updated_at"`
-	ArchivedAt   *time.Time    `json:"archived_at"`
-}
+	ID           string        `json:"id" binding:"required" format:"uuid"`
+	TitleZh      string        `json:"title_zh" binding:"required" example:"“丹青润川渝 翰墨润寿乡”川渝地区书画联展"`
+	TitleEn      *string       `json:"title_en" binding:"required" extensions:"x-nullable" example:"Sichuan–Chongqing calligraphy and painting exhibition"`
+	ThemeZh      *string       `json:"theme_zh" binding:"required" extensions:"x-nullable" example:"丹青润川渝 翰墨润寿乡"`
+	ThemeEn      *string       `json:"theme_en" binding:"required" extensions:"x-nullable"`
+	Kind         *string       `json:"kind" binding:"required" extensions:"x-nullable" enums:"inspection,research,proposal,supervision,exhibition,publicity,other" example:"exhibition"`
+	StartedOn    *Date         `json:"started_on" binding:"required" extensions:"x-nullable" swaggertype:"string" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" example:"2023"`
+	EndedOn      *Date         `json:"ended_on" binding:"required" extensions:"x-nullable" swaggertype:"string" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" example:"2023-12"`
+	Location     *string       `json:"location" binding:"required" extensions:"x-nullable" example:"重庆市长寿区"`
+	AgreementID  *string       `json:"agreement_id" binding:"required" extensions:"x-nullable" format:"uuid"`
+	AreaCode     *string       `json:"area_code" binding:"required" extensions:"x-nullable" example:"culture-tourism"`
+	Status       string        `json:"status" binding:"required" enums:"planned,ongoing,completed,cancelled" example:"completed"`
+	Participants []Participant `json:"participants" binding:"required"`
+	Outcomes     []Outcome     `json:"outcomes" binding:"required"`
+	SummaryZh    *string       `json:"summary_zh" binding:"required" extensions:"x-nullable" example:"推动文化合作与艺术交流。"`
+	SummaryEn    *string       `json:"summary_en" binding:"required" extensions:"x-nullable"`
+	Version      int           `json:"version" binding:"required" example:"1"`
+	CreatedAt    time.Time     `json:"created_at" binding:"required" format:"date-time"`
+	UpdatedAt    time.Time     `json:"updated_at" binding:"required" format:"date-time"`
+	ArchivedAt   *time.Time    `json:"archived_at" binding:"required" extensions:"x-nullable" format:"date-time"`
+} // @name JointAction
 
 // HasParticipant reports whether the organisation takes part in the
 // consultation in any role.
@@ -212,30 +212,30 @@ func countRole(ps []Participant, role string) int {
 // Stats are the figures of one year that a committee puts in its annual
 // work review, for everyone, one organisation or one region.
 type Stats struct {
-	Year          int                     `json:"year" example:"2023"`
-	Organization  *string                 `json:"organization" example:"changshou-cppcc"`
-	Region        *string                 `json:"region" example:"500115"`
+	Year          int                     `json:"year" binding:"required" example:"2023"`
+	Organization  *string                 `json:"organization" binding:"required" extensions:"x-nullable" example:"changshou-cppcc"`
+	Region        *string                 `json:"region" binding:"required" extensions:"x-nullable" example:"500115"`
 	PartnerRegion *string                 `json:"partner_region,omitempty" example:"510000"`
-	Agreements    AgreementStats          `json:"agreements"`
-	Consultations ConsultationStats       `json:"consultations"`
-	JointActions  JointActionStats        `json:"joint_actions"`
-	Outcomes      map[string]OutcomeTotal `json:"outcomes"`
-}
+	Agreements    AgreementStats          `json:"agreements" binding:"required"`
+	Consultations ConsultationStats       `json:"consultations" binding:"required"`
+	JointActions  JointActionStats        `json:"joint_actions" binding:"required"`
+	Outcomes      map[string]OutcomeTotal `json:"outcomes" binding:"required"`
+} // @name Stats
 
 // AgreementStats counts the agreements signed in the year and those in
 // force during it.
 type AgreementStats struct {
-	Signed  int `json:"signed" example:"1"`
-	InForce int `json:"in_force" example:"1"`
-}
+	Signed  int `json:"signed" binding:"required" example:"1"`
+	InForce int `json:"in_force" binding:"required" example:"1"`
+} // @name AgreementStats
 
 // ConsultationStats counts the consultations held in the year, by format
 // and by cooperation area.
 type ConsultationStats struct {
-	Held     int            `json:"held" example:"1"`
-	ByFormat map[string]int `json:"by_format"`
-	ByArea   map[string]int `json:"by_area"`
-}
+	Held     int            `json:"held" binding:"required" example:"1"`
+	ByFormat map[string]int `json:"by_format" binding:"required"`
+	ByArea   map[string]int `json:"by_area" binding:"required"`
+} // @name ConsultationStats
 
 // StatsFilter selects the records the statistics count: a year, at most
 // one of an organisation (UUID or code) and a region, and optionally a
@@ -251,15 +251,15 @@ type StatsFilter struct {
 // JointActionStats counts the joint actions whose period overlaps the
 // year, by kind, by cooperation area and by partner province.
 type JointActionStats struct {
-	Total             int            `json:"total" example:"3"`
-	ByKind            map[string]int `json:"by_kind"`
-	ByArea            map[string]int `json:"by_area"`
-	ByPartnerProvince map[string]int `json:"by_partner_province"`
-}
+	Total             int            `json:"total" binding:"required" example:"3"`
+	ByKind            map[string]int `json:"by_kind" binding:"required"`
+	ByArea            map[string]int `json:"by_area" binding:"required"`
+	ByPartnerProvince map[string]int `json:"by_partner_province" binding:"required"`
+} // @name JointActionStats
 
 // OutcomeTotal is the sum of one kind of outcome; it is approximate when
 // any part of it is.
 type OutcomeTotal struct {
-	Count       int64 `json:"count" example:"60"`
-	Approximate bool  `json:"approximate" example:"true"`
-}
+	Count       int64 `json:"count" binding:"required" example:"60"`
+	Approximate bool  `json:"approximate" binding:"required" example:"true"`
+} // @name OutcomeTotal

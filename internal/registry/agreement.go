@@ -52,60 +52,60 @@ var (
 
 // Party is an organisation's part in an agreement.
 type Party struct {
-	OrganizationID   string  `json:"organization_id" format:"uuid"`
-	OrganizationCode string  `json:"organization_code" example:"changshou-cppcc"`
-	Role             string  `json:"role" enums:"signatory,witness,coordinator"`
-	SignatoryName    *string `json:"signatory_name"`
-	SignatoryTitle   *string `json:"signatory_title"`
-}
+	OrganizationID   string  `json:"organization_id" binding:"required" format:"uuid"`
+	OrganizationCode string  `json:"organization_code" binding:"required" example:"changshou-cppcc"`
+	Role             string  `json:"role" binding:"required" enums:"signatory,witness,coordinator"`
+	SignatoryName    *string `json:"signatory_name" binding:"required" extensions:"x-nullable"`
+	SignatoryTitle   *string `json:"signatory_title" binding:"required" extensions:"x-nullable"`
+} // @name Party
 
 // AgreementArea is a cooperation area as the agreement words it, with an
 // optional link to the taxonomy.
 type AgreementArea struct {
-	AreaCode    *string `json:"area_code" example:"culture-tourism"`
-	LabelZh     string  `json:"label_zh" example:"文旅交流"`
-	LabelEn     *string `json:"label_en" example:"Cultural and tourism exchange"`
-	Description *string `json:"description"`
-}
+	AreaCode    *string `json:"area_code" binding:"required" extensions:"x-nullable" example:"culture-tourism"`
+	LabelZh     string  `json:"label_zh" binding:"required" example:"文旅交流"`
+	LabelEn     *string `json:"label_en" binding:"required" extensions:"x-nullable" example:"Cultural and tourism exchange"`
+	Description *string `json:"description" binding:"required" extensions:"x-nullable"`
+} // @name AgreementArea
 
 // Mechanism is a working arrangement the agreement sets up.
 type Mechanism struct {
-	Kind        string  `json:"kind" enums:"joint_meeting,liaison,consultation_platform,information_exchange,joint_research,joint_proposal,other"`
-	Description *string `json:"description"`
-}
+	Kind        string  `json:"kind" binding:"required" enums:"joint_meeting,liaison,consultation_platform,information_exchange,joint_research,joint_proposal,other"`
+	Description *string `json:"description" binding:"required" extensions:"x-nullable"`
+} // @name Mechanism
 
 // Document is a reference to a published text; the URL is never fetched.
 type Document struct {
-	Title    string  `json:"title"`
-	URL      string  `json:"url"`
-	Language *string `json:"language" example:"zh"`
-	Kind     *string `json:"kind" enums:"full_text,announcement,report,photo,other"`
-}
+	Title    string  `json:"title" binding:"required"`
+	URL      string  `json:"url" binding:"required"`
+	Language *string `json:"language" binding:"required" extensions:"x-nullable" example:"zh"`
+	Kind     *string `json:"kind" binding:"required" extensions:"x-nullable" enums:"full_text,announcement,report,photo,other"`
+} // @name Document
 
 // Agreement is a collaboration agreement between regional bodies.
 type Agreement struct {
-	ID            string          `json:"id" format:"uuid"`
-	RefNo         *string         `json:"ref_no"`
-	TitleZh       string          `json:"title_zh" example:"重庆市长寿区政协与四川省彭州市政协友好政协交流合作框架协议"`
-	TitleEn       *string         `json:"title_en"`
-	Type          string          `json:"type" enums:"framework,friendship,cooperation,memorandum"`
-	Status        string          `json:"status" enums:"draft,signed,in_force,suspended,expired,terminated"`
-	SignedOn      *Date           `json:"signed_on" swaggertype:"string" example:"2023-05-18"`
-	SignedPlace   *string         `json:"signed_place"`
-	EffectiveFrom *Date           `json:"effective_from" swaggertype:"string" example:"2023-05"`
-	EffectiveTo   *Date           `json:"effective_to" swaggertype:"string" example:"2025"`
-	SummaryZh     *string         `json:"summary_zh"`
-	SummaryEn     *string         `json:"summary_en"`
-	AreasDeclared *int            `json:"areas_declared" example:"6"`
-	Parties       []Party         `json:"parties"`
-	Areas         []AgreementArea `json:"areas"`
-	Mechanisms    []Mechanism     `json:"mechanisms"`
-	Documents     []Document      `json:"documents"`
-	Version       int             `json:"version" example:"1"`
-	CreatedAt     time.Time       `json:"created_at"`
-	UpdatedAt     time.Time       `json:"updated_at"`
-	ArchivedAt    *time.Time      `json:"archived_at"`
-}
+	ID            string          `json:"id" binding:"required" format:"uuid"`
+	RefNo         *string         `json:"ref_no" binding:"required" extensions:"x-nullable"`
+	TitleZh       string          `json:"title_zh" binding:"required" example:"重庆市长寿区政协与四川省彭州市政协友好政协交流合作框架协议"`
+	TitleEn       *string         `json:"title_en" binding:"required" extensions:"x-nullable"`
+	Type          string          `json:"type" binding:"required" enums:"framework,friendship,cooperation,memorandum"`
+	Status        string          `json:"status" binding:"required" enums:"draft,signed,in_force,suspended,expired,terminated"`
+	SignedOn      *Date           `json:"signed_on" binding:"required" extensions:"x-nullable" swaggertype:"string" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" example:"2023-05-18"`
+	SignedPlace   *string         `json:"signed_place" binding:"required" extensions:"x-nullable"`
+	EffectiveFrom *Date           `json:"effective_from" binding:"required" extensions:"x-nullable" swaggertype:"string" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" example:"2023-05"`
+	EffectiveTo   *Date           `json:"effective_to" binding:"required" extensions:"x-nullable" swaggertype:"string" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" example:"2025"`
+	SummaryZh     *string         `json:"summary_zh" binding:"required" extensions:"x-nullable"`
+	SummaryEn     *string         `json:"summary_en" binding:"required" extensions:"x-nullable"`
+	AreasDeclared *int            `json:"areas_declared" binding:"required" extensions:"x-nullable" example:"6"`
+	Parties       []Party         `json:"parties" binding:"required"`
+	Areas         []AgreementArea `json:"areas" binding:"required"`
+	Mechanisms    []Mechanism     `json:"mechanisms" binding:"required"`
+	Documents     []Document      `json:"documents" binding:"required"`
+	Version       int             `json:"version" binding:"required" example:"1"`
+	CreatedAt     time.Time       `json:"created_at" binding:"required" format:"date-time"`
+	UpdatedAt     time.Time       `json:"updated_at" binding:"required" format:"date-time"`
+	ArchivedAt    *time.Time      `json:"archived_at" binding:"required" extensions:"x-nullable" format:"date-time"`
+} // @name Agreement
 
 // HasParty reports whether the organisation takes part in the agreement in
 // any role.

@@ -12,12 +12,12 @@ const (
 // Region is an administrative division of Chongqing or Sichuan, identified
 // by its six-digit GB/T 2260 code.
 type Region struct {
-	Code       string  `json:"code" example:"500115"`
-	NameZh     string  `json:"name_zh" example:"长寿区"`
-	NameEn     *string `json:"name_en" example:"Changshou District"`
-	Level      string  `json:"level" enums:"province,prefecture,county" example:"county"`
-	ParentCode *string `json:"parent_code" example:"500000"`
-}
+	Code       string  `json:"code" binding:"required" example:"500115"`
+	NameZh     string  `json:"name_zh" binding:"required" example:"长寿区"`
+	NameEn     *string `json:"name_en" binding:"required" extensions:"x-nullable" example:"Changshou District"`
+	Level      string  `json:"level" binding:"required" enums:"province,prefecture,county" example:"county"`
+	ParentCode *string `json:"parent_code" binding:"required" extensions:"x-nullable" example:"500000"`
+} // @name Region
 
 // RegionFilter selects regions.
 type RegionFilter struct {
@@ -29,14 +29,14 @@ type RegionFilter struct {
 
 // CooperationArea is one entry of the cooperation-area taxonomy.
 type CooperationArea struct {
-	Code       string    `json:"code" example:"culture-tourism"`
-	NameZh     string    `json:"name_zh" example:"文旅交流"`
-	NameEn     *string   `json:"name_en" example:"Cultural and tourism exchange"`
-	ParentCode *string   `json:"parent_code"`
-	Version    int       `json:"version" example:"1"`
-	CreatedAt  time.Time `json:"created_at"`
-	UpdatedAt  time.Time `json:"updated_at"`
-}
+	Code       string    `json:"code" binding:"required" example:"culture-tourism"`
+	NameZh     string    `json:"name_zh" binding:"required" example:"文旅交流"`
+	NameEn     *string   `json:"name_en" binding:"required" extensions:"x-nullable" example:"Cultural and tourism exchange"`
+	ParentCode *string   `json:"parent_code" binding:"required" extensions:"x-nullable"`
+	Version    int       `json:"version" binding:"required" example:"1"`
+	CreatedAt  time.Time `json:"created_at" binding:"required" format:"date-time"`
+	UpdatedAt  time.Time `json:"updated_at" binding:"required" format:"date-time"`
+} // @name CooperationArea
 
 // AreaInput is the writable part of a cooperation area.
 type AreaInput struct {
@@ -61,19 +61,19 @@ var OrganizationKinds = []string{KindCPPCC, KindParty, KindFederation, KindNonPa
 
 // Organization is a body that signs agreements or takes part in joint work.
 type Organization struct {
-	ID          string    `json:"id" format:"uuid"`
-	Code        string    `json:"code" example:"changshou-cppcc"`
-	Kind        string    `json:"kind" enums:"cppcc_committee,democratic_party,federation_of_industry_commerce,non_party_intellectuals,government,other"`
-	NameZh      string    `json:"name_zh" example:"中国人民政治协商会议重庆市长寿区委员会"`
-	NameEn      *string   `json:"name_en" example:"Changshou District Committee of the CPPCC"`
-	ShortNameZh *string   `json:"short_name_zh" example:"长寿区政协"`
-	ShortNameEn *string   `json:"short_name_en" example:"Changshou CPPCC"`
-	RegionCode  *string   `json:"region_code" example:"500115"`
-	ParentID    *string   `json:"parent_id" format:"uuid"`
-	Version     int       `json:"version" example:"1"`
-	CreatedAt   time.Time `json:"created_at"`
-	UpdatedAt   time.Time `json:"updated_at"`
-}
+	ID          string    `json:"id" binding:"required" format:"uuid"`
+	Code        string    `json:"code" binding:"required" example:"changshou-cppcc"`
+	Kind        string    `json:"kind" binding:"required" enums:"cppcc_committee,democratic_party,federation_of_industry_commerce,non_party_intellectuals,government,other"`
+	NameZh      string    `json:"name_zh" binding:"required" example:"中国人民政治协商会议重庆市长寿区委员会"`
+	NameEn      *string   `json:"name_en" binding:"required" extensions:"x-nullable" example:"Changshou District Committee of the CPPCC"`
+	ShortNameZh *string   `json:"short_name_zh" binding:"required" extensions:"x-nullable" example:"长寿区政协"`
+	ShortNameEn *string   `json:"short_name_en" binding:"required" extensions:"x-nullable" example:"Changshou CPPCC"`
+	RegionCode  *string   `json:"region_code" binding:"required" extensions:"x-nullable" example:"500115"`
+	ParentID    *string   `json:"parent_id" binding:"required" extensions:"x-nullable" format:"uuid"`
+	Version     int       `json:"version" binding:"required" example:"1"`
+	CreatedAt   time.Time `json:"created_at" binding:"required" format:"date-time"`
+	UpdatedAt   time.Time `json:"updated_at" binding:"required" format:"date-time"`
+} // @name Organization
 
 // OrganizationInput is the writable part of an organisation. ParentID may
 // hold a UUID or a code; the store resolves it.
