@@ -64,7 +64,7 @@ func parseQuery(raw string) (url.Values, error) {
 	for _, pair := range strings.Split(raw, "&") {
 		if _, perr := url.ParseQuery(pair); perr != nil {
 			key, _, _ := strings.Cut(pair, "=")
-			if k, kerr := url.QueryUnescape(key); kerr == nil && !strings.Contains(k, ";") && len(k) <= 64 {
+			if k, kerr := url.QueryUnescape(key); kerr == nil && k != "" && !strings.Contains(k, ";") && len(k) <= 64 {
 				name = k
 			}
 			break

@@ -146,7 +146,10 @@ func ifMatch(r *http.Request) (version int, present bool) {
 		if len(part) < 3 || part[0] != '"' || part[len(part)-1] != '"' {
 			continue
 		}
-		if v, err := strconv.Atoi(part[1 : len(part)-1]); err == nil && v > 0 {
+		// Strong comparison: the tag must be exactly one we give out
+		// ("01" is not "1").
+		tag := part[1 : len(part)-1]
+		if v, err := strconv.Atoi(tag); err == nil && v > 0 && strconv.Itoa(v) == tag {
 			return v, true
 		}
 	}
