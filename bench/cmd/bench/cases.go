@@ -65,7 +65,6 @@ func (e *env) cases(ctx context.Context) ([]benchCase, error) {
 		return r
 	}
 	orgCodeSQL := `'bench-org-' || lpad(:o::text, 4, '0')`
-	orgIDSQL := fmt.Sprintf(`md5('%d-org-' || :o)::uuid`, seed)
 	y2023, _ := registry.ParseDate("2023")
 	all1, _ := registry.ParseDate(strconv.Itoa(2016))
 	all2, _ := registry.ParseDate(strconv.Itoa(2025))
@@ -79,10 +78,11 @@ func (e *env) cases(ctx context.Context) ([]benchCase, error) {
 		for i, a := range args {
 			vals[i] = literal(a)
 			if a == "PARTY" {
-				vals[i] = orgIDSQL
+				vals[i] = ":party" // the id the first statement resolved, a parameter as in the store
 			}
 		}
-		return pick + "\n" + bind(postgres.OrganizationIDSQL, orgCodeSQL) + ";\n" + bind(q, vals...) + ";\n", nil
+		return pick + "\n" + bind(postgres.OrganizationIDSQL, orgCodeSQL) + " \\gset party_\n" +
+			strings.ReplaceAll(bind(q, vals...), ":party", ":party_id") + ";\n", nil
 	}
 	list2023, err := listScript(registry.ActivityFilter{From: &y2023, To: &y2023, Limit: 50}, fmt.Sprintf(`\set o random(1, %d)`, topOrgs))
 	if err != nil {
