@@ -251,7 +251,7 @@ func TestGzipKeepsHEADMetricsAndReplays(t *testing.T) {
 	// a client that does not take gzip gets the replay plain: what is
 	// stored is the JSON, not the compressed bytes.
 	b := agreementBody("压缩与幂等 " + strings.Repeat("长", 10))
-	b["summary_zh"] = strings.Repeat("成渝地区双城经济圈建设。", 120)
+	b["summary_zh"] = strings.Repeat("成渝地区双城经济圈建设。", 300) // over the 8 KiB JSON threshold
 	send := func(enc string) response {
 		return api.do(req{method: "POST", path: "/v1/agreements", key: api.Changshou, body: b,
 			header: map[string]string{"Idempotency-Key": "gzip-replay-1", "Accept-Encoding": enc}})

@@ -10,11 +10,19 @@ import (
 	"sync"
 )
 
-// compressMin is the smallest JSON or CSV body that is worth compressing.
-const compressMin = 1024
+// compressMin is the smallest CSV body that is worth compressing, and
+// jsonCompressMin the smallest JSON one: lists, not single records.
+// Compressing every 1–3 KiB record took a third of the server's CPU under
+// load (gzip's per-stream set-up and flush) for a few hundred bytes saved.
+const (
+	compressMin     = 1 << 10
+	jsonCompressMin = 8 << 10
+)
 
 var gzipWriters = sync.Pool{New: func() any {
-	w, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression)
+	// The fastest level: JSON and CSV still shrink several-fold, for a
+	// fraction of the CPU of the default level.
+	w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
 	return w
 }}
 
@@ -88,6 +96,7 @@ type gzipWriter struct {
 	status  int  // the status the handler chose; 0 until then
 	sent    bool // the header has gone to the client
 	buf     []byte
+	min     int // compressMin or jsonCompressMin, by content type
 	gz      *gzip.Writer
 }
 
@@ -102,6 +111,10 @@ func (g *gzipWriter) WriteHeader(code int) {
 	g.status = code
 	h := g.Header()
 	candidate := compressible(h.Get("Content-Type"))
+	g.min = compressMin
+	if strings.Contains(h.Get("Content-Type"), "json") {
+		g.min = jsonCompressMin
+	}
 	if candidate || code == http.StatusNotModified {
 		h.Add("Vary", "Accept-Encoding")
 	}
@@ -122,7 +135,7 @@ func (g *gzipWriter) Write(p []byte) (int, error) {
 		return g.ResponseWriter.Write(p)
 	}
 	g.buf = append(g.buf, p...)
-	if len(g.buf) >= compressMin {
+	if len(g.buf) >= g.min {
 		if err := g.startGzip(); err != nil {
 			return 0, err
 		}
@@ -138,7 +151,7 @@ func (g *gzipWriter) Flush() {
 		g.WriteHeader(http.StatusOK)
 	}
 	if !g.sent {
-		if len(g.buf) >= compressMin {
+		if len(g.buf) >= g.min {
 			_ = g.startGzip()
 		} else {
 			_ = g.writePlain()

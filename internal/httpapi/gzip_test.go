@@ -107,11 +107,13 @@ func TestGzipDecisions(t *testing.T) {
 		flushEarly                    bool
 		wantGzip                      bool
 	}{
-		{"large json", "gzip", "application/json; charset=utf-8", "", 200, 4096, false, true},
-		{"large problem", "gzip", "application/problem+json; charset=utf-8", "", 422, 4096, false, true},
-		{"created", "gzip", "application/json", "", 201, 4096, false, true},
-		{"exactly the threshold", "gzip", "application/json", "", 200, compressMin, false, true},
-		{"just under", "gzip", "application/json", "", 200, compressMin - 1, false, false},
+		{"large json", "gzip", "application/json; charset=utf-8", "", 200, 4 * jsonCompressMin, false, true},
+		{"large problem", "gzip", "application/problem+json; charset=utf-8", "", 422, 4 * jsonCompressMin, false, true},
+		{"created", "gzip", "application/json", "", 201, 4 * jsonCompressMin, false, true},
+		{"exactly the threshold", "gzip", "application/json", "", 200, jsonCompressMin, false, true},
+		{"just under", "gzip", "application/json", "", 200, jsonCompressMin - 1, false, false},
+		{"a single record", "gzip", "application/json", "", 200, 3000, false, false},
+		{"csv at its threshold", "gzip", "text/csv", "", 200, compressMin, false, true},
 		{"not accepted", "", "application/json", "", 200, 4096, false, false},
 		{"refused", "gzip;q=0", "application/json", "", 200, 4096, false, false},
 		{"html", "gzip", "text/html; charset=utf-8", "", 200, 4096, false, false},

@@ -391,7 +391,7 @@ func listActivities[T activity](ctx context.Context, s *Store, k *activityKind[T
 	if err != nil {
 		return empty, err
 	}
-	rows, err := s.q(ctx).QueryContext(ctx, q, args...)
+	rows, err := s.unprepared(ctx).QueryContext(ctx, q, args...)
 	if err != nil {
 		return empty, mapError(fmt.Errorf("list %s: %w", k.table, err))
 	}

@@ -343,7 +343,7 @@ func (s *Store) ListAgreements(ctx context.Context, f registry.AgreementFilter) 
 	if err != nil {
 		return empty, err
 	}
-	rows, err := s.q(ctx).QueryContext(ctx, q, args...)
+	rows, err := s.unprepared(ctx).QueryContext(ctx, q, args...)
 	if err != nil {
 		return empty, mapError(fmt.Errorf("list agreements: %w", err))
 	}

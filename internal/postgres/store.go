@@ -77,6 +77,18 @@ func (s *Store) q(ctx context.Context) querier {
 	return preparedQuerier{s: s, tx: tx}
 }
 
+// unprepared returns the transaction carried by ctx, or the pool, without
+// the statement cache. Filtered lists use it: a prepared statement soon
+// runs on a generic plan, made without the filter values, and for a date
+// range that plan read every record of the range to sort a page of them
+// (0.6 s a page of a CSV export, against 5 ms with a plan for the values).
+func (s *Store) unprepared(ctx context.Context) querier {
+	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		return tx
+	}
+	return s.db
+}
+
 // maxAttempts bounds the retries of a transaction that PostgreSQL aborted
 // for a serialization failure or a deadlock.
 const maxAttempts = 5
