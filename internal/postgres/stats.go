@@ -136,14 +136,22 @@ func (s *Store) GetStats(ctx context.Context, f registry.StatsFilter) (registry.
 	return st, err
 }
 
+// agreementStats fills the agreement figures, counted from the records.
+func (s *Store) agreementStats(ctx context.Context, args []any, st *registry.Stats) error {
+	err := s.q(ctx).QueryRowContext(ctx, statsAgreements, args...).Scan(&st.Agreements.Signed, &st.Agreements.InForce)
+	if err != nil {
+		return mapError(fmt.Errorf("agreement stats: %w", err))
+	}
+	return nil
+}
+
 // fillStatsFromRollup reads the consultation, joint-action and outcome
 // figures from the running sums, and the agreement and partner-province
 // figures from the records (agreements are few; an organisation's partner
 // provinces depend on regions that may be edited).
 func (s *Store) fillStatsFromRollup(ctx context.Context, args []any, scope string, st *registry.Stats) error {
-	q := s.q(ctx)
-	if err := q.QueryRowContext(ctx, statsAgreements, args...).Scan(&st.Agreements.Signed, &st.Agreements.InForce); err != nil {
-		return mapError(fmt.Errorf("agreement stats: %w", err))
+	if err := s.agreementStats(ctx, args, st); err != nil {
+		return err
 	}
 	if err := s.statsFromRollup(ctx, st.Year, scope, st); err != nil {
 		return err
@@ -175,8 +183,8 @@ func (s *Store) inSnapshot(ctx context.Context, fn func(ctx context.Context) err
 // fillStats runs the statistics queries with args into st.
 func (s *Store) fillStats(ctx context.Context, args []any, st *registry.Stats) error {
 	q := s.q(ctx)
-	if err := q.QueryRowContext(ctx, statsAgreements, args...).Scan(&st.Agreements.Signed, &st.Agreements.InForce); err != nil {
-		return mapError(fmt.Errorf("agreement stats: %w", err))
+	if err := s.agreementStats(ctx, args, st); err != nil {
+		return err
 	}
 	err := eachRow(ctx, q, statsConsultations, args, func(sc scanner) error {
 		var grouping, n int
