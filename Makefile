@@ -26,6 +26,12 @@ $(SWAG):
 
 tools: $(SWAG)
 
+## generate: the enum tables of internal/registry from its declarations
+## (enums.go); a test fails when they are stale.
+.PHONY: generate
+generate:
+	go generate ./internal/registry
+
 ## docs: regenerate docs/ from the Swagger annotations.
 docs: $(SWAG)
 	$(SWAG) init --quiet -g api.go -d internal/httpapi,internal/registry -o docs --outputTypes go,json,yaml --parseInternal

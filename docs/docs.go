@@ -3952,15 +3952,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "status": {
-                    "type": "string",
-                    "enum": [
-                        "draft",
-                        "signed",
-                        "in_force",
-                        "suspended",
-                        "expired",
-                        "terminated"
-                    ]
+                    "$ref": "#/definitions/registry.AgreementStatus"
                 },
                 "summary_en": {
                     "type": "string",
@@ -3979,13 +3971,7 @@ const docTemplate = `{
                     "example": "重庆市长寿区政协与四川省彭州市政协友好政协交流合作框架协议"
                 },
                 "type": {
-                    "type": "string",
-                    "enum": [
-                        "framework",
-                        "friendship",
-                        "cooperation",
-                        "memorandum"
-                    ]
+                    "$ref": "#/definitions/registry.AgreementType"
                 },
                 "updated_at": {
                     "type": "string",
@@ -4136,15 +4122,7 @@ const docTemplate = `{
                     "example": "彭州市"
                 },
                 "status": {
-                    "type": "string",
-                    "enum": [
-                        "draft",
-                        "signed",
-                        "in_force",
-                        "suspended",
-                        "expired",
-                        "terminated"
-                    ]
+                    "$ref": "#/definitions/registry.AgreementStatus"
                 },
                 "summary_en": {
                     "type": "string",
@@ -4168,13 +4146,7 @@ const docTemplate = `{
                     "example": "重庆市长寿区政协 四川省彭州市政协 友好政协交流合作框架协议"
                 },
                 "type": {
-                    "type": "string",
-                    "enum": [
-                        "framework",
-                        "friendship",
-                        "cooperation",
-                        "memorandum"
-                    ]
+                    "$ref": "#/definitions/registry.AgreementType"
                 }
             }
         },
@@ -4252,15 +4224,11 @@ const docTemplate = `{
                     "example": "彭州市"
                 },
                 "status": {
-                    "type": "string",
                     "default": "draft",
-                    "enum": [
-                        "draft",
-                        "signed",
-                        "in_force",
-                        "suspended",
-                        "expired",
-                        "terminated"
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.AgreementStatus"
+                        }
                     ]
                 },
                 "summary_en": {
@@ -4285,13 +4253,7 @@ const docTemplate = `{
                     "example": "重庆市长寿区政协 四川省彭州市政协 友好政协交流合作框架协议"
                 },
                 "type": {
-                    "type": "string",
-                    "enum": [
-                        "framework",
-                        "friendship",
-                        "cooperation",
-                        "memorandum"
-                    ]
+                    "$ref": "#/definitions/registry.AgreementType"
                 }
             }
         },
@@ -4328,12 +4290,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "action": {
-                    "type": "string",
-                    "enum": [
-                        "create",
-                        "update",
-                        "archive"
-                    ]
+                    "$ref": "#/definitions/registry.AuditAction"
                 },
                 "actor_key_id": {
                     "type": "string",
@@ -4358,14 +4315,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "entity": {
-                    "type": "string",
-                    "enum": [
-                        "agreement",
-                        "consultation",
-                        "joint_action",
-                        "organization",
-                        "cooperation_area"
-                    ]
+                    "$ref": "#/definitions/registry.AuditEntity"
                 },
                 "entity_id": {
                     "type": "string"
@@ -4441,13 +4391,10 @@ const docTemplate = `{
                     "format": "date-time"
                 },
                 "format": {
-                    "type": "string",
-                    "enum": [
-                        "meeting",
-                        "seminar",
-                        "field_visit",
-                        "online",
-                        "grassroots"
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.ConsultationFormat"
+                        }
                     ],
                     "x-nullable": true
                 },
@@ -4478,13 +4425,7 @@ const docTemplate = `{
                     }
                 },
                 "status": {
-                    "type": "string",
-                    "enum": [
-                        "planned",
-                        "held",
-                        "cancelled"
-                    ],
-                    "example": "held"
+                    "$ref": "#/definitions/registry.ConsultationStatus"
                 },
                 "summary_en": {
                     "type": "string",
@@ -4553,13 +4494,7 @@ const docTemplate = `{
                     "example": "changshou-cppcc"
                 },
                 "role": {
-                    "type": "string",
-                    "enum": [
-                        "host",
-                        "co_host",
-                        "participant"
-                    ],
-                    "example": "host"
+                    "$ref": "#/definitions/registry.ConsultationRole"
                 }
             }
         },
@@ -4577,13 +4512,10 @@ const docTemplate = `{
                     "example": "forest-fire-prevention"
                 },
                 "format": {
-                    "type": "string",
-                    "enum": [
-                        "meeting",
-                        "seminar",
-                        "field_visit",
-                        "online",
-                        "grassroots"
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.ConsultationFormat"
+                        }
                     ],
                     "x-nullable": true
                 },
@@ -4612,12 +4544,7 @@ const docTemplate = `{
                     }
                 },
                 "status": {
-                    "type": "string",
-                    "enum": [
-                        "planned",
-                        "held",
-                        "cancelled"
-                    ]
+                    "$ref": "#/definitions/registry.ConsultationStatus"
                 },
                 "summary_en": {
                     "type": "string",
@@ -4674,13 +4601,10 @@ const docTemplate = `{
                     "example": "forest-fire-prevention"
                 },
                 "format": {
-                    "type": "string",
-                    "enum": [
-                        "meeting",
-                        "seminar",
-                        "field_visit",
-                        "online",
-                        "grassroots"
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.ConsultationFormat"
+                        }
                     ],
                     "x-nullable": true
                 },
@@ -4711,12 +4635,11 @@ const docTemplate = `{
                     }
                 },
                 "status": {
-                    "type": "string",
                     "default": "planned",
-                    "enum": [
-                        "planned",
-                        "held",
-                        "cancelled"
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.ConsultationStatus"
+                        }
                     ]
                 },
                 "summary_en": {
@@ -4901,13 +4824,10 @@ const docTemplate = `{
             ],
             "properties": {
                 "kind": {
-                    "type": "string",
-                    "enum": [
-                        "full_text",
-                        "announcement",
-                        "report",
-                        "photo",
-                        "other"
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.DocumentKind"
+                        }
                     ],
                     "x-nullable": true
                 },
@@ -4932,13 +4852,10 @@ const docTemplate = `{
             ],
             "properties": {
                 "kind": {
-                    "type": "string",
-                    "enum": [
-                        "full_text",
-                        "announcement",
-                        "report",
-                        "photo",
-                        "other"
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.DocumentKind"
+                        }
                     ],
                     "x-nullable": true
                 },
@@ -5013,18 +4930,12 @@ const docTemplate = `{
                     "format": "uuid"
                 },
                 "kind": {
-                    "type": "string",
-                    "enum": [
-                        "inspection",
-                        "research",
-                        "proposal",
-                        "supervision",
-                        "exhibition",
-                        "publicity",
-                        "other"
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.JointActionKind"
+                        }
                     ],
-                    "x-nullable": true,
-                    "example": "exhibition"
+                    "x-nullable": true
                 },
                 "location": {
                     "type": "string",
@@ -5049,14 +4960,7 @@ const docTemplate = `{
                     "example": "2023"
                 },
                 "status": {
-                    "type": "string",
-                    "enum": [
-                        "planned",
-                        "ongoing",
-                        "completed",
-                        "cancelled"
-                    ],
-                    "example": "completed"
+                    "$ref": "#/definitions/registry.JointActionStatus"
                 },
                 "summary_en": {
                     "type": "string",
@@ -5124,13 +5028,7 @@ const docTemplate = `{
                     "example": "changshou-cppcc"
                 },
                 "role": {
-                    "type": "string",
-                    "enum": [
-                        "lead",
-                        "partner",
-                        "supporter"
-                    ],
-                    "example": "lead"
+                    "$ref": "#/definitions/registry.JointActionRole"
                 }
             }
         },
@@ -5153,18 +5051,12 @@ const docTemplate = `{
                     "example": "2023-12"
                 },
                 "kind": {
-                    "type": "string",
-                    "enum": [
-                        "inspection",
-                        "research",
-                        "proposal",
-                        "supervision",
-                        "exhibition",
-                        "publicity",
-                        "other"
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.JointActionKind"
+                        }
                     ],
-                    "x-nullable": true,
-                    "example": "exhibition"
+                    "x-nullable": true
                 },
                 "location": {
                     "type": "string",
@@ -5191,13 +5083,7 @@ const docTemplate = `{
                     "example": "2023"
                 },
                 "status": {
-                    "type": "string",
-                    "enum": [
-                        "planned",
-                        "ongoing",
-                        "completed",
-                        "cancelled"
-                    ]
+                    "$ref": "#/definitions/registry.JointActionStatus"
                 },
                 "summary_en": {
                     "type": "string",
@@ -5258,18 +5144,12 @@ const docTemplate = `{
                     "example": "2023-12"
                 },
                 "kind": {
-                    "type": "string",
-                    "enum": [
-                        "inspection",
-                        "research",
-                        "proposal",
-                        "supervision",
-                        "exhibition",
-                        "publicity",
-                        "other"
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.JointActionKind"
+                        }
                     ],
-                    "x-nullable": true,
-                    "example": "exhibition"
+                    "x-nullable": true
                 },
                 "location": {
                     "type": "string",
@@ -5298,13 +5178,11 @@ const docTemplate = `{
                     "example": "2023"
                 },
                 "status": {
-                    "type": "string",
                     "default": "planned",
-                    "enum": [
-                        "planned",
-                        "ongoing",
-                        "completed",
-                        "cancelled"
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.JointActionStatus"
+                        }
                     ]
                 },
                 "summary_en": {
@@ -5387,16 +5265,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "kind": {
-                    "type": "string",
-                    "enum": [
-                        "joint_meeting",
-                        "liaison",
-                        "consultation_platform",
-                        "information_exchange",
-                        "joint_research",
-                        "joint_proposal",
-                        "other"
-                    ]
+                    "$ref": "#/definitions/registry.MechanismKind"
                 }
             }
         },
@@ -5412,16 +5281,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "kind": {
-                    "type": "string",
-                    "enum": [
-                        "joint_meeting",
-                        "liaison",
-                        "consultation_platform",
-                        "information_exchange",
-                        "joint_research",
-                        "joint_proposal",
-                        "other"
-                    ]
+                    "$ref": "#/definitions/registry.MechanismKind"
                 }
             }
         },
@@ -5455,15 +5315,7 @@ const docTemplate = `{
                     "format": "uuid"
                 },
                 "kind": {
-                    "type": "string",
-                    "enum": [
-                        "cppcc_committee",
-                        "democratic_party",
-                        "federation_of_industry_commerce",
-                        "non_party_intellectuals",
-                        "government",
-                        "other"
-                    ]
+                    "$ref": "#/definitions/registry.OrganizationKind"
                 },
                 "name_en": {
                     "type": "string",
@@ -5529,15 +5381,7 @@ const docTemplate = `{
                     "example": "pengzhou-cppcc"
                 },
                 "kind": {
-                    "type": "string",
-                    "enum": [
-                        "cppcc_committee",
-                        "democratic_party",
-                        "federation_of_industry_commerce",
-                        "non_party_intellectuals",
-                        "government",
-                        "other"
-                    ]
+                    "$ref": "#/definitions/registry.OrganizationKind"
                 },
                 "name_en": {
                     "type": "string",
@@ -5587,15 +5431,7 @@ const docTemplate = `{
                     "example": "pengzhou-cppcc"
                 },
                 "kind": {
-                    "type": "string",
-                    "enum": [
-                        "cppcc_committee",
-                        "democratic_party",
-                        "federation_of_industry_commerce",
-                        "non_party_intellectuals",
-                        "government",
-                        "other"
-                    ]
+                    "$ref": "#/definitions/registry.OrganizationKind"
                 },
                 "name_en": {
                     "type": "string",
@@ -5664,15 +5500,7 @@ const docTemplate = `{
                     "example": "推动解决群众急难愁盼问题60余个"
                 },
                 "kind": {
-                    "type": "string",
-                    "enum": [
-                        "opinion",
-                        "proposal",
-                        "public_opinion_report",
-                        "problem_solved",
-                        "other"
-                    ],
-                    "example": "problem_solved"
+                    "$ref": "#/definitions/registry.OutcomeKind"
                 }
             }
         },
@@ -5706,15 +5534,7 @@ const docTemplate = `{
                     "example": "形成协商意见95条"
                 },
                 "kind": {
-                    "type": "string",
-                    "enum": [
-                        "opinion",
-                        "proposal",
-                        "public_opinion_report",
-                        "problem_solved",
-                        "other"
-                    ],
-                    "example": "opinion"
+                    "$ref": "#/definitions/registry.OutcomeKind"
                 }
             }
         },
@@ -5752,15 +5572,8 @@ const docTemplate = `{
                     "format": "uuid"
                 },
                 "role": {
+                    "description": "a ConsultationRole or a JointActionRole",
                     "type": "string",
-                    "enum": [
-                        "host",
-                        "co_host",
-                        "participant",
-                        "lead",
-                        "partner",
-                        "supporter"
-                    ],
                     "example": "host"
                 }
             }
@@ -5784,12 +5597,7 @@ const docTemplate = `{
                     "format": "uuid"
                 },
                 "role": {
-                    "type": "string",
-                    "enum": [
-                        "signatory",
-                        "witness",
-                        "coordinator"
-                    ]
+                    "$ref": "#/definitions/registry.PartyRole"
                 },
                 "signatory_name": {
                     "type": "string",
@@ -5813,12 +5621,7 @@ const docTemplate = `{
                     "example": "changshou-cppcc"
                 },
                 "role": {
-                    "type": "string",
-                    "enum": [
-                        "signatory",
-                        "witness",
-                        "coordinator"
-                    ]
+                    "$ref": "#/definitions/registry.PartyRole"
                 },
                 "signatory_name": {
                     "type": "string",
@@ -5920,13 +5723,7 @@ const docTemplate = `{
                     "example": "500115"
                 },
                 "level": {
-                    "type": "string",
-                    "enum": [
-                        "province",
-                        "prefecture",
-                        "county"
-                    ],
-                    "example": "county"
+                    "$ref": "#/definitions/registry.RegionLevel"
                 },
                 "name_en": {
                     "type": "string",
@@ -6007,6 +5804,470 @@ const docTemplate = `{
                     "example": 2023
                 }
             }
+        },
+        "registry.AgreementStatus": {
+            "type": "string",
+            "enum": [
+                "draft",
+                "signed",
+                "in_force",
+                "suspended",
+                "expired",
+                "terminated"
+            ],
+            "x-enum-comments": {
+                "StatusDraft": "草拟 | Draft",
+                "StatusExpired": "期满 | Expired",
+                "StatusInForce": "生效 | In force",
+                "StatusSigned": "已签署 | Signed",
+                "StatusSuspended": "中止 | Suspended",
+                "StatusTerminated": "终止 | Terminated"
+            },
+            "x-enum-descriptions": [
+                "草拟 | Draft",
+                "已签署 | Signed",
+                "生效 | In force",
+                "中止 | Suspended",
+                "期满 | Expired",
+                "终止 | Terminated"
+            ],
+            "x-enum-varnames": [
+                "StatusDraft",
+                "StatusSigned",
+                "StatusInForce",
+                "StatusSuspended",
+                "StatusExpired",
+                "StatusTerminated"
+            ]
+        },
+        "registry.AgreementType": {
+            "type": "string",
+            "enum": [
+                "framework",
+                "friendship",
+                "cooperation",
+                "memorandum"
+            ],
+            "x-enum-comments": {
+                "TypeCooperation": "合作协议 | Cooperation agreement",
+                "TypeFramework": "框架协议 | Framework agreement",
+                "TypeFriendship": "友好协议 | Friendship agreement",
+                "TypeMemorandum": "合作备忘录 | Memorandum"
+            },
+            "x-enum-descriptions": [
+                "框架协议 | Framework agreement",
+                "友好协议 | Friendship agreement",
+                "合作协议 | Cooperation agreement",
+                "合作备忘录 | Memorandum"
+            ],
+            "x-enum-varnames": [
+                "TypeFramework",
+                "TypeFriendship",
+                "TypeCooperation",
+                "TypeMemorandum"
+            ]
+        },
+        "registry.AuditAction": {
+            "type": "string",
+            "enum": [
+                "create",
+                "update",
+                "archive"
+            ],
+            "x-enum-comments": {
+                "ActionArchive": "归档 | Archived",
+                "ActionCreate": "创建 | Created",
+                "ActionUpdate": "修改 | Updated"
+            },
+            "x-enum-descriptions": [
+                "创建 | Created",
+                "修改 | Updated",
+                "归档 | Archived"
+            ],
+            "x-enum-varnames": [
+                "ActionCreate",
+                "ActionUpdate",
+                "ActionArchive"
+            ]
+        },
+        "registry.AuditEntity": {
+            "type": "string",
+            "enum": [
+                "agreement",
+                "consultation",
+                "joint_action",
+                "organization",
+                "cooperation_area"
+            ],
+            "x-enum-comments": {
+                "EntityAgreement": "合作协议 | Agreement",
+                "EntityConsultation": "联合协商 | Joint consultation",
+                "EntityCooperationArea": "合作领域 | Cooperation area",
+                "EntityJointAction": "联合履职 | Joint duty action",
+                "EntityOrganization": "组织 | Organisation"
+            },
+            "x-enum-descriptions": [
+                "合作协议 | Agreement",
+                "联合协商 | Joint consultation",
+                "联合履职 | Joint duty action",
+                "组织 | Organisation",
+                "合作领域 | Cooperation area"
+            ],
+            "x-enum-varnames": [
+                "EntityAgreement",
+                "EntityConsultation",
+                "EntityJointAction",
+                "EntityOrganization",
+                "EntityCooperationArea"
+            ]
+        },
+        "registry.ConsultationFormat": {
+            "type": "string",
+            "enum": [
+                "meeting",
+                "seminar",
+                "field_visit",
+                "online",
+                "grassroots"
+            ],
+            "x-enum-comments": {
+                "FormatFieldVisit": "实地考察 | Field visit",
+                "FormatGrassroots": "基层协商 | Grassroots",
+                "FormatMeeting": "会议协商 | Meeting",
+                "FormatOnline": "网络协商 | Online",
+                "FormatSeminar": "座谈研讨 | Seminar"
+            },
+            "x-enum-descriptions": [
+                "会议协商 | Meeting",
+                "座谈研讨 | Seminar",
+                "实地考察 | Field visit",
+                "网络协商 | Online",
+                "基层协商 | Grassroots"
+            ],
+            "x-enum-varnames": [
+                "FormatMeeting",
+                "FormatSeminar",
+                "FormatFieldVisit",
+                "FormatOnline",
+                "FormatGrassroots"
+            ]
+        },
+        "registry.ConsultationRole": {
+            "type": "string",
+            "enum": [
+                "host",
+                "co_host",
+                "participant"
+            ],
+            "x-enum-comments": {
+                "RoleCoHost": "协办方 | Co-host",
+                "RoleHost": "主办方 | Host",
+                "RoleParticipant": "参与方 | Participant"
+            },
+            "x-enum-descriptions": [
+                "主办方 | Host",
+                "协办方 | Co-host",
+                "参与方 | Participant"
+            ],
+            "x-enum-varnames": [
+                "RoleHost",
+                "RoleCoHost",
+                "RoleParticipant"
+            ]
+        },
+        "registry.ConsultationStatus": {
+            "type": "string",
+            "enum": [
+                "planned",
+                "held",
+                "cancelled"
+            ],
+            "x-enum-comments": {
+                "ConsultationCancelled": "已取消 | Cancelled",
+                "ConsultationPlanned": "计划中 | Planned",
+                "StatusHeld": "已举行 | Held"
+            },
+            "x-enum-descriptions": [
+                "计划中 | Planned",
+                "已举行 | Held",
+                "已取消 | Cancelled"
+            ],
+            "x-enum-varnames": [
+                "ConsultationPlanned",
+                "StatusHeld",
+                "ConsultationCancelled"
+            ]
+        },
+        "registry.DocumentKind": {
+            "type": "string",
+            "enum": [
+                "full_text",
+                "announcement",
+                "report",
+                "photo",
+                "other"
+            ],
+            "x-enum-comments": {
+                "DocumentAnnouncement": "公告 | Announcement",
+                "DocumentFullText": "全文 | Full text",
+                "DocumentOther": "其他 | Other",
+                "DocumentPhoto": "照片 | Photo",
+                "DocumentReport": "报道 | Report"
+            },
+            "x-enum-descriptions": [
+                "全文 | Full text",
+                "公告 | Announcement",
+                "报道 | Report",
+                "照片 | Photo",
+                "其他 | Other"
+            ],
+            "x-enum-varnames": [
+                "DocumentFullText",
+                "DocumentAnnouncement",
+                "DocumentReport",
+                "DocumentPhoto",
+                "DocumentOther"
+            ]
+        },
+        "registry.JointActionKind": {
+            "type": "string",
+            "enum": [
+                "inspection",
+                "research",
+                "proposal",
+                "supervision",
+                "exhibition",
+                "publicity",
+                "other"
+            ],
+            "x-enum-comments": {
+                "KindExhibition": "展览 | Exhibition",
+                "KindInspection": "视察 | Inspection",
+                "KindOtherAction": "其他 | Other",
+                "KindProposal": "提案 | Proposal",
+                "KindPublicity": "宣传 | Publicity",
+                "KindResearch": "调研 | Research",
+                "KindSupervision": "民主监督 | Supervision"
+            },
+            "x-enum-descriptions": [
+                "视察 | Inspection",
+                "调研 | Research",
+                "提案 | Proposal",
+                "民主监督 | Supervision",
+                "展览 | Exhibition",
+                "宣传 | Publicity",
+                "其他 | Other"
+            ],
+            "x-enum-varnames": [
+                "KindInspection",
+                "KindResearch",
+                "KindProposal",
+                "KindSupervision",
+                "KindExhibition",
+                "KindPublicity",
+                "KindOtherAction"
+            ]
+        },
+        "registry.JointActionRole": {
+            "type": "string",
+            "enum": [
+                "lead",
+                "partner",
+                "supporter"
+            ],
+            "x-enum-comments": {
+                "RoleLead": "牵头方 | Lead",
+                "RolePartner": "合作方 | Partner",
+                "RoleSupporter": "支持方 | Supporter"
+            },
+            "x-enum-descriptions": [
+                "牵头方 | Lead",
+                "合作方 | Partner",
+                "支持方 | Supporter"
+            ],
+            "x-enum-varnames": [
+                "RoleLead",
+                "RolePartner",
+                "RoleSupporter"
+            ]
+        },
+        "registry.JointActionStatus": {
+            "type": "string",
+            "enum": [
+                "planned",
+                "ongoing",
+                "completed",
+                "cancelled"
+            ],
+            "x-enum-comments": {
+                "ActionCancelled": "已取消 | Cancelled",
+                "ActionCompleted": "已完成 | Completed",
+                "ActionOngoing": "进行中 | Ongoing",
+                "ActionPlanned": "计划中 | Planned"
+            },
+            "x-enum-descriptions": [
+                "计划中 | Planned",
+                "进行中 | Ongoing",
+                "已完成 | Completed",
+                "已取消 | Cancelled"
+            ],
+            "x-enum-varnames": [
+                "ActionPlanned",
+                "ActionOngoing",
+                "ActionCompleted",
+                "ActionCancelled"
+            ]
+        },
+        "registry.MechanismKind": {
+            "type": "string",
+            "enum": [
+                "joint_meeting",
+                "liaison",
+                "consultation_platform",
+                "information_exchange",
+                "joint_research",
+                "joint_proposal",
+                "other"
+            ],
+            "x-enum-comments": {
+                "MechanismConsultationPlatform": "协商平台 | Consultation platform",
+                "MechanismInformationExchange": "信息互通 | Information exchange",
+                "MechanismJointMeeting": "联席会议 | Joint meeting",
+                "MechanismJointProposal": "联合提案 | Joint proposal",
+                "MechanismJointResearch": "联合调研 | Joint research",
+                "MechanismLiaison": "联络机制 | Liaison",
+                "MechanismOther": "其他 | Other"
+            },
+            "x-enum-descriptions": [
+                "联席会议 | Joint meeting",
+                "联络机制 | Liaison",
+                "协商平台 | Consultation platform",
+                "信息互通 | Information exchange",
+                "联合调研 | Joint research",
+                "联合提案 | Joint proposal",
+                "其他 | Other"
+            ],
+            "x-enum-varnames": [
+                "MechanismJointMeeting",
+                "MechanismLiaison",
+                "MechanismConsultationPlatform",
+                "MechanismInformationExchange",
+                "MechanismJointResearch",
+                "MechanismJointProposal",
+                "MechanismOther"
+            ]
+        },
+        "registry.OrganizationKind": {
+            "type": "string",
+            "enum": [
+                "cppcc_committee",
+                "democratic_party",
+                "federation_of_industry_commerce",
+                "non_party_intellectuals",
+                "government",
+                "other"
+            ],
+            "x-enum-comments": {
+                "KindCPPCC": "政协委员会 | CPPCC committee",
+                "KindFederation": "工商联 | Federation of industry and commerce",
+                "KindGovernment": "政府部门 | Government",
+                "KindNonParty": "无党派人士 | Non-party intellectuals",
+                "KindOtherOrg": "其他 | Other",
+                "KindParty": "民主党派 | Democratic party"
+            },
+            "x-enum-descriptions": [
+                "政协委员会 | CPPCC committee",
+                "民主党派 | Democratic party",
+                "工商联 | Federation of industry and commerce",
+                "无党派人士 | Non-party intellectuals",
+                "政府部门 | Government",
+                "其他 | Other"
+            ],
+            "x-enum-varnames": [
+                "KindCPPCC",
+                "KindParty",
+                "KindFederation",
+                "KindNonParty",
+                "KindGovernment",
+                "KindOtherOrg"
+            ]
+        },
+        "registry.OutcomeKind": {
+            "type": "string",
+            "enum": [
+                "opinion",
+                "proposal",
+                "public_opinion_report",
+                "problem_solved",
+                "other"
+            ],
+            "x-enum-comments": {
+                "OutcomeOpinion": "意见建议 | Opinions",
+                "OutcomeOther": "其他 | Other",
+                "OutcomeProblemSolved": "解决问题 | Problems solved",
+                "OutcomeProposal": "提案 | Proposals",
+                "OutcomePublicOpinionReport": "社情民意信息 | Public opinion reports"
+            },
+            "x-enum-descriptions": [
+                "意见建议 | Opinions",
+                "提案 | Proposals",
+                "社情民意信息 | Public opinion reports",
+                "解决问题 | Problems solved",
+                "其他 | Other"
+            ],
+            "x-enum-varnames": [
+                "OutcomeOpinion",
+                "OutcomeProposal",
+                "OutcomePublicOpinionReport",
+                "OutcomeProblemSolved",
+                "OutcomeOther"
+            ]
+        },
+        "registry.PartyRole": {
+            "type": "string",
+            "enum": [
+                "signatory",
+                "witness",
+                "coordinator"
+            ],
+            "x-enum-comments": {
+                "PartyCoordinator": "协调方 | Coordinator",
+                "PartySignatory": "签署方 | Signatory",
+                "PartyWitness": "见证方 | Witness"
+            },
+            "x-enum-descriptions": [
+                "签署方 | Signatory",
+                "见证方 | Witness",
+                "协调方 | Coordinator"
+            ],
+            "x-enum-varnames": [
+                "PartySignatory",
+                "PartyWitness",
+                "PartyCoordinator"
+            ]
+        },
+        "registry.RegionLevel": {
+            "type": "string",
+            "enum": [
+                "province",
+                "prefecture",
+                "county"
+            ],
+            "x-enum-comments": {
+                "LevelCounty": "县级 | County",
+                "LevelPrefecture": "地级 | Prefecture",
+                "LevelProvince": "省级 | Province"
+            },
+            "x-enum-descriptions": [
+                "省级 | Province",
+                "地级 | Prefecture",
+                "县级 | County"
+            ],
+            "x-enum-varnames": [
+                "LevelProvince",
+                "LevelPrefecture",
+                "LevelCounty"
+            ]
         }
     },
     "securityDefinitions": {

@@ -161,7 +161,7 @@ func seedCmd(ctx context.Context, args []string, getenv func(string) string, std
 	if err := store.Migrate(); err != nil {
 		return err
 	}
-	if err := demo.Load(ctx, store); err != nil {
+	if err := demo.Load(ctx, registry.NewService(store, nil)); err != nil {
 		return err
 	}
 	fmt.Fprintln(stderr, "demo data loaded")

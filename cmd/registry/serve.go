@@ -19,6 +19,7 @@ import (
 	"github.com/chengyu-collab/registry/internal/demo"
 	"github.com/chengyu-collab/registry/internal/httpapi"
 	"github.com/chengyu-collab/registry/internal/postgres"
+	"github.com/chengyu-collab/registry/internal/registry"
 )
 
 // openStore loads the configuration and connects to the database, creating
@@ -79,14 +80,16 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 			log.Warn("database durability", "warning", w)
 		}
 	}
+	svc := registry.NewService(store, nil)
 	if *loadDemo {
-		if err := demo.Load(ctx, store); err != nil {
+		if err := demo.Load(ctx, svc); err != nil {
 			return fmt.Errorf("load demo data: %w", err)
 		}
 		log.Info("demo data loaded")
 	}
 	handler := httpapi.NewHandler(httpapi.Deps{
 		Store:           store,
+		Service:         svc,
 		Logger:          log,
 		ReadRequiresKey: cfg.ReadRequiresKey,
 		RateLimit:       cfg.RateLimit,

@@ -10,6 +10,7 @@ import (
 	"github.com/chengyu-collab/registry/internal/demo"
 	"github.com/chengyu-collab/registry/internal/httpapi"
 	"github.com/chengyu-collab/registry/internal/postgres/pgtest"
+	"github.com/chengyu-collab/registry/internal/registry"
 )
 
 // TestExampleAgainstTheRegistry runs the example against the real handler
@@ -19,7 +20,7 @@ func TestExampleAgainstTheRegistry(t *testing.T) {
 	t.Parallel()
 	store, _ := pgtest.New(t)
 	ctx := context.Background()
-	if err := demo.Load(ctx, store); err != nil {
+	if err := demo.Load(ctx, registry.NewService(store, nil)); err != nil {
 		t.Fatal(err)
 	}
 	key, _, err := store.CreateKey(ctx, "example", "admin", "")

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/chengyu-collab/registry/internal/postgres"
 	"github.com/chengyu-collab/registry/internal/registry"
 )
 
@@ -19,9 +18,7 @@ var (
 
 // year2023 is the only date the source gives for this work: "在过去的一年里"
 // in a review of 2023. No month or day is recorded.
-func year2023() *registry.Date {
-	return &registry.Date{Year: 2023, Month: 1, Day: 1, Precision: registry.PrecisionYear}
-}
+func year2023() *string { return ptr("2023") }
 
 // consultations holds the joint consultation the source states:
 // "长寿区政协联合渝北、邻水围绕森林防灭火工作开展联合协商，共同筑牢森林防灭火安全防线。"
@@ -29,8 +26,8 @@ func year2023() *registry.Date {
 // Yubei and Linshui in (联合) for a joint (联合) consultation, so they are
 // co-hosts. The source gives no day or month, place, format, agreement or
 // outcome figures; none is recorded.
-func consultations() []registry.Consultation {
-	return []registry.Consultation{{
+func consultations() []registry.ConsultationInput {
+	return []registry.ConsultationInput{{
 		ID:       ConsultationForestFire,
 		TitleZh:  "长寿区政协联合渝北、邻水开展森林防灭火工作联合协商",
 		TitleEn:  ptr("Joint consultation on forest fire prevention with Yubei and Linshui"),
@@ -39,12 +36,11 @@ func consultations() []registry.Consultation {
 		HeldOn:   year2023(),
 		AreaCode: ptr("forest-fire-prevention"),
 		Status:   registry.StatusHeld,
-		Participants: []registry.Participant{
+		Participants: []registry.ConsultationParticipant{
 			{OrganizationID: "changshou-cppcc", Role: registry.RoleHost},
 			{OrganizationID: "yubei-cppcc", Role: "co_host"},
 			{OrganizationID: "linshui-cppcc", Role: "co_host"},
 		},
-		Outcomes: []registry.Outcome{},
 		SummaryZh: ptr("长寿区政协联合渝北、邻水围绕森林防灭火工作开展联合协商，共同筑牢森林防灭火安全防线。" +
 			"（来源仅载明年份为2023年，未载明具体日期、地点、协商形式及成果数量。）"),
 		SummaryEn: ptr("Changshou CPPCC, together with Yubei and Linshui, held a joint consultation on forest fire " +
@@ -79,8 +75,8 @@ const partiesSentence = "长寿区政协支持民革、民进、农工党、九�
 //   - Kinds are left empty where the source does not say what the work was
 //     (inspection, research, ...). Each record is dated 2023 (year only) and
 //     completed: the review reports the work as done in 2023.
-func jointActions() []registry.JointAction {
-	return []registry.JointAction{
+func jointActions() []registry.JointActionInput {
+	return []registry.JointActionInput{
 		{
 			ID:       JointActionJiusanJialing,
 			TitleZh:  "“川渝九三护嘉陵 同心共建经济圈”联合履职",
@@ -89,11 +85,10 @@ func jointActions() []registry.JointAction {
 			ThemeEn:  ptr("Sichuan and Chongqing Jiusan Society protect the Jialing River, building the economic circle together"),
 			AreaCode: ptr("joint-duty"),
 			Status:   "completed",
-			Participants: []registry.Participant{
+			Participants: []registry.JointActionParticipant{
 				{OrganizationID: "changshou-jiusan", Role: registry.RoleLead},
 				{OrganizationID: "changshou-cppcc", Role: "supporter"},
 			},
-			Outcomes:  []registry.Outcome{},
 			StartedOn: year2023(),
 			SummaryZh: ptr(partiesSentence + "（该主题以九三学社为名，故单列；来源未载明其他参与单位、具体日期及活动形式。）"),
 			SummaryEn: ptr("Changshou CPPCC supported the Jiusan Society, among the parties and federations it names, in joint " +
@@ -110,7 +105,7 @@ func jointActions() []registry.JointAction {
 				"areas of Chongqing and Guang'an"),
 			AreaCode: ptr("joint-duty"),
 			Status:   "completed",
-			Participants: []registry.Participant{
+			Participants: []registry.JointActionParticipant{
 				{OrganizationID: "changshou-rcck", Role: registry.RoleLead},
 				{OrganizationID: "changshou-capd", Role: registry.RoleLead},
 				{OrganizationID: "changshou-cpwdp", Role: registry.RoleLead},
@@ -119,7 +114,6 @@ func jointActions() []registry.JointAction {
 				{OrganizationID: "changshou-fic", Role: registry.RoleLead},
 				{OrganizationID: "changshou-cppcc", Role: "supporter"},
 			},
-			Outcomes:  []registry.Outcome{},
 			StartedOn: year2023(),
 			SummaryZh: ptr(partiesSentence + "（来源未载明各主题分别由哪一党派、团体承担，所列主题亦非全部（“等主题”）；" +
 				"“川渝九三护嘉陵 同心共建经济圈”另列一条。来源未载明长寿区以外的合作单位、具体日期及活动形式。）"),
@@ -134,13 +128,12 @@ func jointActions() []registry.JointAction {
 			TitleEn:  ptr("“Painting enriches Sichuan and Chongqing, calligraphy enriches the land of longevity”: Sichuan–Chongqing joint calligraphy and painting exhibition"),
 			ThemeZh:  ptr("丹青润川渝 翰墨润寿乡"),
 			ThemeEn:  ptr("Painting enriches Sichuan and Chongqing, calligraphy enriches the land of longevity"),
-			Kind:     ptr("exhibition"),
+			Kind:     kind(registry.KindExhibition),
 			AreaCode: ptr("culture-tourism"),
 			Status:   "completed",
-			Participants: []registry.Participant{
+			Participants: []registry.JointActionParticipant{
 				{OrganizationID: "changshou-cppcc", Role: registry.RoleLead},
 			},
-			Outcomes:  []registry.Outcome{},
 			StartedOn: year2023(),
 			SummaryZh: ptr("长寿区政协主办“丹青润川渝 翰墨润寿乡”川渝地区书画联展，推动文化合作与艺术交流。" +
 				"（来源未载明联展的其他参与单位、具体日期及地点。）"),
@@ -153,21 +146,21 @@ func jointActions() []registry.JointAction {
 
 // loadActivities writes the demo consultation and joint actions, skipping
 // those that already exist.
-func loadActivities(ctx context.Context, store *postgres.Store) error {
+func loadActivities(ctx context.Context, svc *registry.Service) error {
 	for _, c := range consultations() {
-		if err := loadOnce(ctx, c.ID, c.TitleZh, store.GetConsultation, func(ctx context.Context) error {
-			_, err := store.CreateConsultation(ctx, actor, c)
+		if err := loadOnce(ctx, c.ID, c.TitleZh, svc.GetConsultation, func(ctx context.Context) error {
+			_, err := svc.CreateConsultation(ctx, actor, c)
 			return err
 		}); err != nil {
 			return err
 		}
 	}
 	for _, j := range jointActions() {
-		create := store.CreateJointAction
+		create := svc.CreateJointAction
 		if len(j.Participants) < 2 {
-			create = store.ImportJointAction // the exhibition: its partners are not named
+			create = svc.ImportJointAction // the exhibition: its partners are not named
 		}
-		if err := loadOnce(ctx, j.ID, j.TitleZh, store.GetJointAction, func(ctx context.Context) error {
+		if err := loadOnce(ctx, j.ID, j.TitleZh, svc.GetJointAction, func(ctx context.Context) error {
 			_, err := create(ctx, actor, j)
 			return err
 		}); err != nil {
@@ -176,6 +169,8 @@ func loadActivities(ctx context.Context, store *postgres.Store) error {
 	}
 	return nil
 }
+
+func kind(k registry.JointActionKind) *registry.JointActionKind { return &k }
 
 // loadOnce creates the record with the given id unless get finds it.
 func loadOnce[T any](ctx context.Context, id, title string, get func(ctx context.Context, id string) (T, error),

@@ -7,7 +7,7 @@ import "github.com/chengyu-collab/registry/internal/registry"
 // (民革、民进、农工党、九三学社、知联会、工商联) as the ones Changshou's CPPCC
 // supported; their records say "Changshou" and no more precise level.
 func organizations() []registry.OrganizationInput {
-	org := func(code, kind, nameZh, nameEn, shortZh, shortEn, region string) registry.OrganizationInput {
+	org := func(code string, kind registry.OrganizationKind, nameZh, nameEn, shortZh, shortEn, region string) registry.OrganizationInput {
 		return registry.OrganizationInput{Code: code, Kind: kind, NameZh: nameZh, NameEn: ptr(nameEn),
 			ShortNameZh: ptr(shortZh), ShortNameEn: ptr(shortEn), RegionCode: ptr(region)}
 	}
@@ -46,15 +46,15 @@ var AgreementChangshouPengzhou = ID("agreement/changshou-pengzhou-2023")
 // recorded. Its status is in_force: a framework agreement of this kind
 // takes effect on signing and the document reports work under it in 2023;
 // no effective dates are recorded since the document gives none.
-func agreements() []registry.Agreement {
+func agreements() []registry.AgreementInput {
 	declared := 6
-	return []registry.Agreement{{
+	return []registry.AgreementInput{{
 		ID:       AgreementChangshouPengzhou,
 		TitleZh:  "重庆市长寿区政协与四川省彭州市政协友好政协交流合作框架协议",
 		TitleEn:  ptr("Framework agreement on friendly exchange and cooperation between the CPPCC committees of Changshou District (Chongqing) and Pengzhou City (Sichuan)"),
 		Type:     "framework",
 		Status:   registry.StatusInForce,
-		SignedOn: &registry.Date{Year: 2023, Month: 5, Day: 18, Precision: registry.PrecisionDay},
+		SignedOn: ptr("2023-05-18"),
 		SummaryZh: ptr("围绕民营经济协同发展、文旅交流、联合履职等六个方面，立足两地政协人才、智力和组织优势，建立协商机制，" +
 			"搭建区域协商平台，助推经济、社会、文化等领域交流合作，为助推成渝地区双城经济圈高质量发展凝聚共识、贡献智慧、汇聚力量。"),
 		SummaryEn: ptr("Covers six areas, among them coordinated development of the private economy, cultural and tourism exchange " +
@@ -62,19 +62,18 @@ func agreements() []registry.Agreement {
 			"mechanism and a regional consultation platform, furthering exchange in the economy, society and culture for the " +
 			"Chengdu–Chongqing economic circle."),
 		AreasDeclared: &declared,
-		Parties: []registry.Party{
+		Parties: []registry.PartyInput{
 			{OrganizationID: "changshou-cppcc", Role: "signatory"},
 			{OrganizationID: "pengzhou-cppcc", Role: "signatory"},
 		},
-		Areas: []registry.AgreementArea{
+		Areas: []registry.AreaRefInput{
 			{AreaCode: ptr("private-economy"), LabelZh: "民营经济协同发展", LabelEn: ptr("Coordinated development of the private economy")},
 			{AreaCode: ptr("culture-tourism"), LabelZh: "文旅交流", LabelEn: ptr("Cultural and tourism exchange")},
 			{AreaCode: ptr("joint-duty"), LabelZh: "联合履职", LabelEn: ptr("Joint performance of duties")},
 		},
-		Mechanisms: []registry.Mechanism{
+		Mechanisms: []registry.MechanismInput{
 			{Kind: "other", Description: ptr("建立协商机制")},
 			{Kind: "consultation_platform", Description: ptr("搭建区域协商平台")},
 		},
-		Documents: []registry.Document{},
 	}}
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/chengyu-collab/registry/internal/postgres"
 	"github.com/chengyu-collab/registry/internal/registry"
 )
 
@@ -26,30 +25,31 @@ var actor = registry.Actor{Role: registry.RoleAdmin, RequestID: "seed-demo"}
 
 func ptr(s string) *string { return &s }
 
-// Load writes the demo data, skipping records that already exist.
-func Load(ctx context.Context, store *postgres.Store) error {
+// Load writes the demo data through the Service, whose rules it meets
+// like any other writer, skipping records that already exist.
+func Load(ctx context.Context, svc *registry.Service) error {
 	for _, o := range organizations() {
-		if _, err := store.GetOrganization(ctx, o.Code); err == nil {
+		if _, err := svc.GetOrganization(ctx, o.Code); err == nil {
 			continue
 		} else if !errors.Is(err, registry.ErrNotFound) {
 			return err
 		}
 		o.ID = ID("organization/" + o.Code)
-		if _, err := store.CreateOrganization(ctx, actor, o); err != nil {
+		if _, err := svc.CreateOrganization(ctx, actor, o); err != nil {
 			return fmt.Errorf("organization %s: %w", o.Code, err)
 		}
 	}
 	for _, a := range agreements() {
-		if _, err := store.GetAgreement(ctx, a.ID); err == nil {
+		if _, err := svc.GetAgreement(ctx, a.ID); err == nil {
 			continue
 		} else if !errors.Is(err, registry.ErrNotFound) {
 			return err
 		}
-		if _, err := store.CreateAgreement(ctx, actor, a); err != nil {
+		if _, err := svc.CreateAgreement(ctx, actor, a); err != nil {
 			return fmt.Errorf("agreement %s: %w", a.TitleZh, err)
 		}
 	}
-	if err := loadActivities(ctx, store); err != nil {
+	if err := loadActivities(ctx, svc); err != nil {
 		return err
 	}
 	return nil

@@ -69,11 +69,11 @@ func csvSafe(s string) string {
 	return s
 }
 
-func optText(p *string) string {
+func optText[S ~string](p *S) string {
 	if p == nil {
 		return ""
 	}
-	return *p
+	return string(*p)
 }
 
 func optDate(d *registry.Date) string {
@@ -106,7 +106,7 @@ func agreementCSVRows(items []registry.Agreement) [][]string {
 	for _, a := range items {
 		var parties, labels, codes []string
 		for _, p := range a.Parties {
-			parties = append(parties, p.OrganizationCode+":"+p.Role)
+			parties = append(parties, p.OrganizationCode+":"+string(p.Role))
 		}
 		for _, x := range a.Areas {
 			labels = append(labels, x.LabelZh)
@@ -114,7 +114,7 @@ func agreementCSVRows(items []registry.Agreement) [][]string {
 				codes = append(codes, *x.AreaCode)
 			}
 		}
-		out = append(out, []string{a.ID, optText(a.RefNo), a.TitleZh, optText(a.TitleEn), a.Type, a.Status,
+		out = append(out, []string{a.ID, optText(a.RefNo), a.TitleZh, optText(a.TitleEn), string(a.Type), string(a.Status),
 			optDate(a.SignedOn), optText(a.SignedPlace), optDate(a.EffectiveFrom), optDate(a.EffectiveTo),
 			strings.Join(parties, "; "), strings.Join(labels, "; "), strings.Join(codes, "; "), optInt(a.AreasDeclared),
 			optText(a.SummaryZh), optText(a.SummaryEn), strconv.Itoa(a.Version), a.CreatedAt.Format(time.RFC3339),

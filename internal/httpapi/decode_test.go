@@ -2,12 +2,13 @@ package httpapi
 
 import (
 	"errors"
+	"github.com/chengyu-collab/registry/internal/registry"
 	"reflect"
 	"testing"
 )
 
 func TestScanKeys(t *testing.T) {
-	known := jsonNames(reflect.TypeOf(agreementRequest{}))
+	known := jsonNames(reflect.TypeOf(registry.AgreementInput{}))
 	cases := []struct {
 		name, body, kind string
 	}{

@@ -38,9 +38,8 @@ func FuzzDecodeAgreement(f *testing.F) {
 	for _, s := range hostileSeeds {
 		f.Add([]byte(s))
 	}
-	c := newChecker()
 	f.Fuzz(func(t *testing.T, body []byte) {
-		var req agreementRequest
+		var req registry.AgreementInput
 		err := decodeStrict(body, &req)
 		if err != nil {
 			var be *bodyError
@@ -49,19 +48,22 @@ func FuzzDecodeAgreement(f *testing.F) {
 			}
 			return
 		}
-		if fields := c.check(false, &req); fields != nil {
-			for _, f := range fields {
-				if f.Field == "" && f.Code != "invalid" || f.Message == "" {
+		var verr *registry.ValidationError
+		if err := registry.CheckFields(&req); errors.As(err, &verr) {
+			for _, f := range verr.Fields {
+				if f.Field == "" && f.Code != "invalid" || fieldMessage(false, f) == "" {
 					t.Fatalf("field error without path or message: %+v", f)
 				}
 			}
 			return
+		} else if err != nil {
+			t.Fatalf("field rules: %v", err)
 		}
 		raw, err := json.Marshal(req)
 		if err != nil {
 			t.Fatalf("re-encode: %v", err)
 		}
-		var again agreementRequest
+		var again registry.AgreementInput
 		if err := decodeStrict(raw, &again); err != nil {
 			t.Fatalf("a valid value does not decode again: %v\n%s", err, raw)
 		}
@@ -72,7 +74,7 @@ func FuzzDecodeAgreement(f *testing.F) {
 }
 
 // normalise treats nil and empty slices alike.
-func normalise(r agreementRequest) agreementRequest {
+func normalise(r registry.AgreementInput) registry.AgreementInput {
 	if len(r.Areas) == 0 {
 		r.Areas = nil
 	}

@@ -15,8 +15,8 @@ import (
 	"github.com/chengyu-collab/registry/internal/registry"
 )
 
-// Store is what the HTTP layer needs of storage; *postgres.Store
-// implements it.
+// Store is what the HTTP layer needs of storage besides the Service's:
+// health, keys and idempotent replays. *postgres.Store implements it.
 type Store interface {
 	Ping(ctx context.Context) error
 	Ready(ctx context.Context) error
@@ -24,33 +24,14 @@ type Store interface {
 	Authenticate(ctx context.Context, secret string) (registry.Actor, error)
 	Idempotent(ctx context.Context, holder, key string, hash []byte,
 		fn func(ctx context.Context) (registry.StoredResponse, error)) (registry.StoredResponse, bool, error)
-
-	ListRegions(ctx context.Context, f registry.RegionFilter) (registry.Page[registry.Region], error)
-	GetRegion(ctx context.Context, code string) (registry.Region, error)
-
-	ListAreas(ctx context.Context, limit int, cursor string) (registry.Page[registry.CooperationArea], error)
-	GetArea(ctx context.Context, code string) (registry.CooperationArea, error)
-	CreateArea(ctx context.Context, by registry.Actor, in registry.AreaInput) (registry.CooperationArea, error)
-	UpdateArea(ctx context.Context, by registry.Actor, code string, version int,
-		apply func(cur registry.CooperationArea) (registry.AreaInput, error)) (registry.CooperationArea, error)
-
-	ListOrganizations(ctx context.Context, f registry.OrganizationFilter) (registry.Page[registry.Organization], error)
-	GetOrganization(ctx context.Context, ref string) (registry.Organization, error)
-	CreateOrganization(ctx context.Context, by registry.Actor, in registry.OrganizationInput) (registry.Organization, error)
-	UpdateOrganization(ctx context.Context, by registry.Actor, ref string, version int,
-		apply func(cur registry.Organization) (registry.OrganizationInput, error)) (registry.Organization, error)
-
-	ListAudit(ctx context.Context, f registry.AuditFilter) (registry.Page[registry.AuditEntry], error)
-
-	AgreementStore
-	ConsultationStore
-	JointActionStore
-	StatsStore
 }
 
 // Deps are the handler's dependencies.
 type Deps struct {
-	Store           Store
+	Store Store
+	// Service holds every read and write of records; when nil, a Service
+	// over Store, which must then keep the records too.
+	Service         *registry.Service
 	Logger          *slog.Logger
 	ReadRequiresKey bool
 	RateLimit       int                    // requests per minute per caller; 0 = off
@@ -64,12 +45,12 @@ type Deps struct {
 
 type handler struct {
 	store           Store
+	svc             *registry.Service
 	log             *slog.Logger
 	readRequiresKey bool
 	limiter         *limiter
 	corsOrigins     []string
 	metrics         *metrics
-	check           *checker
 	now             func() time.Time
 	requestTimeout  time.Duration
 }
@@ -78,14 +59,17 @@ type handler struct {
 func NewHandler(d Deps) http.Handler {
 	h := &handler{
 		store:           d.Store,
+		svc:             d.Service,
 		log:             d.Logger,
 		readRequiresKey: d.ReadRequiresKey,
 		limiter:         newLimiter(d.RateLimit),
 		corsOrigins:     d.CORSOrigins,
 		metrics:         newMetrics(d.Collectors...),
-		check:           newChecker(),
 		now:             d.Now,
 		requestTimeout:  d.RequestTimeout,
+	}
+	if h.svc == nil {
+		h.svc = registry.NewService(d.Store.(registry.Store), d.Now)
 	}
 	if h.log == nil {
 		h.log = slog.New(slog.DiscardHandler)

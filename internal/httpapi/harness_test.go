@@ -14,6 +14,7 @@ import (
 	"github.com/chengyu-collab/registry/internal/httpapi"
 	"github.com/chengyu-collab/registry/internal/postgres"
 	"github.com/chengyu-collab/registry/internal/postgres/pgtest"
+	"github.com/chengyu-collab/registry/internal/registry"
 )
 
 // testAPI is a real registry over HTTP on a fresh database, with the demo
@@ -38,7 +39,7 @@ func newAPI(t testing.TB, opts ...apiOption) *testAPI {
 	t.Helper()
 	store, _ := pgtest.New(t)
 	ctx := context.Background()
-	if err := demo.Load(ctx, store); err != nil {
+	if err := demo.Load(ctx, registry.NewService(store, nil)); err != nil {
 		t.Fatalf("demo data: %v", err)
 	}
 	deps := httpapi.Deps{Store: store}

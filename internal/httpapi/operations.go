@@ -6,33 +6,11 @@ import (
 	"time"
 )
 
-// healthz godoc
-//
-//	@Summary		Liveness: the process is up / 存活检查
-//	@Description	Answers 200 while the process runs; it does not look at the database. Needs no key.
-//	@ID				healthz
-//	@Tags			operations
-//	@Produce		plain
-//	@Success		200	{string}	string	"ok"
-//	@Security
-//	@Router	/healthz [get]
 func (h *handler) healthz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	_, _ = w.Write([]byte("ok\n"))
 }
 
-// readyz godoc
-//
-//	@Summary		Readiness: the database answers and is migrated / 就绪检查
-//	@Description	200 with "ready", plus a warning line for each durability setting that could lose acknowledged writes (fsync or synchronous_commit off). Needs no key.
-//	@ID				readyz
-//	@Tags			operations
-//	@Produce		plain
-//	@Produce		application/problem+json
-//	@Success		200	{string}	string	"ready"
-//	@Failure		503	{object}	Problem	"Database unreachable or not migrated"
-//	@Security
-//	@Router	/readyz [get]
 func (h *handler) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()

@@ -119,13 +119,11 @@ func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 	var terr *registry.TransitionError
 	var cerr *registry.ConflictError
 	var perr *registry.BadParam
+	var ierr *registry.ImmutableError
 	var berr *bodyError
-	var ferr *fieldsError
 	switch {
 	case errors.As(err, &berr):
 		fail(w, r, berr.kind, berr.detail)
-	case errors.As(err, &ferr):
-		failFields(w, r, ferr.fields)
 	case errors.As(err, &verr):
 		fields := make([]ProblemField, 0, len(verr.Fields))
 		for _, f := range verr.Fields {
@@ -143,6 +141,8 @@ func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 		p.Detail = fieldMessage(zh, f)
 		p.Errors = []ProblemField{{Field: cerr.Field, Code: "duplicate", Message: p.Detail}}
 		writeProblem(w, p)
+	case errors.As(err, &ierr):
+		fail(w, r, "bad-request", ierr.Field+" is immutable")
 	case errors.As(err, &perr):
 		fail(w, r, "bad-request", paramDetail(zh, perr))
 	case errors.Is(err, registry.ErrNotFound):

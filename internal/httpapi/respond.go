@@ -258,7 +258,7 @@ func (q *query) boolean(name string) bool {
 // region returns a six-digit region code parameter.
 func (q *query) region(name string) string {
 	v := q.str(name)
-	if v != "" && !regionPattern.MatchString(v) {
+	if v != "" && !registry.IsRegionCode(v) {
 		q.bad(name, "must be a six-digit region code")
 		return ""
 	}
@@ -268,7 +268,7 @@ func (q *query) region(name string) string {
 // orgRef returns an organisation id or code parameter.
 func (q *query) orgRef(name string) string {
 	v := q.str(name)
-	if v != "" && !isOrgRef(v) {
+	if v != "" && !registry.IsOrgRef(v) {
 		q.bad(name, "must be an organization UUID or code")
 		return ""
 	}
@@ -278,7 +278,7 @@ func (q *query) orgRef(name string) string {
 // code returns a taxonomy code parameter.
 func (q *query) code(name string) string {
 	v := q.str(name)
-	if v != "" && !codePattern.MatchString(v) {
+	if v != "" && !registry.IsCode(v) {
 		q.bad(name, "must be a code of a–z, 0–9 and -")
 		return ""
 	}
@@ -288,7 +288,7 @@ func (q *query) code(name string) string {
 // uuid returns a UUID parameter.
 func (q *query) uuid(name string) string {
 	v := q.str(name)
-	if v != "" && !isUUID(v) {
+	if v != "" && !registry.IsUUID(v) {
 		q.bad(name, "must be a UUID")
 		return ""
 	}

@@ -159,11 +159,11 @@ func TestPatchTypesMatchRequests(t *testing.T) {
 		patch, request string
 		req            any
 	}{
-		{"AgreementPatch", "AgreementRequest", agreementRequest{}},
-		{"ConsultationPatch", "ConsultationRequest", consultationRequest{}},
-		{"JointActionPatch", "JointActionRequest", jointActionRequest{}},
-		{"OrganizationPatch", "OrganizationRequest", organizationRequest{}},
-		{"CooperationAreaPatch", "CooperationAreaRequest", areaRequest{}},
+		{"AgreementPatch", "AgreementRequest", registry.AgreementInput{}},
+		{"ConsultationPatch", "ConsultationRequest", registry.ConsultationInput{}},
+		{"JointActionPatch", "JointActionRequest", registry.JointActionInput{}},
+		{"OrganizationPatch", "OrganizationRequest", registry.OrganizationInput{}},
+		{"CooperationAreaPatch", "CooperationAreaRequest", registry.AreaInput{}},
 	}
 	for _, p := range pairs {
 		patch, request := spec.Definitions[p.patch], spec.Definitions[p.request]

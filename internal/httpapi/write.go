@@ -7,23 +7,13 @@ import (
 	"reflect"
 )
 
-// fieldsError carries field-level validation failures found while a
-// patch is merged under the store's lock.
-type fieldsError struct{ fields []ProblemField }
-
-func (e *fieldsError) Error() string { return "invalid fields" }
-
-// decodeCreate reads, strictly decodes and validates a create body into
-// dst, answering the problem itself when it fails.
+// decodeCreate reads and strictly decodes a create body into dst,
+// answering the problem itself when it fails. The rules are the
+// Service's.
 func (h *handler) decodeCreate(w http.ResponseWriter, r *http.Request, dst any) bool {
 	body, err := readBody(w, r, false)
 	if err == nil {
 		err = decodeStrict(body, dst)
-	}
-	if err == nil {
-		if fields := h.check.check(lang(r) == "zh", dst); fields != nil {
-			err = &fieldsError{fields}
-		}
 	}
 	if err != nil {
 		h.writeError(w, r, err)
@@ -53,9 +43,9 @@ func (h *handler) readPatch(w http.ResponseWriter, r *http.Request, shape any) (
 	return body, true
 }
 
-// mergeInto applies patch (RFC 7396) to the JSON form of base, then decodes
-// the result strictly into dst and validates it.
-func (h *handler) mergeInto(r *http.Request, base any, patch []byte, dst any) error {
+// mergeInto applies patch (RFC 7396) to the JSON form of base, then
+// decodes the result strictly into dst; the Service checks it.
+func mergeInto(base any, patch []byte, dst any) error {
 	baseJSON, err := json.Marshal(base)
 	if err != nil {
 		return err
@@ -71,13 +61,7 @@ func (h *handler) mergeInto(r *http.Request, base any, patch []byte, dst any) er
 	if err != nil {
 		return err
 	}
-	if err := decodeStrict(merged, dst); err != nil {
-		return err
-	}
-	if fields := h.check.check(lang(r) == "zh", dst); fields != nil {
-		return &fieldsError{fields}
-	}
-	return nil
+	return decodeStrict(merged, dst)
 }
 
 func decodeNumbers(b []byte, v any) error {

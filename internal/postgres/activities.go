@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 
 	"github.com/chengyu-collab/registry/internal/registry"
@@ -15,41 +14,60 @@ import (
 // code below serves both; consultations.go and joint_actions.go describe
 // each one's columns to it through an activityKind.
 
-// activity is a consultation or a joint action.
-type activity interface {
-	registry.Consultation | registry.JointAction
-	HasParticipant(orgID string) bool
-}
-
 // activityParts reaches the parts of a record that the shared code reads
-// or resolves in place (participants share the record's backing array).
+// or fills in place.
 type activityParts struct {
-	id           *string
-	participants []registry.Participant
-	outcomes     []registry.Outcome
-	agreementID  *string
-	areaCode     *string
-	mainDate     *registry.Date
-	version      int
-	archived     bool
+	id                *string
+	participants      []registry.Participant
+	outcomes          []registry.Outcome
+	mainDate          *registry.Date
+	childParticipants *[]registry.Participant
+	childOutcomes     *[]registry.Outcome
 }
 
 // activityKind describes one kind of activity to the shared code.
-type activityKind[T activity] struct {
-	entity       string // audit entity
-	table        string // main table
-	participants string // participant table
-	outcomes     string // outcome table
-	fk           string // the child tables' column naming the record
-	kindColumn   string // the column of the kind/format filter
+type activityKind[T any] struct {
+	entity       registry.AuditEntity // audit entity, and the statistics' name of the kind
+	table        string               // main table
+	participants string               // participant table
+	outcomes     string               // outcome table
+	fk           string               // the child tables' column naming the record
+	kindColumn   string               // the column of the kind/format filter
+	cols         *table[T]
 	selectSQL    string // reads records (alias x) with their child rows
-	insertSQL    string // $1 id, then the columns args returns
+	insertSQL    string // $1 id, then the columns of cols
 	updateSQL    string // the same parameters as insertSQL
-	scan         func(sc scanner) (T, error)
-	args         func(rec T) []any
 	parts        func(rec *T) activityParts
-	check        func(rec *T) error // the domain rules
 }
+
+func newActivityKind[T any](cols *table[T], entity registry.AuditEntity, participants, outcomes, fk, kindColumn string,
+	parts func(rec *T) activityParts) *activityKind[T] {
+	return &activityKind[T]{entity: entity, table: cols.name, participants: participants, outcomes: outcomes, fk: fk,
+		kindColumn: kindColumn, cols: cols, parts: parts,
+		selectSQL: `SELECT ` + cols.selectList() + `,
+	` + activityChildren(participants, outcomes, fk) + `
+	FROM ` + cols.name + ` x`,
+		insertSQL: cols.insertSQL(), updateSQL: cols.updateSQL()}
+}
+
+// scan reads one selected row with its child rows.
+func (k *activityKind[T]) scan(sc scanner) (T, error) {
+	var rec T
+	var ps, os []byte
+	dests, done := k.cols.dests(&rec, &ps, &os)
+	if err := sc.Scan(dests...); err != nil {
+		if notFound(err) {
+			return rec, registry.ErrNotFound
+		}
+		return rec, mapError(fmt.Errorf("scan %s: %w", k.entity, err))
+	}
+	done()
+	p := k.parts(&rec)
+	return rec, decodeActivityChildren(ps, os, p.childParticipants, p.childOutcomes)
+}
+
+// args returns the parameters of insertSQL and updateSQL.
+func (k *activityKind[T]) args(rec T) []any { return k.cols.args(*k.parts(&rec).id, &rec) }
 
 // activityChildren returns the two sub-selects that read the participants
 // and the outcomes of record x as JSON arrays, for a select list.
@@ -89,7 +107,7 @@ func (k *activityKind[T]) read(ctx context.Context, q querier, id string) (T, er
 }
 
 // getActivity returns a record (archived ones included) by id.
-func getActivity[T activity](ctx context.Context, s *Store, k *activityKind[T], id string) (T, error) {
+func getActivity[T any](ctx context.Context, s *Store, k *activityKind[T], id string) (T, error) {
 	if !isUUID(id) {
 		var zero T
 		return zero, registry.ErrNotFound
@@ -97,71 +115,17 @@ func getActivity[T activity](ctx context.Context, s *Store, k *activityKind[T], 
 	return k.read(ctx, s.q(ctx), id)
 }
 
-// resolveActivityRefs replaces participant organisation codes by UUIDs and
-// checks that every organisation, the agreement and the cooperation area
-// exist, naming the field of each that does not.
-func (s *Store) resolveActivityRefs(ctx context.Context, p activityParts) error {
-	var v registry.ValidationError
-	refs := make([]*string, len(p.participants))
-	for i := range p.participants {
-		refs[i] = &p.participants[i].OrganizationID
+// lockActivity reads a record under a row lock, in the transaction of ctx.
+func lockActivity[T any](ctx context.Context, s *Store, k *activityKind[T], id string) (T, error) {
+	if err := s.lockRow(ctx, k.table, "id", id); err != nil {
+		var zero T
+		return zero, err
 	}
-	if err := s.resolveOrgRefs(ctx, &v, "participants", refs); err != nil {
-		return err
-	}
-	if p.agreementID != nil {
-		if err := s.agreementExists(ctx, *p.agreementID); err == registry.ErrNotFound {
-			v.Add("agreement_id", "unknown_agreement", "")
-		} else if err != nil {
-			return err
-		}
-	}
-	if p.areaCode != nil {
-		if err := s.areaExists(ctx, *p.areaCode); err == registry.ErrNotFound {
-			v.Add("area_code", "unknown_area", "")
-		} else if err != nil {
-			return err
-		}
-	}
-	return v.Err()
-}
-
-func (s *Store) agreementExists(ctx context.Context, id string) error {
-	if !isUUID(id) {
-		return registry.ErrNotFound
-	}
-	var one int
-	err := s.q(ctx).QueryRowContext(ctx, `SELECT 1 FROM agreements WHERE id = $1`, id).Scan(&one)
-	if notFound(err) {
-		return registry.ErrNotFound
-	}
-	if err != nil {
-		return mapError(fmt.Errorf("check agreement: %w", err))
-	}
-	return nil
-}
-
-// checkActivityWrite resolves references and applies the domain rules
-// (check) and the registrar's object-level rule to the record about to be
-// stored: unknown references and broken rules are reported together.
-func checkActivityWrite[T activity](ctx context.Context, s *Store, k *activityKind[T], by registry.Actor, rec *T,
-	check func(rec *T) error) error {
-	refErr := s.resolveActivityRefs(ctx, k.parts(rec))
-	var refs *registry.ValidationError
-	if refErr != nil && !errors.As(refErr, &refs) {
-		return refErr
-	}
-	if err := check(rec); err != nil || refs != nil {
-		return mergeValidation(refs, err)
-	}
-	if !by.IsAdmin() && !(*rec).HasParticipant(by.OrganizationID) {
-		return registry.ErrForbidden
-	}
-	return nil
+	return getActivity(ctx, s, k, id)
 }
 
 // insertActivityChildren writes the participants and outcomes of record id.
-func insertActivityChildren[T activity](ctx context.Context, tx *sql.Tx, k *activityKind[T], id string, p activityParts) error {
+func insertActivityChildren[T any](ctx context.Context, tx *sql.Tx, k *activityKind[T], id string, p activityParts) error {
 	insParticipant, insOutcome := k.childInserts()
 	for i, x := range p.participants {
 		if _, err := tx.ExecContext(ctx, insParticipant, id, i, x.OrganizationID, x.Role); err != nil {
@@ -173,7 +137,7 @@ func insertActivityChildren[T activity](ctx context.Context, tx *sql.Tx, k *acti
 		if o.Count != nil {
 			count = sql.NullInt64{Int64: *o.Count, Valid: true}
 		}
-		if _, err := tx.ExecContext(ctx, insOutcome, id, i, o.Kind, count, o.Approximate,
+		if _, err := tx.ExecContext(ctx, insOutcome, id, i, string(o.Kind), count, o.Approximate,
 			nullString(o.DescriptionZh), nullString(o.DescriptionEn)); err != nil {
 			return mapError(fmt.Errorf("insert outcome: %w", err))
 		}
@@ -181,15 +145,11 @@ func insertActivityChildren[T activity](ctx context.Context, tx *sql.Tx, k *acti
 	return nil
 }
 
-// createActivity stores a record and its child rows with its audit entry,
-// in one transaction (the idempotent request's, when ctx carries one).
-func createActivity[T activity](ctx context.Context, s *Store, k *activityKind[T], by registry.Actor, rec T,
-	check func(rec *T) error) (T, error) {
+// insertActivity stores a new record with its child rows and its share of
+// the statistics, and returns it as stored.
+func insertActivity[T any](ctx context.Context, s *Store, k *activityKind[T], rec T) (T, error) {
 	var out T
 	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		if err := checkActivityWrite(ctx, s, k, by, &rec, check); err != nil {
-			return err
-		}
 		p := k.parts(&rec)
 		if *p.id == "" {
 			*p.id = newID()
@@ -200,75 +160,26 @@ func createActivity[T activity](ctx context.Context, s *Store, k *activityKind[T
 		if err := insertActivityChildren(ctx, tx, k, *p.id, p); err != nil {
 			return err
 		}
-		if err := s.applyStats(ctx, tx, k.entity, *p.id, +1); err != nil {
+		if err := s.applyStats(ctx, tx, string(k.entity), *p.id, +1); err != nil {
 			return err
 		}
-		stored, err := k.read(ctx, tx, *p.id)
-		if err != nil {
-			return err
-		}
-		out = stored
-		return s.audit(ctx, tx, by, registry.ActionCreate, k.entity, *p.id, nil, out)
+		var err error
+		out, err = k.read(ctx, tx, *p.id)
+		return err
 	})
 	return out, err
 }
 
-// lockActivity reads a record under a row lock and checks that the actor
-// may change it and that the expected version (0: any) is current.
-func lockActivity[T activity](ctx context.Context, tx *sql.Tx, k *activityKind[T], by registry.Actor, id string, version int) (T, error) {
-	var cur T
-	if !isUUID(id) {
-		return cur, registry.ErrNotFound
-	}
-	var one int
-	if err := tx.QueryRowContext(ctx, `SELECT 1 FROM `+k.table+` WHERE id = $1 FOR UPDATE`, id).Scan(&one); err != nil {
-		if notFound(err) {
-			return cur, registry.ErrNotFound
-		}
-		return cur, mapError(fmt.Errorf("lock %s: %w", k.entity, err))
-	}
-	cur, err := k.read(ctx, tx, id)
-	if err != nil {
-		return cur, err
-	}
-	p := k.parts(&cur)
-	switch {
-	case !by.IsAdmin() && !cur.HasParticipant(by.OrganizationID):
-		return cur, registry.ErrForbidden
-	case version != 0 && p.version != version:
-		return cur, registry.ErrPrecondition
-	case p.archived:
-		return cur, registry.ErrArchived
-	}
-	return cur, nil
-}
-
-// updateActivity changes a record at the expected version. apply receives
-// the current record under lock and returns the new one; references, the
-// domain rules and the registrar's rules (it may not remove its own
-// organisation) are checked on the result. The record, its child rows and
-// the audit entry are written in one transaction.
-func updateActivity[T activity](ctx context.Context, s *Store, k *activityKind[T], by registry.Actor, id string, version int,
-	apply func(cur T) (T, error)) (T, error) {
+// replaceActivity replaces a record and its child rows, moving its share
+// of the statistics, and returns it as stored.
+func replaceActivity[T any](ctx context.Context, s *Store, k *activityKind[T], rec T) (T, error) {
 	var out T
 	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		cur, err := lockActivity(ctx, tx, k, by, id, version)
-		if err != nil {
+		p := k.parts(&rec)
+		if err := s.applyStats(ctx, tx, string(k.entity), *p.id, -1); err != nil {
 			return err
 		}
-		next, err := apply(cur)
-		if err != nil {
-			return err
-		}
-		p := k.parts(&next)
-		*p.id = *k.parts(&cur).id
-		if err := checkActivityWrite(ctx, s, k, by, &next, k.check); err != nil {
-			return err
-		}
-		if err := s.applyStats(ctx, tx, k.entity, *p.id, -1); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, k.updateSQL, k.args(next)...); err != nil {
+		if _, err := tx.ExecContext(ctx, k.updateSQL, k.args(rec)...); err != nil {
 			return mapError(fmt.Errorf("update %s: %w", k.entity, err))
 		}
 		for _, table := range []string{k.participants, k.outcomes} {
@@ -279,37 +190,30 @@ func updateActivity[T activity](ctx context.Context, s *Store, k *activityKind[T
 		if err := insertActivityChildren(ctx, tx, k, *p.id, p); err != nil {
 			return err
 		}
-		if err := s.applyStats(ctx, tx, k.entity, *p.id, +1); err != nil {
+		if err := s.applyStats(ctx, tx, string(k.entity), *p.id, +1); err != nil {
 			return err
 		}
-		if out, err = k.read(ctx, tx, *p.id); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, by, registry.ActionUpdate, k.entity, *p.id, cur, out)
+		var err error
+		out, err = k.read(ctx, tx, *p.id)
+		return err
 	})
 	return out, err
 }
 
-// archiveActivity sets archived_at at the expected version; nothing is
-// ever deleted. Archiving an archived record is a conflict.
-func archiveActivity[T activity](ctx context.Context, s *Store, k *activityKind[T], by registry.Actor, id string, version int) (T, error) {
+// archiveActivity sets archived_at (nothing is ever deleted) and takes the
+// record out of the statistics.
+func archiveActivity[T any](ctx context.Context, s *Store, k *activityKind[T], id string) (T, error) {
 	var out T
 	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		cur, err := lockActivity(ctx, tx, k, by, id, version)
-		if err != nil {
+		if err := s.applyStats(ctx, tx, string(k.entity), id, -1); err != nil { // archived records count nowhere
 			return err
 		}
-		if err := s.applyStats(ctx, tx, k.entity, id, -1); err != nil { // archived records count nowhere
+		if err := s.archiveRow(ctx, k.table, id); err != nil {
 			return err
 		}
-		q := `UPDATE ` + k.table + ` SET archived_at = now(), version = version + 1, updated_at = now() WHERE id = $1`
-		if _, err := tx.ExecContext(ctx, q, id); err != nil {
-			return mapError(fmt.Errorf("archive %s: %w", k.entity, err))
-		}
-		if out, err = k.read(ctx, tx, id); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, by, registry.ActionArchive, k.entity, id, cur, out)
+		var err error
+		out, err = k.read(ctx, tx, id)
+		return err
 	})
 	return out, err
 }
@@ -372,14 +276,14 @@ func (k *activityKind[T]) listQuery(f registry.ActivityFilter, partyID string) (
 // listActivities lists records newest first by their main date (undated
 // last, ties by id descending) with keyset pagination. A party or
 // agreement that does not exist matches nothing.
-func listActivities[T activity](ctx context.Context, s *Store, k *activityKind[T], f registry.ActivityFilter) (registry.Page[T], error) {
+func listActivities[T any](ctx context.Context, s *Store, k *activityKind[T], f registry.ActivityFilter) (registry.Page[T], error) {
 	empty := registry.Page[T]{Items: []T{}}
 	if f.Agreement != "" && !isUUID(f.Agreement) {
 		return empty, nil
 	}
 	partyID := ""
 	if f.Party != "" {
-		id, err := s.resolveOrganization(ctx, f.Party)
+		id, err := s.ResolveOrganization(ctx, f.Party)
 		if err == registry.ErrNotFound {
 			return empty, nil
 		} else if err != nil {

@@ -11,13 +11,16 @@ import (
 	"github.com/chengyu-collab/registry/internal/registry"
 )
 
-func activityStore(t *testing.T) *postgres.Store {
+// activityStore returns a fresh database with the demo data, and the
+// Service over it through which the tests write, as every writer does.
+func activityStore(t *testing.T) (*postgres.Store, *registry.Service) {
 	t.Helper()
 	store, _ := pgtest.New(t)
-	if err := demo.Load(context.Background(), store); err != nil {
+	svc := registry.NewService(store, nil)
+	if err := demo.Load(context.Background(), svc); err != nil {
 		t.Fatal(err)
 	}
-	return store
+	return store, svc
 }
 
 func countWhere(t *testing.T, store *postgres.Store, q string, args ...any) int {
@@ -29,8 +32,8 @@ func countWhere(t *testing.T, store *postgres.Store, q string, args ...any) int 
 	return n
 }
 
-func testJointAction() registry.JointAction {
-	return registry.JointAction{TitleZh: "测试履职", Status: "planned", Participants: []registry.Participant{
+func testJointAction() registry.JointActionInput {
+	return registry.JointActionInput{TitleZh: "测试履职", Status: "planned", Participants: []registry.JointActionParticipant{
 		{OrganizationID: "changshou-cppcc", Role: "lead"}, {OrganizationID: "yubei-cppcc", Role: "partner"}}}
 }
 
@@ -47,10 +50,10 @@ func fieldCodes(err error) map[string]string {
 
 func TestActivityWritesAreAtomicWithOneAuditEntry(t *testing.T) {
 	t.Parallel()
-	store := activityStore(t)
+	store, svc := activityStore(t)
 	ctx := context.Background()
 	admin := registry.Actor{Role: registry.RoleAdmin, RequestID: "t"}
-	j, err := store.CreateJointAction(ctx, admin, testJointAction())
+	j, err := svc.CreateJointAction(ctx, admin, testJointAction())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,20 +63,15 @@ func TestActivityWritesAreAtomicWithOneAuditEntry(t *testing.T) {
 	if audit() != 1 || j.Participants[0].OrganizationCode != "changshou-cppcc" || j.Version != 1 {
 		t.Fatalf("create: audit %d, record %+v", audit(), j)
 	}
-	// A rule broken by the change, an error of apply, a stale version: nothing is written.
-	_, err = store.UpdateJointAction(ctx, admin, j.ID, 1, func(cur registry.JointAction) (registry.JointAction, error) {
-		cur.Participants = append(cur.Participants, registry.Participant{OrganizationID: "nobody", Role: "partner"})
-		cur.TitleZh = "改了"
-		return cur, nil
-	})
+	// A rule broken by the change, a stale version: nothing is written.
+	in := j.Input()
+	in.Participants = append(in.Participants, registry.JointActionParticipant{OrganizationID: "nobody", Role: "partner"})
+	in.TitleZh = "改了"
+	_, err = svc.UpdateJointAction(ctx, admin, j.ID, 1, in)
 	if fieldCodes(err)["participants[2].organization_id"] != "unknown_organization" {
 		t.Fatalf("unknown participant: err = %v", err)
 	}
-	boom := errors.New("boom")
-	if _, err := store.UpdateJointAction(ctx, admin, j.ID, 1, func(registry.JointAction) (registry.JointAction, error) { return registry.JointAction{}, boom }); !errors.Is(err, boom) {
-		t.Fatalf("apply error = %v", err)
-	}
-	if _, err := store.UpdateJointAction(ctx, admin, j.ID, 5, func(c registry.JointAction) (registry.JointAction, error) { return c, nil }); !errors.Is(err, registry.ErrPrecondition) {
+	if _, err := svc.UpdateJointAction(ctx, admin, j.ID, 5, j.Input()); !errors.Is(err, registry.ErrPrecondition) {
 		t.Fatalf("stale version: err = %v", err)
 	}
 	if got, _ := store.GetJointAction(ctx, j.ID); got.TitleZh != "测试履职" || got.Version != 1 || len(got.Participants) != 2 || audit() != 1 {
@@ -81,26 +79,26 @@ func TestActivityWritesAreAtomicWithOneAuditEntry(t *testing.T) {
 	}
 	// A registrar of an organisation that is not a participant is refused.
 	pz := registry.Actor{Role: registry.RoleRegistrar, OrganizationID: demo.ID("organization/pengzhou-cppcc")}
-	if _, err := store.ArchiveJointAction(ctx, pz, j.ID, 1); !errors.Is(err, registry.ErrForbidden) {
+	if _, err := svc.ArchiveJointAction(ctx, pz, j.ID, 1); !errors.Is(err, registry.ErrForbidden) {
 		t.Fatalf("registrar of another organisation: err = %v", err)
 	}
-	if _, err := store.ArchiveJointAction(ctx, admin, j.ID, 1); err != nil || audit() != 2 {
+	if _, err := svc.ArchiveJointAction(ctx, admin, j.ID, 1); err != nil || audit() != 2 {
 		t.Fatalf("archive: err = %v, audit %d", err, audit())
 	}
-	if _, err := store.ArchiveJointAction(ctx, admin, j.ID, 0); !errors.Is(err, registry.ErrArchived) {
+	if _, err := svc.ArchiveJointAction(ctx, admin, j.ID, 0); !errors.Is(err, registry.ErrArchived) {
 		t.Fatalf("archive twice: err = %v", err)
 	}
 }
 
 func TestActivityCreateJoinsTheIdempotencyTransaction(t *testing.T) {
 	t.Parallel()
-	store := activityStore(t)
+	store, svc := activityStore(t)
 	ctx := context.Background()
 	admin := registry.Actor{Role: registry.RoleAdmin, KeyID: "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"}
 	before := countWhere(t, store, `SELECT count(*) FROM joint_actions`)
 	// A failed answer rolls the write back with the idempotency transaction.
 	_, _, err := store.Idempotent(ctx, admin.KeyID, "k1", []byte("h"), func(ctx context.Context) (registry.StoredResponse, error) {
-		if _, err := store.CreateJointAction(ctx, admin, testJointAction()); err != nil {
+		if _, err := svc.CreateJointAction(ctx, admin, testJointAction()); err != nil {
 			return registry.StoredResponse{}, err
 		}
 		return registry.StoredResponse{Status: 500, Body: []byte("{}")}, nil
@@ -109,8 +107,8 @@ func TestActivityCreateJoinsTheIdempotencyTransaction(t *testing.T) {
 		t.Fatalf("a write of a failed idempotent request was kept (err %v)", err)
 	}
 	_, _, err = store.Idempotent(ctx, admin.KeyID, "k2", []byte("h"), func(ctx context.Context) (registry.StoredResponse, error) {
-		if _, err := store.CreateConsultation(ctx, admin, registry.Consultation{TitleZh: "协商", Status: "held",
-			Participants: []registry.Participant{{OrganizationID: "changshou-cppcc", Role: "host"}, {OrganizationID: "yubei-cppcc", Role: "participant"}}}); err != nil {
+		if _, err := svc.CreateConsultation(ctx, admin, registry.ConsultationInput{TitleZh: "协商", Status: "held",
+			Participants: []registry.ConsultationParticipant{{OrganizationID: "changshou-cppcc", Role: "host"}, {OrganizationID: "yubei-cppcc", Role: "participant"}}}); err != nil {
 			return registry.StoredResponse{}, err
 		}
 		return registry.StoredResponse{Status: 201, Body: []byte("{}")}, nil
@@ -122,19 +120,19 @@ func TestActivityCreateJoinsTheIdempotencyTransaction(t *testing.T) {
 
 func TestImportJointActionWaivesOnlyTheMinimum(t *testing.T) {
 	t.Parallel()
-	store := activityStore(t)
+	store, svc := activityStore(t)
 	ctx := context.Background()
 	admin := registry.Actor{Role: registry.RoleAdmin}
 	solo := testJointAction()
 	solo.Participants = solo.Participants[:1]
-	if _, err := store.CreateJointAction(ctx, admin, solo); fieldCodes(err)["participants"] != "min_participants" {
+	if _, err := svc.CreateJointAction(ctx, admin, solo); fieldCodes(err)["participants"] != "min_participants" {
 		t.Fatalf("create with one organisation: err = %v", err)
 	}
-	if _, err := store.ImportJointAction(ctx, admin, solo); err != nil {
+	if _, err := svc.ImportJointAction(ctx, admin, solo); err != nil {
 		t.Fatalf("import with one organisation: %v", err)
 	}
 	solo.Participants[0].Role = "partner"
-	if _, err := store.ImportJointAction(ctx, admin, solo); fieldCodes(err)["participants"] != "lead_required" {
+	if _, err := svc.ImportJointAction(ctx, admin, solo); fieldCodes(err)["participants"] != "lead_required" {
 		t.Fatalf("import without lead: err = %v", err)
 	}
 	ex, err := store.GetJointAction(ctx, demo.JointActionExhibition)
@@ -145,14 +143,14 @@ func TestImportJointActionWaivesOnlyTheMinimum(t *testing.T) {
 
 func TestDemoActivitiesAreIdempotent(t *testing.T) {
 	t.Parallel()
-	store := activityStore(t)
+	store, svc := activityStore(t)
 	ctx := context.Background()
 	count := func() int {
 		return countWhere(t, store, `SELECT (SELECT count(*) FROM consultations) + (SELECT count(*) FROM joint_actions)
 			+ (SELECT count(*) FROM audit_log)`)
 	}
 	before := count()
-	if err := demo.Load(ctx, store); err != nil {
+	if err := demo.Load(ctx, svc); err != nil {
 		t.Fatal(err)
 	}
 	if count() != before {

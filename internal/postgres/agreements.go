@@ -4,21 +4,37 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/chengyu-collab/registry/internal/registry"
 )
 
+// agreementTable is the column table of agreements.
+var agreementTable = &table[registry.Agreement]{name: "agreements", alias: "a", columns: []column[registry.Agreement]{
+	key(func(a *registry.Agreement) *string { return &a.ID }),
+	optText("ref_no", func(a *registry.Agreement) **string { return &a.RefNo }),
+	text("title_zh", func(a *registry.Agreement) *string { return &a.TitleZh }),
+	optText("title_en", func(a *registry.Agreement) **string { return &a.TitleEn }),
+	text("type", func(a *registry.Agreement) *registry.AgreementType { return &a.Type }),
+	text("status", func(a *registry.Agreement) *registry.AgreementStatus { return &a.Status }),
+	partialDate("signed_on", func(a *registry.Agreement) **registry.Date { return &a.SignedOn }),
+	optText("signed_place", func(a *registry.Agreement) **string { return &a.SignedPlace }),
+	partialDate("effective_from", func(a *registry.Agreement) **registry.Date { return &a.EffectiveFrom }),
+	partialDate("effective_to", func(a *registry.Agreement) **registry.Date { return &a.EffectiveTo }),
+	optText("summary_zh", func(a *registry.Agreement) **string { return &a.SummaryZh }),
+	optText("summary_en", func(a *registry.Agreement) **string { return &a.SummaryEn }),
+	optInt("areas_declared", func(a *registry.Agreement) **int { return &a.AreasDeclared }),
+	stamps(func(a *registry.Agreement) *int { return &a.Version }, func(a *registry.Agreement) *time.Time { return &a.CreatedAt },
+		func(a *registry.Agreement) *time.Time { return &a.UpdatedAt }, func(a *registry.Agreement) **time.Time { return &a.ArchivedAt }),
+}}
+
 // agreementSelect reads agreements with all their child rows in one
 // statement (json_agg sub-selects), so a page costs one round trip, never
 // one query per record.
-const agreementSelect = `SELECT a.id, a.ref_no, a.title_zh, a.title_en, a.type, a.status,
-	a.signed_on, a.signed_on_precision, a.signed_place, a.effective_from, a.effective_from_precision,
-	a.effective_to, a.effective_to_precision, a.summary_zh, a.summary_en, a.areas_declared,
-	a.version, a.created_at, a.updated_at, a.archived_at,
+var agreementSelect = `SELECT ` + agreementTable.selectList() + `,
 	coalesce((SELECT json_agg(json_build_object('organization_id', p.organization_id, 'organization_code', o.code,
 		'role', p.role, 'signatory_name', p.signatory_name, 'signatory_title', p.signatory_title) ORDER BY p.position)
 		FROM agreement_parties p JOIN organizations o ON o.id = p.organization_id WHERE p.agreement_id = a.id), '[]'),
@@ -34,29 +50,15 @@ const agreementSelect = `SELECT a.id, a.ref_no, a.title_zh, a.title_en, a.type, 
 
 func scanAgreement(sc scanner) (registry.Agreement, error) {
 	var a registry.Agreement
-	var refNo, titleEn, place, sumZh, sumEn sql.NullString
-	var signed, from, to sql.NullTime
-	var signedP, fromP, toP sql.NullInt16
-	var declared sql.NullInt32
-	var archived sql.NullTime
 	var parties, areas, mechs, docs []byte
-	err := sc.Scan(&a.ID, &refNo, &a.TitleZh, &titleEn, &a.Type, &a.Status, &signed, &signedP, &place,
-		&from, &fromP, &to, &toP, &sumZh, &sumEn, &declared, &a.Version, &a.CreatedAt, &a.UpdatedAt, &archived,
-		&parties, &areas, &mechs, &docs)
-	if err != nil {
+	dests, done := agreementTable.dests(&a, &parties, &areas, &mechs, &docs)
+	if err := sc.Scan(dests...); err != nil {
 		if notFound(err) {
 			return a, registry.ErrNotFound
 		}
 		return a, mapError(fmt.Errorf("scan agreement: %w", err))
 	}
-	a.RefNo, a.TitleEn, a.SignedPlace = stringPtr(refNo), stringPtr(titleEn), stringPtr(place)
-	a.SummaryZh, a.SummaryEn = stringPtr(sumZh), stringPtr(sumEn)
-	a.SignedOn, a.EffectiveFrom, a.EffectiveTo = scannedDate(signed, signedP), scannedDate(from, fromP), scannedDate(to, toP)
-	if declared.Valid {
-		n := int(declared.Int32)
-		a.AreasDeclared = &n
-	}
-	a.CreatedAt, a.UpdatedAt, a.ArchivedAt = a.CreatedAt.UTC(), a.UpdatedAt.UTC(), timePtr(archived)
+	done()
 	for _, part := range []struct {
 		raw []byte
 		dst any
@@ -76,103 +78,49 @@ func (s *Store) GetAgreement(ctx context.Context, id string) (registry.Agreement
 	return scanAgreement(s.q(ctx).QueryRowContext(ctx, AgreementByIDSQL(), id))
 }
 
-// resolveAgreementRefs replaces party organisation codes by UUIDs and
-// checks that every organisation and cooperation area exists, naming the
-// field of each that does not.
-func (s *Store) resolveAgreementRefs(ctx context.Context, a *registry.Agreement) error {
-	var v registry.ValidationError
-	refs := make([]*string, len(a.Parties))
-	for i := range a.Parties {
-		refs[i] = &a.Parties[i].OrganizationID
+// LockAgreement reads an agreement under a row lock, in the transaction
+// of ctx.
+func (s *Store) LockAgreement(ctx context.Context, id string) (registry.Agreement, error) {
+	if err := s.lockRow(ctx, "agreements", "id", id); err != nil {
+		return registry.Agreement{}, err
 	}
-	if err := s.resolveOrgRefs(ctx, &v, "parties", refs); err != nil {
-		return err
-	}
-	for i, area := range a.Areas {
-		if area.AreaCode == nil {
-			continue
-		}
-		if err := s.areaExists(ctx, *area.AreaCode); err == registry.ErrNotFound {
-			v.Add("areas["+strconv.Itoa(i)+"].area_code", "unknown_area", "")
-		} else if err != nil {
-			return err
-		}
-	}
-	return v.Err()
+	return s.GetAgreement(ctx, id)
 }
 
-func (s *Store) areaExists(ctx context.Context, code string) error {
-	var one int
-	err := s.q(ctx).QueryRowContext(ctx, `SELECT 1 FROM cooperation_areas WHERE code = $1`, code).Scan(&one)
-	if notFound(err) {
-		return registry.ErrNotFound
+// InsertAgreement stores a new agreement and its child rows and returns it
+// as stored.
+func (s *Store) InsertAgreement(ctx context.Context, a registry.Agreement) (registry.Agreement, error) {
+	if a.ID == "" {
+		a.ID = newID()
 	}
-	if err != nil {
-		return mapError(fmt.Errorf("check area: %w", err))
-	}
-	return nil
+	return s.writeAgreement(ctx, agreementTable.insertSQL(), a)
 }
 
-// checkAgreementWrite resolves references and applies the domain rules and
-// the registrar's object-level rule to the agreement about to be stored.
-func (s *Store) checkAgreementWrite(ctx context.Context, by registry.Actor, a *registry.Agreement) error {
-	refErr := s.resolveAgreementRefs(ctx, a)
-	var refs *registry.ValidationError
-	if refErr != nil && !errors.As(refErr, &refs) {
-		return refErr
-	}
-	if err := registry.CheckAgreement(a, s.now()); err != nil || refs != nil {
-		return mergeValidation(refs, err)
-	}
-	if !by.IsAdmin() && !a.HasParty(by.OrganizationID) {
-		return registry.ErrForbidden
-	}
-	return nil
+// ReplaceAgreement replaces an agreement's fields and child rows, raises
+// its version and returns it as stored.
+func (s *Store) ReplaceAgreement(ctx context.Context, a registry.Agreement) (registry.Agreement, error) {
+	return s.writeAgreement(ctx, agreementTable.updateSQL(), a)
 }
 
-// CreateAgreement stores an agreement and its child rows with its audit
-// entry, in one transaction. Party organisations may be given by code.
-func (s *Store) CreateAgreement(ctx context.Context, by registry.Actor, a registry.Agreement) (registry.Agreement, error) {
+func (s *Store) writeAgreement(ctx context.Context, stmt string, a registry.Agreement) (registry.Agreement, error) {
 	var out registry.Agreement
 	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		if err := s.checkAgreementWrite(ctx, by, &a); err != nil {
-			return err
+		if _, err := tx.ExecContext(ctx, stmt, agreementTable.args(a.ID, &a)...); err != nil {
+			return mapError(fmt.Errorf("write agreement: %w", err))
 		}
-		if a.ID == "" {
-			a.ID = newID()
-		}
-		const q = `INSERT INTO agreements (id, ref_no, title_zh, title_en, type, status,
-			signed_on, signed_on_last, signed_on_precision, signed_place,
-			effective_from, effective_from_last, effective_from_precision,
-			effective_to, effective_to_last, effective_to_precision, summary_zh, summary_en, areas_declared)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`
-		if _, err := tx.ExecContext(ctx, q, agreementArgs(a)...); err != nil {
-			return mapError(fmt.Errorf("insert agreement: %w", err))
+		for _, t := range []string{"agreement_parties", "agreement_areas", "agreement_mechanisms", "agreement_documents"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE agreement_id = $1`, a.ID); err != nil {
+				return mapError(fmt.Errorf("replace %s: %w", t, err))
+			}
 		}
 		if err := insertAgreementChildren(ctx, tx, a); err != nil {
 			return err
 		}
-		stored, err := scanAgreement(tx.QueryRowContext(ctx, agreementSelect+` WHERE a.id = $1`, a.ID))
-		if err != nil {
-			return err
-		}
-		out = stored
-		return s.audit(ctx, tx, by, registry.ActionCreate, registry.EntityAgreement, out.ID, nil, out)
+		var err error
+		out, err = s.GetAgreement(ctx, a.ID)
+		return err
 	})
 	return out, err
-}
-
-func agreementArgs(a registry.Agreement) []any {
-	sf, sl, sp := dateArgs(a.SignedOn)
-	ff, fl, fp := dateArgs(a.EffectiveFrom)
-	tf, tl, tp := dateArgs(a.EffectiveTo)
-	var declared sql.NullInt32
-	if a.AreasDeclared != nil {
-		declared = sql.NullInt32{Int32: int32(*a.AreasDeclared), Valid: true}
-	}
-	return []any{a.ID, nullString(a.RefNo), a.TitleZh, nullString(a.TitleEn), a.Type, a.Status,
-		sf, sl, sp, nullString(a.SignedPlace), ff, fl, fp, tf, tl, tp,
-		nullString(a.SummaryZh), nullString(a.SummaryEn), declared}
 }
 
 // insertAgreementChildren writes parties, areas, mechanisms and documents.
@@ -180,7 +128,7 @@ func insertAgreementChildren(ctx context.Context, tx *sql.Tx, a registry.Agreeme
 	for i, p := range a.Parties {
 		const q = `INSERT INTO agreement_parties (agreement_id, position, organization_id, role, signatory_name, signatory_title)
 			VALUES ($1, $2, $3, $4, $5, $6)`
-		if _, err := tx.ExecContext(ctx, q, a.ID, i, p.OrganizationID, p.Role, nullString(p.SignatoryName), nullString(p.SignatoryTitle)); err != nil {
+		if _, err := tx.ExecContext(ctx, q, a.ID, i, p.OrganizationID, string(p.Role), nullString(p.SignatoryName), nullString(p.SignatoryTitle)); err != nil {
 			return mapError(fmt.Errorf("insert party: %w", err))
 		}
 	}
@@ -193,115 +141,26 @@ func insertAgreementChildren(ctx context.Context, tx *sql.Tx, a registry.Agreeme
 	}
 	for i, m := range a.Mechanisms {
 		const q = `INSERT INTO agreement_mechanisms (agreement_id, position, kind, description) VALUES ($1, $2, $3, $4)`
-		if _, err := tx.ExecContext(ctx, q, a.ID, i, m.Kind, nullString(m.Description)); err != nil {
+		if _, err := tx.ExecContext(ctx, q, a.ID, i, string(m.Kind), nullString(m.Description)); err != nil {
 			return mapError(fmt.Errorf("insert mechanism: %w", err))
 		}
 	}
 	for i, d := range a.Documents {
 		const q = `INSERT INTO agreement_documents (agreement_id, position, title, url, language, kind) VALUES ($1, $2, $3, $4, $5, $6)`
-		if _, err := tx.ExecContext(ctx, q, a.ID, i, d.Title, d.URL, nullString(d.Language), nullString(d.Kind)); err != nil {
+		if _, err := tx.ExecContext(ctx, q, a.ID, i, d.Title, d.URL, nullString(d.Language), nullText(d.Kind)); err != nil {
 			return mapError(fmt.Errorf("insert document: %w", err))
 		}
 	}
 	return nil
 }
 
-// lockAgreement reads an agreement under a row lock and checks that the
-// actor may change it and that the expected version (0: any) is current.
-func (s *Store) lockAgreement(ctx context.Context, tx *sql.Tx, by registry.Actor, id string, version int) (registry.Agreement, error) {
-	if !isUUID(id) {
-		return registry.Agreement{}, registry.ErrNotFound
+// ArchiveAgreement sets archived_at and raises the version; nothing is
+// ever deleted.
+func (s *Store) ArchiveAgreement(ctx context.Context, id string) (registry.Agreement, error) {
+	if err := s.archiveRow(ctx, "agreements", id); err != nil {
+		return registry.Agreement{}, err
 	}
-	var one int
-	if err := tx.QueryRowContext(ctx, `SELECT 1 FROM agreements WHERE id = $1 FOR UPDATE`, id).Scan(&one); err != nil {
-		if notFound(err) {
-			return registry.Agreement{}, registry.ErrNotFound
-		}
-		return registry.Agreement{}, mapError(fmt.Errorf("lock agreement: %w", err))
-	}
-	cur, err := scanAgreement(tx.QueryRowContext(ctx, agreementSelect+` WHERE a.id = $1`, id))
-	if err != nil {
-		return cur, err
-	}
-	switch {
-	case !by.IsAdmin() && !cur.HasParty(by.OrganizationID):
-		return cur, registry.ErrForbidden
-	case version != 0 && cur.Version != version:
-		return cur, registry.ErrPrecondition
-	case cur.ArchivedAt != nil:
-		return cur, registry.ErrArchived
-	}
-	return cur, nil
-}
-
-// UpdateAgreement changes an agreement at the expected version. apply
-// receives the current record under lock and returns the new one; the
-// status lifecycle, the domain rules and the registrar's rules (it may not
-// remove its own organisation) are checked on the result. The record, its
-// child rows and the audit entry are written in one transaction.
-func (s *Store) UpdateAgreement(ctx context.Context, by registry.Actor, id string, version int,
-	apply func(cur registry.Agreement) (registry.Agreement, error)) (registry.Agreement, error) {
-	var out registry.Agreement
-	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		cur, err := s.lockAgreement(ctx, tx, by, id, version)
-		if err != nil {
-			return err
-		}
-		next, err := apply(cur)
-		if err != nil {
-			return err
-		}
-		next.ID = cur.ID
-		if err := s.checkAgreementWrite(ctx, by, &next); err != nil {
-			return err
-		}
-		if err := registry.CheckAgreementTransition(cur.Status, next.Status); err != nil {
-			return err
-		}
-		const q = `UPDATE agreements SET ref_no = $2, title_zh = $3, title_en = $4, type = $5, status = $6,
-			signed_on = $7, signed_on_last = $8, signed_on_precision = $9, signed_place = $10,
-			effective_from = $11, effective_from_last = $12, effective_from_precision = $13,
-			effective_to = $14, effective_to_last = $15, effective_to_precision = $16,
-			summary_zh = $17, summary_en = $18, areas_declared = $19, version = version + 1, updated_at = now()
-			WHERE id = $1`
-		if _, err := tx.ExecContext(ctx, q, agreementArgs(next)...); err != nil {
-			return mapError(fmt.Errorf("update agreement: %w", err))
-		}
-		for _, table := range []string{"agreement_parties", "agreement_areas", "agreement_mechanisms", "agreement_documents"} {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE agreement_id = $1`, id); err != nil {
-				return mapError(fmt.Errorf("replace %s: %w", table, err))
-			}
-		}
-		if err := insertAgreementChildren(ctx, tx, next); err != nil {
-			return err
-		}
-		if out, err = scanAgreement(tx.QueryRowContext(ctx, agreementSelect+` WHERE a.id = $1`, id)); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, by, registry.ActionUpdate, registry.EntityAgreement, id, cur, out)
-	})
-	return out, err
-}
-
-// ArchiveAgreement sets archived_at at the expected version; nothing is
-// ever deleted. Archiving an archived agreement is a conflict.
-func (s *Store) ArchiveAgreement(ctx context.Context, by registry.Actor, id string, version int) (registry.Agreement, error) {
-	var out registry.Agreement
-	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		cur, err := s.lockAgreement(ctx, tx, by, id, version)
-		if err != nil {
-			return err
-		}
-		const q = `UPDATE agreements SET archived_at = now(), version = version + 1, updated_at = now() WHERE id = $1`
-		if _, err := tx.ExecContext(ctx, q, id); err != nil {
-			return mapError(fmt.Errorf("archive agreement: %w", err))
-		}
-		if out, err = scanAgreement(tx.QueryRowContext(ctx, agreementSelect+` WHERE a.id = $1`, id)); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, by, registry.ActionArchive, registry.EntityAgreement, id, cur, out)
-	})
-	return out, err
+	return s.GetAgreement(ctx, id)
 }
 
 // whereBuilder accumulates SQL conditions with numbered parameters.
@@ -331,7 +190,7 @@ func (s *Store) ListAgreements(ctx context.Context, f registry.AgreementFilter) 
 	empty := registry.Page[registry.Agreement]{Items: []registry.Agreement{}}
 	partyID := ""
 	if f.Party != "" {
-		id, err := s.resolveOrganization(ctx, f.Party)
+		id, err := s.ResolveOrganization(ctx, f.Party)
 		if err == registry.ErrNotFound {
 			return empty, nil
 		} else if err != nil {
@@ -378,10 +237,10 @@ func agreementListQuery(f registry.AgreementFilter, partyID string) (string, []a
 			WHERE p.agreement_id = a.id AND o.region_code IN ` + descendantRegions(w.arg(f.Region)) + `)`)
 	}
 	if f.Status != "" {
-		w.add(`a.status = ` + w.arg(f.Status))
+		w.add(`a.status = ` + w.arg(string(f.Status)))
 	}
 	if f.Type != "" {
-		w.add(`a.type = ` + w.arg(f.Type))
+		w.add(`a.type = ` + w.arg(string(f.Type)))
 	}
 	if f.Area != "" {
 		w.add(`EXISTS (SELECT 1 FROM agreement_areas x WHERE x.agreement_id = a.id AND x.area_code = ` + w.arg(f.Area) + `)`)

@@ -13,9 +13,11 @@ import (
 const auditInsertSQL = `INSERT INTO audit_log (actor_key_id, actor_organization_id, action, entity, entity_id, request_id, before, after)
 	VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`
 
-// audit appends one entry for a successful write, inside the write's own
-// transaction. before and after are encoded as JSON; nil becomes NULL.
-func (s *Store) audit(ctx context.Context, tx *sql.Tx, by registry.Actor, action, entity, entityID string, before, after any) error {
+// Audit appends one entry for a successful write, inside the write's own
+// transaction (the one ctx carries). before and after are encoded as JSON;
+// nil becomes NULL.
+func (s *Store) Audit(ctx context.Context, by registry.Actor, action registry.AuditAction, entity registry.AuditEntity,
+	entityID string, before, after any) error {
 	enc := func(v any) ([]byte, error) {
 		if v == nil {
 			return nil, nil
@@ -30,12 +32,14 @@ func (s *Store) audit(ctx context.Context, tx *sql.Tx, by registry.Actor, action
 	if err != nil {
 		return fmt.Errorf("audit after: %w", err)
 	}
-	_, err = tx.ExecContext(ctx, auditInsertSQL, nullIfEmpty(by.KeyID), nullIfEmpty(by.OrganizationID), action, entity, entityID,
-		nullIfEmpty(by.RequestID), nullJSON(b), nullJSON(a))
-	if err != nil {
-		return mapError(fmt.Errorf("append audit entry: %w", err))
-	}
-	return nil
+	return s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, auditInsertSQL, nullIfEmpty(by.KeyID), nullIfEmpty(by.OrganizationID), string(action),
+			string(entity), entityID, nullIfEmpty(by.RequestID), nullJSON(b), nullJSON(a))
+		if err != nil {
+			return mapError(fmt.Errorf("append audit entry: %w", err))
+		}
+		return nil
+	})
 }
 
 func nullIfEmpty(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
@@ -59,7 +63,7 @@ func (s *Store) ListAudit(ctx context.Context, f registry.AuditFilter) (registry
 	}
 	orgID := f.ActorOrganization
 	if orgID != "" && !isUUID(orgID) {
-		id, err := s.resolveOrganization(ctx, orgID)
+		id, err := s.ResolveOrganization(ctx, orgID)
 		if err != nil {
 			return registry.Page[registry.AuditEntry]{Items: []registry.AuditEntry{}}, nil
 		}
@@ -74,7 +78,7 @@ func (s *Store) ListAudit(ctx context.Context, f registry.AuditFilter) (registry
 		  AND ($4 = '' OR actor_key_id = $4::uuid) AND ($5 = '' OR actor_organization_id = $5::uuid)
 		  AND ($6::timestamptz IS NULL OR at >= $6) AND ($7::timestamptz IS NULL OR at <= $7)
 		ORDER BY id LIMIT $8`
-	rows, err := s.q(ctx).QueryContext(ctx, q, after, f.Entity, f.EntityID, f.Actor, orgID, f.From, f.To, f.Limit+1)
+	rows, err := s.q(ctx).QueryContext(ctx, q, after, string(f.Entity), f.EntityID, f.Actor, orgID, f.From, f.To, f.Limit+1)
 	if err != nil {
 		return registry.Page[registry.AuditEntry]{}, mapError(fmt.Errorf("list audit: %w", err))
 	}

@@ -7,7 +7,6 @@ import (
 	"database/sql"
 	"encoding/base64"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/chengyu-collab/registry/internal/registry"
@@ -30,17 +29,17 @@ func (s *Store) CreateKey(ctx context.Context, name, role, org string) (string, 
 	if name == "" {
 		return "", k, registry.Invalid("name", "required", "")
 	}
-	if !slices.Contains(registry.Roles, role) {
+	if !registry.Roles.Has(role) {
 		return "", k, registry.Invalid("role", "oneof", "admin registrar reader")
 	}
 	var orgID sql.NullString
 	if org != "" {
-		id, err := s.resolveOrganization(ctx, org)
+		id, err := s.ResolveOrganization(ctx, org)
 		if err != nil {
 			return "", k, registry.Invalid("org", "unknown_organization", "")
 		}
 		orgID = sql.NullString{String: id, Valid: true}
-	} else if role != registry.RoleAdmin {
+	} else if registry.Role(role) != registry.RoleAdmin {
 		return "", k, registry.Invalid("org", "required", "")
 	}
 	raw := make([]byte, 32)
@@ -48,7 +47,7 @@ func (s *Store) CreateKey(ctx context.Context, name, role, org string) (string, 
 		return "", k, fmt.Errorf("random key: %w", err)
 	}
 	secret := keyPrefix + base64.RawURLEncoding.EncodeToString(raw)
-	k = registry.APIKey{ID: newID(), Name: name, Role: role, OrganizationID: stringPtr(orgID)}
+	k = registry.APIKey{ID: newID(), Name: name, Role: registry.Role(role), OrganizationID: stringPtr(orgID)}
 	const q = `INSERT INTO api_keys (id, name, role, organization_id, secret_hash) VALUES ($1, $2, $3, $4, $5) RETURNING created_at`
 	if err := s.db.QueryRowContext(ctx, q, k.ID, name, role, orgID, hashSecret(secret)).Scan(&k.CreatedAt); err != nil {
 		return "", k, mapError(fmt.Errorf("create key: %w", err))

@@ -116,69 +116,62 @@ func (s *Store) GetArea(ctx context.Context, code string) (registry.CooperationA
 	return scanArea(s.q(ctx).QueryRowContext(ctx, `SELECT `+areaColumns+` FROM cooperation_areas WHERE code = $1`, code))
 }
 
-// CreateArea adds a cooperation area, with its audit entry.
-func (s *Store) CreateArea(ctx context.Context, by registry.Actor, in registry.AreaInput) (registry.CooperationArea, error) {
-	var out registry.CooperationArea
-	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		q := `INSERT INTO cooperation_areas (code, name_zh, name_en, parent_code) VALUES ($1, $2, $3, $4)
-			RETURNING ` + areaColumns
-		a, err := scanArea(tx.QueryRowContext(ctx, q, in.Code, in.NameZh, nullString(in.NameEn), nullString(in.ParentCode)))
-		if err != nil {
-			return err
-		}
-		out = a
-		return s.audit(ctx, tx, by, registry.ActionCreate, registry.EntityCooperationArea, a.Code, nil, a)
-	})
-	return out, err
+// LockArea reads a cooperation area under a row lock, in the transaction
+// of ctx.
+func (s *Store) LockArea(ctx context.Context, code string) (registry.CooperationArea, error) {
+	return scanArea(s.q(ctx).QueryRowContext(ctx, `SELECT `+areaColumns+` FROM cooperation_areas WHERE code = $1 FOR UPDATE`, code))
 }
 
-// UpdateArea replaces the writable fields of a cooperation area at the
-// expected version, with its audit entry. apply receives the current record
-// under lock and returns the new input.
-func (s *Store) UpdateArea(ctx context.Context, by registry.Actor, code string, version int,
-	apply func(cur registry.CooperationArea) (registry.AreaInput, error)) (registry.CooperationArea, error) {
-	var out registry.CooperationArea
-	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		cur, err := scanArea(tx.QueryRowContext(ctx, `SELECT `+areaColumns+` FROM cooperation_areas WHERE code = $1 FOR UPDATE`, code))
-		if err != nil {
-			return err
-		}
-		if version != 0 && cur.Version != version {
-			return registry.ErrPrecondition
-		}
-		in, err := apply(cur)
-		if err != nil {
-			return err
-		}
-		if in.ParentCode != nil {
-			if loop, err := areaBelow(ctx, tx, *in.ParentCode, code); err != nil {
-				return err
-			} else if loop {
-				return registry.Invalid("parent_code", "self_reference", "")
-			}
-		}
-		q := `UPDATE cooperation_areas SET name_zh = $2, name_en = $3, parent_code = $4,
-			version = version + 1, updated_at = now() WHERE code = $1 RETURNING ` + areaColumns
-		a, err := scanArea(tx.QueryRowContext(ctx, q, code, in.NameZh, nullString(in.NameEn), nullString(in.ParentCode)))
-		if err != nil {
-			return err
-		}
-		out = a
-		return s.audit(ctx, tx, by, registry.ActionUpdate, registry.EntityCooperationArea, a.Code, cur, a)
-	})
-	return out, err
+// InsertArea adds a cooperation area.
+func (s *Store) InsertArea(ctx context.Context, in registry.AreaInput) (registry.CooperationArea, error) {
+	q := `INSERT INTO cooperation_areas (code, name_zh, name_en, parent_code) VALUES ($1, $2, $3, $4) RETURNING ` + areaColumns
+	return scanArea(s.q(ctx).QueryRowContext(ctx, q, in.Code, in.NameZh, nullString(in.NameEn), nullString(in.ParentCode)))
 }
 
-// areaBelow reports whether area code is parent itself or one of its
+// ReplaceArea replaces the names and parent of a cooperation area and
+// raises its version.
+func (s *Store) ReplaceArea(ctx context.Context, in registry.AreaInput) (registry.CooperationArea, error) {
+	q := `UPDATE cooperation_areas SET name_zh = $2, name_en = $3, parent_code = $4,
+		version = version + 1, updated_at = now() WHERE code = $1 RETURNING ` + areaColumns
+	return scanArea(s.q(ctx).QueryRowContext(ctx, q, in.Code, in.NameZh, nullString(in.NameEn), nullString(in.ParentCode)))
+}
+
+// AreaExists reports whether a cooperation area exists.
+func (s *Store) AreaExists(ctx context.Context, code string) (bool, error) {
+	return s.exists(ctx, `SELECT EXISTS (SELECT 1 FROM cooperation_areas WHERE code = $1)`, code)
+}
+
+// RegionExists reports whether a region exists.
+func (s *Store) RegionExists(ctx context.Context, code string) (bool, error) {
+	return s.exists(ctx, `SELECT EXISTS (SELECT 1 FROM regions WHERE code = $1)`, code)
+}
+
+// AgreementExists reports whether an agreement exists.
+func (s *Store) AgreementExists(ctx context.Context, id string) (bool, error) {
+	if !isUUID(id) {
+		return false, nil
+	}
+	return s.exists(ctx, `SELECT EXISTS (SELECT 1 FROM agreements WHERE id = $1)`, id)
+}
+
+func (s *Store) exists(ctx context.Context, q, key string) (bool, error) {
+	var ok bool
+	if err := s.q(ctx).QueryRowContext(ctx, q, key).Scan(&ok); err != nil {
+		return false, mapError(fmt.Errorf("check reference: %w", err))
+	}
+	return ok, nil
+}
+
+// AreaBelow reports whether area code is parent itself or one of its
 // ancestors, so that making parent the parent of code would close a loop.
-func areaBelow(ctx context.Context, tx *sql.Tx, parent, code string) (bool, error) {
+func (s *Store) AreaBelow(ctx context.Context, parent, code string) (bool, error) {
 	const q = `WITH RECURSIVE up (code, parent_code) AS (
 			SELECT code, parent_code FROM cooperation_areas WHERE code = $1
 			UNION
 			SELECT a.code, a.parent_code FROM cooperation_areas a JOIN up ON a.code = up.parent_code)
 		SELECT EXISTS (SELECT 1 FROM up WHERE code = $2)`
 	var loop bool
-	if err := tx.QueryRowContext(ctx, q, parent, code).Scan(&loop); err != nil {
+	if err := s.q(ctx).QueryRowContext(ctx, q, parent, code).Scan(&loop); err != nil {
 		return false, mapError(fmt.Errorf("check area hierarchy: %w", err))
 	}
 	return loop, nil

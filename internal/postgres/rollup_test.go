@@ -20,20 +20,30 @@ func TestStatsRollupMatchesTheRecords(t *testing.T) {
 	t.Parallel()
 	s := newInternalStore(t)
 	ctx := context.Background()
-	admin := registry.Actor{Role: registry.RoleAdmin, RequestID: "rollup-test"}
 	rnd := rand.New(rand.NewPCG(7, 11))
 	var orgs []string
 	for i := 0; i < 6; i++ {
-		o, err := s.CreateOrganization(ctx, admin, registry.OrganizationInput{Code: fmt.Sprintf("org-%d", i), Kind: "other", NameZh: "组织"})
+		o, err := s.InsertOrganization(ctx, registry.OrganizationInput{Code: fmt.Sprintf("org-%d", i), Kind: "other", NameZh: "组织"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		orgs = append(orgs, o.ID)
 	}
-	str := func(v string) *string { return &v }
 	pick := func(list ...string) *string {
 		if i := rnd.IntN(len(list) + 1); i < len(list) {
-			return str(list[i])
+			return &list[i]
+		}
+		return nil
+	}
+	kind := func(list ...registry.JointActionKind) *registry.JointActionKind {
+		if i := rnd.IntN(len(list) + 1); i < len(list) {
+			return &list[i]
+		}
+		return nil
+	}
+	format := func(list ...registry.ConsultationFormat) *registry.ConsultationFormat {
+		if i := rnd.IntN(len(list) + 1); i < len(list) {
+			return &list[i]
 		}
 		return nil
 	}
@@ -47,7 +57,7 @@ func TestStatsRollupMatchesTheRecords(t *testing.T) {
 	outcomes := func() []registry.Outcome {
 		var out []registry.Outcome
 		for i := rnd.IntN(3); i > 0; i-- {
-			o := registry.Outcome{Kind: []string{"opinion", "proposal", "problem_solved"}[rnd.IntN(3)], Approximate: rnd.IntN(2) == 0}
+			o := registry.Outcome{Kind: []registry.OutcomeKind{"opinion", "proposal", "problem_solved"}[rnd.IntN(3)], Approximate: rnd.IntN(2) == 0}
 			if rnd.IntN(4) > 0 {
 				n := int64(rnd.IntN(100))
 				o.Count = &n
@@ -71,7 +81,7 @@ func TestStatsRollupMatchesTheRecords(t *testing.T) {
 			e := registry.DateFromParts(start.First().AddDate(0, rnd.IntN(20), 0), registry.PrecisionMonth)
 			end = &e
 		}
-		j, err := s.CreateJointAction(ctx, admin, registry.JointAction{TitleZh: "联合行动", Kind: pick("research", "inspection"),
+		j, err := s.InsertJointAction(ctx, registry.JointAction{TitleZh: "联合行动", Kind: kind("research", "inspection"),
 			AreaCode: pick("ecology", "joint-duty"), StartedOn: start, EndedOn: end, Status: "completed",
 			Participants: participants("lead", "partner"), Outcomes: outcomes()})
 		if err != nil {
@@ -79,37 +89,41 @@ func TestStatsRollupMatchesTheRecords(t *testing.T) {
 		}
 		actions = append(actions, j.ID)
 		p := participants("host", "participant")
-		c, err := s.CreateConsultation(ctx, admin, registry.Consultation{TitleZh: "联合协商", Format: pick("meeting", "online"),
-			AreaCode: pick("ecology"), HeldOn: date(), Status: []string{"held", "planned"}[rnd.IntN(2)], Participants: p, Outcomes: outcomes()})
+		c, err := s.InsertConsultation(ctx, registry.Consultation{TitleZh: "联合协商", Format: format("meeting", "online"),
+			AreaCode: pick("ecology"), HeldOn: date(), Status: []registry.ConsultationStatus{"held", "planned"}[rnd.IntN(2)], Participants: p, Outcomes: outcomes()})
 		if err != nil {
 			t.Fatal(err)
 		}
 		consultations = append(consultations, c.ID)
 	}
 	for _, id := range actions[:12] {
-		if _, err := s.UpdateJointAction(ctx, admin, id, 0, func(cur registry.JointAction) (registry.JointAction, error) {
-			cur.StartedOn, cur.EndedOn = date(), nil
-			cur.Kind, cur.Participants, cur.Outcomes = pick("supervision"), participants("lead", "partner"), outcomes()
-			return cur, nil
-		}); err != nil {
+		cur, err := s.GetJointAction(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cur.StartedOn, cur.EndedOn = date(), nil
+		cur.Kind, cur.Participants, cur.Outcomes = kind("supervision"), participants("lead", "partner"), outcomes()
+		if _, err := s.ReplaceJointAction(ctx, cur); err != nil {
 			t.Fatal(err)
 		}
 	}
 	for _, id := range actions[12:18] {
-		if _, err := s.ArchiveJointAction(ctx, admin, id, 0); err != nil {
+		if _, err := s.ArchiveJointAction(ctx, id); err != nil {
 			t.Fatal(err)
 		}
 	}
 	for _, id := range consultations[:10] {
-		if _, err := s.UpdateConsultation(ctx, admin, id, 0, func(cur registry.Consultation) (registry.Consultation, error) {
-			cur.Status, cur.HeldOn, cur.Outcomes = "held", date(), outcomes()
-			return cur, nil
-		}); err != nil {
+		cur, err := s.GetConsultation(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cur.Status, cur.HeldOn, cur.Outcomes = "held", date(), outcomes()
+		if _, err := s.ReplaceConsultation(ctx, cur); err != nil {
 			t.Fatal(err)
 		}
 	}
 	for _, id := range consultations[10:14] {
-		if _, err := s.ArchiveConsultation(ctx, admin, id, 0); err != nil {
+		if _, err := s.ArchiveConsultation(ctx, id); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -99,7 +99,7 @@ func (s *Store) GetStats(ctx context.Context, f registry.StatsFilter) (registry.
 	st := emptyStats(f)
 	var orgID, regionCode, partnerCode sql.NullString
 	if f.Organization != "" {
-		id, err := s.resolveOrganization(ctx, f.Organization)
+		id, err := s.ResolveOrganization(ctx, f.Organization)
 		if err == registry.ErrNotFound {
 			return st, nil
 		} else if err != nil {

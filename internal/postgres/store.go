@@ -179,3 +179,51 @@ func timePtr(n sql.NullTime) *time.Time {
 var errNoRows = sql.ErrNoRows
 
 func notFound(err error) bool { return errors.Is(err, errNoRows) }
+
+// InTx runs fn in one transaction; every store call made with the context
+// fn receives joins it. A transaction PostgreSQL aborts for a
+// serialization failure or a deadlock is run again.
+func (s *Store) InTx(ctx context.Context, fn func(ctx context.Context) error) error {
+	return s.inTx(ctx, func(ctx context.Context, _ *sql.Tx) error { return fn(ctx) })
+}
+
+// lockRow takes the row lock of one record (by its key column) in the
+// transaction of ctx; ErrNotFound when there is none.
+func (s *Store) lockRow(ctx context.Context, table, keyColumn, key string) error {
+	if keyColumn == "id" && !isUUID(key) {
+		return registry.ErrNotFound
+	}
+	return s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		var one int
+		err := tx.QueryRowContext(ctx, `SELECT 1 FROM `+table+` WHERE `+keyColumn+` = $1 FOR UPDATE`, key).Scan(&one)
+		if notFound(err) {
+			return registry.ErrNotFound
+		}
+		if err != nil {
+			return mapError(fmt.Errorf("lock %s: %w", table, err))
+		}
+		return nil
+	})
+}
+
+// archiveRow sets archived_at on one record and raises its version.
+func (s *Store) archiveRow(ctx context.Context, table, id string) error {
+	return s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		q := `UPDATE ` + table + ` SET archived_at = now(), version = version + 1, updated_at = now() WHERE id = $1`
+		if _, err := tx.ExecContext(ctx, q, id); err != nil {
+			return mapError(fmt.Errorf("archive %s: %w", table, err))
+		}
+		return nil
+	})
+}
+
+// nullText is an optional enum or text value as a column value.
+func nullText[S ~string](p *S) sql.NullString {
+	if p == nil {
+		return sql.NullString{}
+	}
+	return sql.NullString{String: string(*p), Valid: true}
+}
+
+// Store is the storage of the registry's Service.
+var _ registry.Store = (*Store)(nil)

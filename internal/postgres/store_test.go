@@ -57,7 +57,8 @@ func TestAuditLogIsAppendOnly(t *testing.T) {
 	t.Parallel()
 	store, _ := pgtest.New(t)
 	ctx := context.Background()
-	_, err := store.CreateArea(ctx, registry.Actor{RequestID: "t1"}, registry.AreaInput{Code: "test-area", NameZh: "测试"})
+	_, err := registry.NewService(store, nil).CreateArea(ctx, registry.Actor{Role: registry.RoleAdmin, RequestID: "t1"},
+		registry.AreaInput{Code: "test-area", NameZh: "测试"})
 	if err != nil {
 		t.Fatal(err)
 	}

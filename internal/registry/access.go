@@ -2,22 +2,12 @@ package registry
 
 import "time"
 
-// Roles of API keys.
-const (
-	RoleAdmin     = "admin"
-	RoleRegistrar = "registrar"
-	RoleReader    = "reader"
-)
-
-// Roles lists the valid roles.
-var Roles = []string{RoleAdmin, RoleRegistrar, RoleReader}
-
 // APIKey is a stored API key; the secret itself is never kept, only its
 // hash.
 type APIKey struct {
 	ID               string     `json:"id"`
 	Name             string     `json:"name"`
-	Role             string     `json:"role"`
+	Role             Role       `json:"role"`
 	OrganizationID   *string    `json:"-"`
 	OrganizationCode *string    `json:"organization"`
 	CreatedAt        time.Time  `json:"created_at"`
@@ -29,7 +19,7 @@ type APIKey struct {
 // request it came with. A zero KeyID means the command line (demo loader).
 type Actor struct {
 	KeyID          string
-	Role           string
+	Role           Role
 	OrganizationID string
 	RequestID      string
 }
@@ -37,31 +27,18 @@ type Actor struct {
 // IsAdmin reports whether the actor holds the admin role.
 func (a Actor) IsAdmin() bool { return a.Role == RoleAdmin }
 
-// Audit actions and entities.
-const (
-	ActionCreate  = "create"
-	ActionUpdate  = "update"
-	ActionArchive = "archive"
-
-	EntityAgreement       = "agreement"
-	EntityConsultation    = "consultation"
-	EntityJointAction     = "joint_action"
-	EntityOrganization    = "organization"
-	EntityCooperationArea = "cooperation_area"
-)
-
 // AuditEntry is one append-only record of a successful write.
 type AuditEntry struct {
-	ID                  int64     `json:"id" binding:"required" example:"1"`
-	At                  time.Time `json:"at" binding:"required" format:"date-time"`
-	ActorKeyID          *string   `json:"actor_key_id" binding:"required" extensions:"x-nullable" format:"uuid"`
-	ActorOrganizationID *string   `json:"actor_organization_id" binding:"required" extensions:"x-nullable" format:"uuid"`
-	Action              string    `json:"action" binding:"required" enums:"create,update,archive"`
-	Entity              string    `json:"entity" binding:"required" enums:"agreement,consultation,joint_action,organization,cooperation_area"`
-	EntityID            string    `json:"entity_id" binding:"required"`
-	RequestID           *string   `json:"request_id" binding:"required" extensions:"x-nullable"`
-	Before              RawJSON   `json:"before" binding:"required" extensions:"x-nullable" swaggertype:"object"`
-	After               RawJSON   `json:"after" binding:"required" extensions:"x-nullable" swaggertype:"object"`
+	ID                  int64       `json:"id" binding:"required" example:"1"`
+	At                  time.Time   `json:"at" binding:"required" format:"date-time"`
+	ActorKeyID          *string     `json:"actor_key_id" binding:"required" extensions:"x-nullable" format:"uuid"`
+	ActorOrganizationID *string     `json:"actor_organization_id" binding:"required" extensions:"x-nullable" format:"uuid"`
+	Action              AuditAction `json:"action" binding:"required"`
+	Entity              AuditEntity `json:"entity" binding:"required"`
+	EntityID            string      `json:"entity_id" binding:"required"`
+	RequestID           *string     `json:"request_id" binding:"required" extensions:"x-nullable"`
+	Before              RawJSON     `json:"before" binding:"required" extensions:"x-nullable" swaggertype:"object"`
+	After               RawJSON     `json:"after" binding:"required" extensions:"x-nullable" swaggertype:"object"`
 } // @name AuditEntry
 
 // RawJSON is a JSON document kept as bytes; nil encodes as null.
@@ -77,7 +54,7 @@ func (r RawJSON) MarshalJSON() ([]byte, error) {
 
 // AuditFilter selects audit entries.
 type AuditFilter struct {
-	Entity            string
+	Entity            AuditEntity
 	EntityID          string
 	Actor             string
 	ActorOrganization string

@@ -2,99 +2,73 @@ package registry
 
 import "time"
 
-// Consultation formats and statuses.
-var (
-	ConsultationFormats  = []string{"meeting", "seminar", "field_visit", "online", "grassroots"}
-	ConsultationStatuses = []string{"planned", "held", "cancelled"}
-	ConsultationRoles    = []string{RoleHost, "co_host", "participant"}
-)
-
-// Joint action kinds and statuses.
-var (
-	JointActionKinds    = []string{"inspection", "research", "proposal", "supervision", "exhibition", "publicity", "other"}
-	JointActionStatuses = []string{"planned", "ongoing", "completed", "cancelled"}
-	JointActionRoles    = []string{RoleLead, "partner", "supporter"}
-)
-
-// OutcomeKinds lists the kinds of results a consultation or joint action
-// records.
-var OutcomeKinds = []string{"opinion", "proposal", "public_opinion_report", "problem_solved", "other"}
-
-// Participant roles the rules look at, and the consultation status that
-// counts in the statistics.
-const (
-	RoleHost   = "host"
-	RoleLead   = "lead"
-	StatusHeld = "held"
-)
-
 // Participant is an organisation's part in a consultation or a joint
 // action. Consultations use the roles host, co_host and participant; joint
 // actions lead, partner and supporter.
 type Participant struct {
 	OrganizationID   string `json:"organization_id" binding:"required" format:"uuid"`
 	OrganizationCode string `json:"organization_code" binding:"required" example:"changshou-cppcc"`
-	Role             string `json:"role" binding:"required" enums:"host,co_host,participant,lead,partner,supporter" example:"host"`
+	Role             string `json:"role" binding:"required" example:"host"` // a ConsultationRole or a JointActionRole
 } // @name Participant
 
 // Outcome is a result of a consultation or joint action: how many
 // opinions, proposals, solved problems... Approximate records the Chinese
 // "余" ("more than N"). Count may be absent when the source gives none.
 type Outcome struct {
-	Kind          string  `json:"kind" binding:"required" enums:"opinion,proposal,public_opinion_report,problem_solved,other" example:"problem_solved"`
-	Count         *int64  `json:"count" binding:"required" extensions:"x-nullable" minimum:"0" maximum:"1000000000" example:"60"`
-	Approximate   bool    `json:"approximate" binding:"required" example:"true"`
-	DescriptionZh *string `json:"description_zh" binding:"required" extensions:"x-nullable" example:"推动解决群众急难愁盼问题60余个"`
-	DescriptionEn *string `json:"description_en" binding:"required" extensions:"x-nullable" example:"More than 60 pressing problems of residents solved"`
+	Kind          OutcomeKind `json:"kind" binding:"required"`
+	Count         *int64      `json:"count" binding:"required" extensions:"x-nullable" minimum:"0" maximum:"1000000000" example:"60"`
+	Approximate   bool        `json:"approximate" binding:"required" example:"true"`
+	DescriptionZh *string     `json:"description_zh" binding:"required" extensions:"x-nullable" example:"推动解决群众急难愁盼问题60余个"`
+	DescriptionEn *string     `json:"description_en" binding:"required" extensions:"x-nullable" example:"More than 60 pressing problems of residents solved"`
 } // @name Outcome
 
 // Consultation is a joint consultation held by committees of several
 // regions.
 type Consultation struct {
-	ID           string        `json:"id" binding:"required" format:"uuid"`
-	TitleZh      string        `json:"title_zh" binding:"required" example:"长寿区政协联合渝北、邻水开展森林防灭火联合协商"`
-	TitleEn      *string       `json:"title_en" binding:"required" extensions:"x-nullable" example:"Joint consultation on forest fire prevention"`
-	TopicZh      *string       `json:"topic_zh" binding:"required" extensions:"x-nullable" example:"森林防灭火"`
-	TopicEn      *string       `json:"topic_en" binding:"required" extensions:"x-nullable" example:"Forest fire prevention"`
-	Format       *string       `json:"format" binding:"required" extensions:"x-nullable" enums:"meeting,seminar,field_visit,online,grassroots"`
-	HeldOn       *Date         `json:"held_on" binding:"required" extensions:"x-nullable" swaggertype:"string" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" example:"2023"`
-	Location     *string       `json:"location" binding:"required" extensions:"x-nullable" example:"重庆市长寿区"`
-	AgreementID  *string       `json:"agreement_id" binding:"required" extensions:"x-nullable" format:"uuid"`
-	AreaCode     *string       `json:"area_code" binding:"required" extensions:"x-nullable" example:"forest-fire-prevention"`
-	Status       string        `json:"status" binding:"required" enums:"planned,held,cancelled" example:"held"`
-	Participants []Participant `json:"participants" binding:"required"`
-	Outcomes     []Outcome     `json:"outcomes" binding:"required"`
-	SummaryZh    *string       `json:"summary_zh" binding:"required" extensions:"x-nullable" example:"共同筑牢森林防灭火安全防线。"`
-	SummaryEn    *string       `json:"summary_en" binding:"required" extensions:"x-nullable"`
-	Version      int           `json:"version" binding:"required" example:"1"`
-	CreatedAt    time.Time     `json:"created_at" binding:"required" format:"date-time"`
-	UpdatedAt    time.Time     `json:"updated_at" binding:"required" format:"date-time"`
-	ArchivedAt   *time.Time    `json:"archived_at" binding:"required" extensions:"x-nullable" format:"date-time"`
+	ID           string              `json:"id" binding:"required" format:"uuid"`
+	TitleZh      string              `json:"title_zh" binding:"required" example:"长寿区政协联合渝北、邻水开展森林防灭火联合协商"`
+	TitleEn      *string             `json:"title_en" binding:"required" extensions:"x-nullable" example:"Joint consultation on forest fire prevention"`
+	TopicZh      *string             `json:"topic_zh" binding:"required" extensions:"x-nullable" example:"森林防灭火"`
+	TopicEn      *string             `json:"topic_en" binding:"required" extensions:"x-nullable" example:"Forest fire prevention"`
+	Format       *ConsultationFormat `json:"format" binding:"required" extensions:"x-nullable"`
+	HeldOn       *Date               `json:"held_on" binding:"required" extensions:"x-nullable" swaggertype:"string" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" example:"2023"`
+	Location     *string             `json:"location" binding:"required" extensions:"x-nullable" example:"重庆市长寿区"`
+	AgreementID  *string             `json:"agreement_id" binding:"required" extensions:"x-nullable" format:"uuid"`
+	AreaCode     *string             `json:"area_code" binding:"required" extensions:"x-nullable" example:"forest-fire-prevention"`
+	Status       ConsultationStatus  `json:"status" binding:"required"`
+	Participants []Participant       `json:"participants" binding:"required"`
+	Outcomes     []Outcome           `json:"outcomes" binding:"required"`
+	SummaryZh    *string             `json:"summary_zh" binding:"required" extensions:"x-nullable" example:"共同筑牢森林防灭火安全防线。"`
+	SummaryEn    *string             `json:"summary_en" binding:"required" extensions:"x-nullable"`
+	Version      int                 `json:"version" binding:"required" example:"1"`
+	CreatedAt    time.Time           `json:"created_at" binding:"required" format:"date-time"`
+	UpdatedAt    time.Time           `json:"updated_at" binding:"required" format:"date-time"`
+	ArchivedAt   *time.Time          `json:"archived_at" binding:"required" extensions:"x-nullable" format:"date-time"`
 } // @name Consultation
 
 // JointAction is a joint duty action (联合履职) carried out by bodies of
 // several regions: an inspection, research, an exhibition...
 type JointAction struct {
-	ID           string        `json:"id" binding:"required" format:"uuid"`
-	TitleZh      string        `json:"title_zh" binding:"required" example:"“丹青润川渝 翰墨润寿乡”川渝地区书画联展"`
-	TitleEn      *string       `json:"title_en" binding:"required" extensions:"x-nullable" example:"Sichuan–Chongqing calligraphy and painting exhibition"`
-	ThemeZh      *string       `json:"theme_zh" binding:"required" extensions:"x-nullable" example:"丹青润川渝 翰墨润寿乡"`
-	ThemeEn      *string       `json:"theme_en" binding:"required" extensions:"x-nullable"`
-	Kind         *string       `json:"kind" binding:"required" extensions:"x-nullable" enums:"inspection,research,proposal,supervision,exhibition,publicity,other" example:"exhibition"`
-	StartedOn    *Date         `json:"started_on" binding:"required" extensions:"x-nullable" swaggertype:"string" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" example:"2023"`
-	EndedOn      *Date         `json:"ended_on" binding:"required" extensions:"x-nullable" swaggertype:"string" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" example:"2023-12"`
-	Location     *string       `json:"location" binding:"required" extensions:"x-nullable" example:"重庆市长寿区"`
-	AgreementID  *string       `json:"agreement_id" binding:"required" extensions:"x-nullable" format:"uuid"`
-	AreaCode     *string       `json:"area_code" binding:"required" extensions:"x-nullable" example:"culture-tourism"`
-	Status       string        `json:"status" binding:"required" enums:"planned,ongoing,completed,cancelled" example:"completed"`
-	Participants []Participant `json:"participants" binding:"required"`
-	Outcomes     []Outcome     `json:"outcomes" binding:"required"`
-	SummaryZh    *string       `json:"summary_zh" binding:"required" extensions:"x-nullable" example:"推动文化合作与艺术交流。"`
-	SummaryEn    *string       `json:"summary_en" binding:"required" extensions:"x-nullable"`
-	Version      int           `json:"version" binding:"required" example:"1"`
-	CreatedAt    time.Time     `json:"created_at" binding:"required" format:"date-time"`
-	UpdatedAt    time.Time     `json:"updated_at" binding:"required" format:"date-time"`
-	ArchivedAt   *time.Time    `json:"archived_at" binding:"required" extensions:"x-nullable" format:"date-time"`
+	ID           string            `json:"id" binding:"required" format:"uuid"`
+	TitleZh      string            `json:"title_zh" binding:"required" example:"“丹青润川渝 翰墨润寿乡”川渝地区书画联展"`
+	TitleEn      *string           `json:"title_en" binding:"required" extensions:"x-nullable" example:"Sichuan–Chongqing calligraphy and painting exhibition"`
+	ThemeZh      *string           `json:"theme_zh" binding:"required" extensions:"x-nullable" example:"丹青润川渝 翰墨润寿乡"`
+	ThemeEn      *string           `json:"theme_en" binding:"required" extensions:"x-nullable"`
+	Kind         *JointActionKind  `json:"kind" binding:"required" extensions:"x-nullable"`
+	StartedOn    *Date             `json:"started_on" binding:"required" extensions:"x-nullable" swaggertype:"string" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" example:"2023"`
+	EndedOn      *Date             `json:"ended_on" binding:"required" extensions:"x-nullable" swaggertype:"string" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" example:"2023-12"`
+	Location     *string           `json:"location" binding:"required" extensions:"x-nullable" example:"重庆市长寿区"`
+	AgreementID  *string           `json:"agreement_id" binding:"required" extensions:"x-nullable" format:"uuid"`
+	AreaCode     *string           `json:"area_code" binding:"required" extensions:"x-nullable" example:"culture-tourism"`
+	Status       JointActionStatus `json:"status" binding:"required"`
+	Participants []Participant     `json:"participants" binding:"required"`
+	Outcomes     []Outcome         `json:"outcomes" binding:"required"`
+	SummaryZh    *string           `json:"summary_zh" binding:"required" extensions:"x-nullable" example:"推动文化合作与艺术交流。"`
+	SummaryEn    *string           `json:"summary_en" binding:"required" extensions:"x-nullable"`
+	Version      int               `json:"version" binding:"required" example:"1"`
+	CreatedAt    time.Time         `json:"created_at" binding:"required" format:"date-time"`
+	UpdatedAt    time.Time         `json:"updated_at" binding:"required" format:"date-time"`
+	ArchivedAt   *time.Time        `json:"archived_at" binding:"required" extensions:"x-nullable" format:"date-time"`
 } // @name JointAction
 
 // HasParticipant reports whether the organisation takes part in the
@@ -138,7 +112,7 @@ type ActivityFilter struct {
 func CheckConsultation(c *Consultation) error {
 	var v ValidationError
 	checkParticipants(&v, c.Participants)
-	if countRole(c.Participants, RoleHost) != 1 {
+	if countRole(c.Participants, string(RoleHost)) != 1 {
 		v.Add("participants", "one_host", "")
 	}
 	return v.Err()
@@ -169,7 +143,7 @@ func CheckJointActionFromSource(j *JointAction) error {
 }
 
 func checkJointActionShape(v *ValidationError, j *JointAction) {
-	if countRole(j.Participants, RoleLead) == 0 {
+	if countRole(j.Participants, string(RoleLead)) == 0 {
 		v.Add("participants", "lead_required", "")
 	}
 	checkDateOrder(v, []namedDate{{"started_on", j.StartedOn}, {"ended_on", j.EndedOn}})

@@ -6,25 +6,9 @@ import (
 	"time"
 )
 
-// Agreement types.
-var AgreementTypes = []string{"framework", "friendship", "cooperation", "memorandum"}
-
-// Agreement statuses.
-const (
-	StatusDraft      = "draft"
-	StatusSigned     = "signed"
-	StatusInForce    = "in_force"
-	StatusSuspended  = "suspended"
-	StatusExpired    = "expired"
-	StatusTerminated = "terminated"
-)
-
-// AgreementStatuses lists the agreement statuses in lifecycle order.
-var AgreementStatuses = []string{StatusDraft, StatusSigned, StatusInForce, StatusSuspended, StatusExpired, StatusTerminated}
-
 // agreementMoves is the status lifecycle:
 // draft → signed → in_force ⇄ suspended → expired | terminated.
-var agreementMoves = map[string][]string{
+var agreementMoves = map[AgreementStatus][]AgreementStatus{
 	StatusDraft:      {StatusSigned},
 	StatusSigned:     {StatusInForce},
 	StatusInForce:    {StatusSuspended, StatusExpired, StatusTerminated},
@@ -36,27 +20,24 @@ var agreementMoves = map[string][]string{
 // CheckAgreementTransition returns nil when an agreement may move from one
 // status to another (staying put is always allowed) and a *TransitionError
 // listing the allowed moves otherwise.
-func CheckAgreementTransition(from, to string) error {
+func CheckAgreementTransition(from, to AgreementStatus) error {
 	if from == to || slices.Contains(agreementMoves[from], to) {
 		return nil
 	}
-	return &TransitionError{From: from, To: to, Allowed: slices.Clone(agreementMoves[from])}
+	allowed := make([]string, 0, len(agreementMoves[from]))
+	for _, s := range agreementMoves[from] {
+		allowed = append(allowed, string(s))
+	}
+	return &TransitionError{From: string(from), To: string(to), Allowed: allowed}
 }
-
-// Party roles, mechanism kinds and document kinds.
-var (
-	PartyRoles     = []string{"signatory", "witness", "coordinator"}
-	MechanismKinds = []string{"joint_meeting", "liaison", "consultation_platform", "information_exchange", "joint_research", "joint_proposal", "other"}
-	DocumentKinds  = []string{"full_text", "announcement", "report", "photo", "other"}
-)
 
 // Party is an organisation's part in an agreement.
 type Party struct {
-	OrganizationID   string  `json:"organization_id" binding:"required" format:"uuid"`
-	OrganizationCode string  `json:"organization_code" binding:"required" example:"changshou-cppcc"`
-	Role             string  `json:"role" binding:"required" enums:"signatory,witness,coordinator"`
-	SignatoryName    *string `json:"signatory_name" binding:"required" extensions:"x-nullable"`
-	SignatoryTitle   *string `json:"signatory_title" binding:"required" extensions:"x-nullable"`
+	OrganizationID   string    `json:"organization_id" binding:"required" format:"uuid"`
+	OrganizationCode string    `json:"organization_code" binding:"required" example:"changshou-cppcc"`
+	Role             PartyRole `json:"role" binding:"required"`
+	SignatoryName    *string   `json:"signatory_name" binding:"required" extensions:"x-nullable"`
+	SignatoryTitle   *string   `json:"signatory_title" binding:"required" extensions:"x-nullable"`
 } // @name Party
 
 // AgreementArea is a cooperation area as the agreement words it, with an
@@ -70,16 +51,16 @@ type AgreementArea struct {
 
 // Mechanism is a working arrangement the agreement sets up.
 type Mechanism struct {
-	Kind        string  `json:"kind" binding:"required" enums:"joint_meeting,liaison,consultation_platform,information_exchange,joint_research,joint_proposal,other"`
-	Description *string `json:"description" binding:"required" extensions:"x-nullable"`
+	Kind        MechanismKind `json:"kind" binding:"required"`
+	Description *string       `json:"description" binding:"required" extensions:"x-nullable"`
 } // @name Mechanism
 
 // Document is a reference to a published text; the URL is never fetched.
 type Document struct {
-	Title    string  `json:"title" binding:"required"`
-	URL      string  `json:"url" binding:"required"`
-	Language *string `json:"language" binding:"required" extensions:"x-nullable" example:"zh"`
-	Kind     *string `json:"kind" binding:"required" extensions:"x-nullable" enums:"full_text,announcement,report,photo,other"`
+	Title    string        `json:"title" binding:"required"`
+	URL      string        `json:"url" binding:"required"`
+	Language *string       `json:"language" binding:"required" extensions:"x-nullable" example:"zh"`
+	Kind     *DocumentKind `json:"kind" binding:"required" extensions:"x-nullable"`
 } // @name Document
 
 // Agreement is a collaboration agreement between regional bodies.
@@ -88,8 +69,8 @@ type Agreement struct {
 	RefNo         *string         `json:"ref_no" binding:"required" extensions:"x-nullable"`
 	TitleZh       string          `json:"title_zh" binding:"required" example:"重庆市长寿区政协与四川省彭州市政协友好政协交流合作框架协议"`
 	TitleEn       *string         `json:"title_en" binding:"required" extensions:"x-nullable"`
-	Type          string          `json:"type" binding:"required" enums:"framework,friendship,cooperation,memorandum"`
-	Status        string          `json:"status" binding:"required" enums:"draft,signed,in_force,suspended,expired,terminated"`
+	Type          AgreementType   `json:"type" binding:"required"`
+	Status        AgreementStatus `json:"status" binding:"required"`
 	SignedOn      *Date           `json:"signed_on" binding:"required" extensions:"x-nullable" swaggertype:"string" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" example:"2023-05-18"`
 	SignedPlace   *string         `json:"signed_place" binding:"required" extensions:"x-nullable"`
 	EffectiveFrom *Date           `json:"effective_from" binding:"required" extensions:"x-nullable" swaggertype:"string" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" example:"2023-05"`
@@ -122,8 +103,8 @@ func (a Agreement) HasParty(orgID string) bool {
 type AgreementFilter struct {
 	Party           string
 	Region          string
-	Status          string
-	Type            string
+	Status          AgreementStatus
+	Type            AgreementType
 	Area            string
 	SignedFrom      *Date
 	SignedTo        *Date
@@ -146,7 +127,7 @@ func CheckAgreement(a *Agreement, now time.Time) error {
 			continue
 		}
 		seen[p.OrganizationID] = true
-		if p.Role == "signatory" {
+		if p.Role == PartySignatory {
 			signatories++
 		}
 	}

@@ -208,7 +208,7 @@ func TestCheckAgreementTransition(t *testing.T) {
 	t.Parallel()
 	// The lifecycle of the contract: draft → signed → in_force →
 	// (suspended ⇄ in_force) → expired | terminated.
-	allowed := map[string][]string{
+	allowed := map[AgreementStatus][]AgreementStatus{
 		StatusDraft:      {StatusSigned},
 		StatusSigned:     {StatusInForce},
 		StatusInForce:    {StatusSuspended, StatusExpired, StatusTerminated},
@@ -216,11 +216,12 @@ func TestCheckAgreementTransition(t *testing.T) {
 		StatusExpired:    {},
 		StatusTerminated: {},
 	}
-	if len(AgreementStatuses) != len(allowed) {
-		t.Fatalf("AgreementStatuses = %v, want the six statuses of the contract", AgreementStatuses)
+	if len(AgreementStatuses.Values) != len(allowed) {
+		t.Fatalf("AgreementStatuses = %v, want the six statuses of the contract", AgreementStatuses.Codes())
 	}
-	for _, from := range AgreementStatuses {
-		for _, to := range AgreementStatuses {
+	for _, fv := range AgreementStatuses.Values {
+		for _, tv := range AgreementStatuses.Values {
+			from, to := fv.Code, tv.Code
 			err := CheckAgreementTransition(from, to)
 			if from == to || slices.Contains(allowed[from], to) {
 				if err != nil {
@@ -236,25 +237,29 @@ func TestCheckAgreementTransition(t *testing.T) {
 			if !errors.Is(err, ErrConflict) {
 				t.Errorf("%s → %s: error does not match ErrConflict", from, to)
 			}
-			if te.From != from || te.To != to {
+			if te.From != string(from) || te.To != string(to) {
 				t.Errorf("%s → %s: error names %s → %s", from, to, te.From, te.To)
 			}
-			if te.Allowed == nil || !slices.Equal(te.Allowed, allowed[from]) {
-				t.Errorf("%s → %s: allowed = %#v, want %#v", from, to, te.Allowed, allowed[from])
+			want := []string{}
+			for _, a := range allowed[from] {
+				want = append(want, string(a))
+			}
+			if te.Allowed == nil || !slices.Equal(te.Allowed, want) {
+				t.Errorf("%s → %s: allowed = %#v, want %#v", from, to, te.Allowed, want)
 			}
 		}
 	}
 
 	// A sample of refused moves, spelled out.
 	for _, c := range []struct {
-		from, to string
+		from, to AgreementStatus
 		allowed  []string
 	}{
-		{StatusDraft, StatusInForce, []string{StatusSigned}},
-		{StatusSigned, StatusDraft, []string{StatusInForce}},
-		{StatusSigned, StatusTerminated, []string{StatusInForce}},
-		{StatusInForce, StatusDraft, []string{StatusSuspended, StatusExpired, StatusTerminated}},
-		{StatusSuspended, StatusSigned, []string{StatusInForce, StatusExpired, StatusTerminated}},
+		{StatusDraft, StatusInForce, []string{"signed"}},
+		{StatusSigned, StatusDraft, []string{"in_force"}},
+		{StatusSigned, StatusTerminated, []string{"in_force"}},
+		{StatusInForce, StatusDraft, []string{"suspended", "expired", "terminated"}},
+		{StatusSuspended, StatusSigned, []string{"in_force", "expired", "terminated"}},
 		{StatusExpired, StatusInForce, []string{}},
 		{StatusTerminated, StatusInForce, []string{}},
 		{StatusExpired, StatusTerminated, []string{}},
@@ -270,7 +275,7 @@ func TestCheckAgreementTransition(t *testing.T) {
 	if !errors.As(CheckAgreementTransition(StatusInForce, StatusDraft), &te) {
 		t.Fatal("in_force → draft allowed")
 	}
-	te.Allowed[0] = StatusDraft
+	te.Allowed[0] = string(StatusDraft)
 	if err := CheckAgreementTransition(StatusInForce, StatusSuspended); err != nil {
 		t.Fatalf("changing a returned allowed list changed the lifecycle: %v", err)
 	}

@@ -125,3 +125,43 @@ func (e *BadParam) Error() string { return "query parameter " + e.Name + ": " + 
 
 // Is reports whether target is ErrBadRequest.
 func (e *BadParam) Is(target error) bool { return target == ErrBadRequest }
+
+// Reasons a request is forbidden, named in the 403 answer.
+const (
+	ReasonRoleForbids                 = "role_forbids"
+	ReasonNotAParty                   = "not_a_party"
+	ReasonCannotRemoveOwnOrganization = "cannot_remove_own_organization"
+	ReasonReadRequiresKey             = "read_requires_key"
+)
+
+// ForbiddenError is a refusal with its reason. It matches ErrForbidden.
+type ForbiddenError struct{ Reason string }
+
+// Forbidden returns a refusal for the reason.
+func Forbidden(reason string) error { return &ForbiddenError{Reason: reason} }
+
+// Error implements error.
+func (e *ForbiddenError) Error() string { return "forbidden: " + e.Reason }
+
+// Is reports whether target is ErrForbidden.
+func (e *ForbiddenError) Is(target error) bool { return target == ErrForbidden }
+
+// PreconditionError is a stale If-Match: the record is at version
+// Current. It matches ErrPrecondition.
+type PreconditionError struct{ Current int }
+
+// Error implements error.
+func (e *PreconditionError) Error() string { return "precondition failed: the record has changed" }
+
+// Is reports whether target is ErrPrecondition.
+func (e *PreconditionError) Is(target error) bool { return target == ErrPrecondition }
+
+// ImmutableError is a change to a field that never changes (an area's
+// code). It matches ErrBadRequest.
+type ImmutableError struct{ Field string }
+
+// Error implements error.
+func (e *ImmutableError) Error() string { return e.Field + " is immutable" }
+
+// Is reports whether target is ErrBadRequest.
+func (e *ImmutableError) Is(target error) bool { return target == ErrBadRequest }

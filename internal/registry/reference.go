@@ -2,26 +2,19 @@ package registry
 
 import "time"
 
-// Region levels of GB/T 2260 divisions.
-const (
-	LevelProvince   = "province"
-	LevelPrefecture = "prefecture"
-	LevelCounty     = "county"
-)
-
 // Region is an administrative division of Chongqing or Sichuan, identified
 // by its six-digit GB/T 2260 code.
 type Region struct {
-	Code       string  `json:"code" binding:"required" example:"500115"`
-	NameZh     string  `json:"name_zh" binding:"required" example:"长寿区"`
-	NameEn     *string `json:"name_en" binding:"required" extensions:"x-nullable" example:"Changshou District"`
-	Level      string  `json:"level" binding:"required" enums:"province,prefecture,county" example:"county"`
-	ParentCode *string `json:"parent_code" binding:"required" extensions:"x-nullable" example:"500000"`
+	Code       string      `json:"code" binding:"required" example:"500115"`
+	NameZh     string      `json:"name_zh" binding:"required" example:"长寿区"`
+	NameEn     *string     `json:"name_en" binding:"required" extensions:"x-nullable" example:"Changshou District"`
+	Level      RegionLevel `json:"level" binding:"required"`
+	ParentCode *string     `json:"parent_code" binding:"required" extensions:"x-nullable" example:"500000"`
 } // @name Region
 
 // RegionFilter selects regions.
 type RegionFilter struct {
-	Level  string
+	Level  RegionLevel
 	Parent string
 	Limit  int
 	Cursor string
@@ -38,60 +31,25 @@ type CooperationArea struct {
 	UpdatedAt  time.Time `json:"updated_at" binding:"required" format:"date-time"`
 } // @name CooperationArea
 
-// AreaInput is the writable part of a cooperation area.
-type AreaInput struct {
-	Code       string
-	NameZh     string
-	NameEn     *string
-	ParentCode *string
-}
-
-// Organization kinds.
-const (
-	KindCPPCC      = "cppcc_committee"
-	KindParty      = "democratic_party"
-	KindFederation = "federation_of_industry_commerce"
-	KindNonParty   = "non_party_intellectuals"
-	KindGovernment = "government"
-	KindOtherOrg   = "other"
-)
-
-// OrganizationKinds lists the valid organisation kinds.
-var OrganizationKinds = []string{KindCPPCC, KindParty, KindFederation, KindNonParty, KindGovernment, KindOtherOrg}
-
 // Organization is a body that signs agreements or takes part in joint work.
 type Organization struct {
-	ID          string    `json:"id" binding:"required" format:"uuid"`
-	Code        string    `json:"code" binding:"required" example:"changshou-cppcc"`
-	Kind        string    `json:"kind" binding:"required" enums:"cppcc_committee,democratic_party,federation_of_industry_commerce,non_party_intellectuals,government,other"`
-	NameZh      string    `json:"name_zh" binding:"required" example:"中国人民政治协商会议重庆市长寿区委员会"`
-	NameEn      *string   `json:"name_en" binding:"required" extensions:"x-nullable" example:"Changshou District Committee of the CPPCC"`
-	ShortNameZh *string   `json:"short_name_zh" binding:"required" extensions:"x-nullable" example:"长寿区政协"`
-	ShortNameEn *string   `json:"short_name_en" binding:"required" extensions:"x-nullable" example:"Changshou CPPCC"`
-	RegionCode  *string   `json:"region_code" binding:"required" extensions:"x-nullable" example:"500115"`
-	ParentID    *string   `json:"parent_id" binding:"required" extensions:"x-nullable" format:"uuid"`
-	Version     int       `json:"version" binding:"required" example:"1"`
-	CreatedAt   time.Time `json:"created_at" binding:"required" format:"date-time"`
-	UpdatedAt   time.Time `json:"updated_at" binding:"required" format:"date-time"`
+	ID          string           `json:"id" binding:"required" format:"uuid"`
+	Code        string           `json:"code" binding:"required" example:"changshou-cppcc"`
+	Kind        OrganizationKind `json:"kind" binding:"required"`
+	NameZh      string           `json:"name_zh" binding:"required" example:"中国人民政治协商会议重庆市长寿区委员会"`
+	NameEn      *string          `json:"name_en" binding:"required" extensions:"x-nullable" example:"Changshou District Committee of the CPPCC"`
+	ShortNameZh *string          `json:"short_name_zh" binding:"required" extensions:"x-nullable" example:"长寿区政协"`
+	ShortNameEn *string          `json:"short_name_en" binding:"required" extensions:"x-nullable" example:"Changshou CPPCC"`
+	RegionCode  *string          `json:"region_code" binding:"required" extensions:"x-nullable" example:"500115"`
+	ParentID    *string          `json:"parent_id" binding:"required" extensions:"x-nullable" format:"uuid"`
+	Version     int              `json:"version" binding:"required" example:"1"`
+	CreatedAt   time.Time        `json:"created_at" binding:"required" format:"date-time"`
+	UpdatedAt   time.Time        `json:"updated_at" binding:"required" format:"date-time"`
 } // @name Organization
-
-// OrganizationInput is the writable part of an organisation. ParentID may
-// hold a UUID or a code; the store resolves it.
-type OrganizationInput struct {
-	ID          string // preset id, used only by the demo loader
-	Code        string
-	Kind        string
-	NameZh      string
-	NameEn      *string
-	ShortNameZh *string
-	ShortNameEn *string
-	RegionCode  *string
-	ParentID    *string
-}
 
 // OrganizationFilter selects organisations.
 type OrganizationFilter struct {
-	Kind   string
+	Kind   OrganizationKind
 	Region string
 	Q      string
 	Limit  int
