@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -15,7 +16,8 @@ import (
 
 // TestTwoReplicas runs two `registry serve` processes on one database and
 // spreads concurrent requests over both: of the PATCHes sent with the same
-// If-Match exactly one wins and the rest get 412; identical POSTs with one
+// If-Match exactly one wins (from either replica) and the rest get 412, and
+// both replicas then show the winner's change; identical POSTs with one
 // Idempotency-Key make exactly one record; a key revoked with `registry
 // keys revoke` is refused by both at once.
 func TestTwoReplicas(t *testing.T) {
@@ -33,13 +35,21 @@ func TestTwoReplicas(t *testing.T) {
 		}
 	}
 
-	// If-Match: rounds of 20 concurrent PATCHes of one version, alternating
-	// replicas.
+	// If-Match: rounds of 20 concurrent PATCHes of the current version,
+	// alternating replicas. Each round has exactly one winner (from either
+	// replica) and 19 answers 412. Each round reads the version it sends
+	// rather than assuming it, so that a failed round does not spoil the
+	// next ones.
 	created := c.must(t, 201, "POST", a.base+"/v1/agreements", registrar, agreementBody("双副本测试协议", "changshou-cppcc", "pengzhou-cppcc"), nil)
 	path := "/v1/agreements/" + idOf(created)
 	const rounds, patches = 5, 20
 	wins, stale := 0, 0
 	for round := 1; round <= rounds; round++ {
+		etag := c.must(t, 200, "GET", replicas[round%2].base+path, "", nil, nil).header.Get("ETag")
+		version, err := strconv.Atoi(strings.Trim(etag, `"`))
+		if err != nil {
+			t.Fatalf("round %d: ETag %q is not a quoted version", round, etag)
+		}
 		statuses := make([]int, patches)
 		titles := make([]string, patches)
 		var wg sync.WaitGroup
@@ -49,38 +59,49 @@ func TestTwoReplicas(t *testing.T) {
 				defer wg.Done()
 				titles[i] = fmt.Sprintf("双副本测试协议 第%d轮 %d", round, i)
 				ans, err := c.do(context.Background(), "PATCH", replicas[i%2].base+path, registrar, map[string]any{"title_zh": titles[i]},
-					map[string]string{"If-Match": fmt.Sprintf(`"%d"`, round)})
+					map[string]string{"If-Match": etag})
 				if err != nil {
-					t.Errorf("PATCH: %v", err)
+					t.Errorf("round %d: PATCH %d: %v", round, i, err)
 					return
 				}
 				statuses[i] = ans.status
 			}()
 		}
 		wg.Wait()
-		winner := -1
+		var winners []int
+		lost := 0
 		for i, s := range statuses {
 			switch s {
 			case http.StatusOK:
-				wins++
-				if winner >= 0 {
-					t.Errorf("round %d: two PATCHes of version %d won (%d and %d)", round, round, winner, i)
-				}
-				winner = i
+				winners = append(winners, i)
 			case http.StatusPreconditionFailed:
-				stale++
+				lost++
+			case 0: // a transport error, reported above
 			default:
-				t.Errorf("round %d: PATCH %d: status %d", round, i, s)
+				t.Errorf("round %d: PATCH %d (on %s): status %d, want 200 or 412", round, i, replicas[i%2].addr, s)
 			}
 		}
+		wins += len(winners)
+		stale += lost
+		if len(winners) != 1 || lost != patches-1 {
+			t.Errorf("round %d: %d PATCHes of version %d won %v and %d got 412, want exactly 1 winner and %d × 412",
+				round, len(winners), version, winners, lost, patches-1)
+		}
+		if len(winners) != 1 {
+			continue
+		}
+		winner := winners[0]
 		for _, r := range replicas {
 			got := c.must(t, 200, "GET", r.base+path, "", nil, nil)
 			rec := got.json(t)
-			if winner >= 0 && (rec["title_zh"] != titles[winner] || got.header.Get("ETag") != fmt.Sprintf(`"%d"`, round+1)) {
-				t.Errorf("round %d: %s shows %v (ETag %s), want the winner's title at version %d",
-					round, r.addr, rec["title_zh"], got.header.Get("ETag"), round+1)
+			if rec["title_zh"] != titles[winner] || got.header.Get("ETag") != fmt.Sprintf(`"%d"`, version+1) {
+				t.Errorf("round %d: %s shows %v (ETag %s), want the winner's (PATCH %d on %s) title at version %d",
+					round, r.addr, rec["title_zh"], got.header.Get("ETag"), winner, replicas[winner%2].addr, version+1)
 			}
 		}
+	}
+	if wins != rounds {
+		t.Errorf("%d winning PATCHes in %d rounds, want exactly one a round", wins, rounds)
 	}
 	if n := count(t, db, `SELECT count(*) FROM audit_log WHERE entity = 'agreement' AND entity_id = $1 AND action = 'update'`, idOf(created)); n != wins {
 		t.Errorf("%d update audit entries for %d winning PATCHes", n, wins)

@@ -30,6 +30,19 @@ func (s *Store) Idempotent(ctx context.Context, holder, key string, hash []byte,
 	return resp, replayed, err
 }
 
+// The statements of Idempotent, in the order they run: the advisory lock
+// ($1 holder, $2 key), the lookup of a stored answer ($3 the retention in
+// seconds) and the storing of the answer.
+const (
+	idempotencyLockSQL   = `SELECT pg_try_advisory_xact_lock(hashtext($1), hashtext($2))`
+	idempotencyLookupSQL = `SELECT request_hash, status, location, etag, body FROM idempotency_keys
+		WHERE holder = $1 AND key = $2 AND created_at > now() - $3 * interval '1 second'`
+	idempotencyStoreSQL = `INSERT INTO idempotency_keys (holder, key, request_hash, status, location, etag, body)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)
+		ON CONFLICT (holder, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, status = EXCLUDED.status,
+			location = EXCLUDED.location, etag = EXCLUDED.etag, body = EXCLUDED.body, created_at = now()`
+)
+
 func (s *Store) idempotentOnce(ctx context.Context, holder, key string, hash []byte,
 	fn func(ctx context.Context) (registry.StoredResponse, error)) (resp registry.StoredResponse, replayed bool, err error) {
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -38,17 +51,15 @@ func (s *Store) idempotentOnce(ctx context.Context, holder, key string, hash []b
 	}
 	defer tx.Rollback()
 	var locked bool
-	if err := tx.QueryRowContext(ctx, `SELECT pg_try_advisory_xact_lock(hashtext($1), hashtext($2))`, holder, key).Scan(&locked); err != nil {
+	if err := tx.QueryRowContext(ctx, idempotencyLockSQL, holder, key).Scan(&locked); err != nil {
 		return resp, false, mapError(fmt.Errorf("idempotency lock: %w", err))
 	}
 	if !locked {
 		return resp, false, registry.ErrInFlight
 	}
-	const sel = `SELECT request_hash, status, location, etag, body FROM idempotency_keys
-		WHERE holder = $1 AND key = $2 AND created_at > now() - $3 * interval '1 second'`
 	var stored []byte
 	var loc, etag sql.NullString
-	err = tx.QueryRowContext(ctx, sel, holder, key, IdempotencyRetention.Seconds()).Scan(&stored, &resp.Status, &loc, &etag, &resp.Body)
+	err = tx.QueryRowContext(ctx, idempotencyLookupSQL, holder, key, IdempotencyRetention.Seconds()).Scan(&stored, &resp.Status, &loc, &etag, &resp.Body)
 	switch {
 	case err == nil:
 		if !bytes.Equal(stored, hash) {
@@ -63,11 +74,7 @@ func (s *Store) idempotentOnce(ctx context.Context, holder, key string, hash []b
 	if err != nil || resp.Status < 200 || resp.Status > 299 {
 		return resp, false, err
 	}
-	const ins = `INSERT INTO idempotency_keys (holder, key, request_hash, status, location, etag, body)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)
-		ON CONFLICT (holder, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, status = EXCLUDED.status,
-			location = EXCLUDED.location, etag = EXCLUDED.etag, body = EXCLUDED.body, created_at = now()`
-	if _, err := tx.ExecContext(ctx, ins, holder, key, hash, resp.Status, nullIfEmpty(resp.Location), nullIfEmpty(resp.ETag), resp.Body); err != nil {
+	if _, err := tx.ExecContext(ctx, idempotencyStoreSQL, holder, key, hash, resp.Status, nullIfEmpty(resp.Location), nullIfEmpty(resp.ETag), resp.Body); err != nil {
 		return resp, false, mapError(fmt.Errorf("store idempotent response: %w", err))
 	}
 	if err := tx.Commit(); err != nil {

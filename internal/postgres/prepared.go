@@ -116,3 +116,13 @@ func (p preparedQuerier) QueryRowContext(ctx context.Context, query string, args
 	}
 	return p.plain().QueryRowContext(ctx, query, args...)
 }
+
+// has reports whether query is in the cache, that is, whether the store
+// runs it prepared outside a transaction and, once there, inside one too.
+// TestBenchStatements checks the benchmark's statements with it.
+func (c *statements) has(query string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.bySQL[query]
+	return ok
+}

@@ -39,3 +39,94 @@ func JointActionWriteSQL() (record, participant, outcome, stats, audit string) {
 	participant, outcome = jointActionKind.childInserts()
 	return jointActionKind.insertSQL, participant, outcome, applyStatsSQL, auditInsertSQL
 }
+
+// Statement is a statement of the store together with the way the store
+// sends it. It exists for the benchmark's ceiling (bench/cmd/bench), which
+// runs each statement with pgbench the way the store runs it: prepared ones
+// as prepared statements, the others with the extended protocol and their
+// values as parameters.
+type Statement struct {
+	SQL string
+	// Prepared: the store runs it through its statement cache, a named
+	// prepared statement on each connection, planned once and reused.
+	// Otherwise lib/pq sends it as an unnamed statement of the extended
+	// protocol, parsed and planned for its values on every run: filtered
+	// lists (Store.unprepared), statements run on a transaction directly,
+	// and those run through the cache inside a transaction that no read
+	// outside one has prepared (the cache only prepares outside
+	// transactions, see statements.get).
+	Prepared bool
+}
+
+// AreaExistsSQL checks that a cooperation area exists; $1 is its code. It
+// exists for the benchmark's ceiling; TestBenchStatements checks that it
+// is the text the store runs.
+const AreaExistsSQL = `SELECT 1 FROM cooperation_areas WHERE code = $1`
+
+// ReadStatements returns the statements of the reads the load benchmark
+// measures, the way the store runs them, for the benchmark's ceiling: a
+// joint action and an agreement by id, and the resolution of a party code
+// (all prepared, run outside a transaction).
+func ReadStatements() (jointActionByID, agreementByID, organizationID Statement) {
+	return Statement{JointActionByIDSQL(), true}, Statement{AgreementByIDSQL(), true}, Statement{OrganizationIDSQL, true}
+}
+
+// JointActionList builds the statement of one page of joint actions for a
+// filter whose party is already resolved to partyID, with its arguments,
+// for the benchmark's ceiling. The store runs it unprepared, so that it is
+// planned for the filter's values.
+func JointActionList(f registry.ActivityFilter, partyID string) (Statement, []any, error) {
+	q, args, err := jointActionKind.listQuery(f, partyID)
+	return Statement{SQL: q}, args, err
+}
+
+// StatsStatements returns the statements of GET /v1/stats?year=… without a
+// selection (see StatsSQL for their parameters), for the benchmark's
+// ceiling. They run inside the read-only repeatable-read transaction of
+// inSnapshot, where the cache prepares nothing: unprepared.
+func StatsStatements() (agreements, rollup Statement) {
+	return Statement{SQL: statsAgreements}, Statement{SQL: statsFromRollupSQL}
+}
+
+// JointActionCreate lists, in the order they run, the statements of
+// POST /v1/joint-actions with an Idempotency-Key, for the benchmark's
+// ceiling. Authenticate runs before the transaction; the others run in it,
+// between BEGIN and COMMIT.
+type JointActionCreate struct {
+	Authenticate Statement // $1 the hash of the secret
+	Lock         Statement // $1 holder (key id), $2 idempotency key
+	Lookup       Statement // $1 holder, $2 key, $3 retention in seconds
+	Organization Statement // $1 a participant's code, once per participant
+	Area         Statement // $1 the area code
+	Record       Statement // $1 id, then the columns of the record
+	Participant  Statement // $1 id, $2 position, $3 organisation id, $4 role
+	Outcome      Statement // $1 id, $2 position, $3 kind, $4 count, $5 approximate, $6, $7 descriptions
+	Stats        Statement // $1 entity, $2 id, $3 +1
+	ReadBack     Statement // $1 id
+	Audit        Statement // $1 key id, $2 organisation, $3 action, $4 entity, $5 entity id, $6 request id, $7 before, $8 after
+	Store        Statement // $1 holder, $2 key, $3 request hash, $4 status, $5 location, $6 ETag, $7 body
+}
+
+// JointActionCreateStatements returns the statements of a joint-action
+// create with an Idempotency-Key, the way the store runs them, for the
+// benchmark's ceiling. Inside the transaction only the statistics update
+// (prepared when the store opens) and the resolution of a party code
+// (prepared once any read outside a transaction has resolved a code, as
+// the benchmark's list cases do before it) run prepared.
+func JointActionCreateStatements() JointActionCreate {
+	record, participant, outcome, stats, audit := JointActionWriteSQL()
+	return JointActionCreate{
+		Authenticate: Statement{SQL: AuthenticateSQL},
+		Lock:         Statement{SQL: idempotencyLockSQL},
+		Lookup:       Statement{SQL: idempotencyLookupSQL},
+		Organization: Statement{OrganizationIDSQL, true},
+		Area:         Statement{SQL: AreaExistsSQL},
+		Record:       Statement{SQL: record},
+		Participant:  Statement{SQL: participant},
+		Outcome:      Statement{SQL: outcome},
+		Stats:        Statement{stats, true},
+		ReadBack:     Statement{SQL: JointActionByIDSQL()},
+		Audit:        Statement{SQL: audit},
+		Store:        Statement{SQL: idempotencyStoreSQL},
+	}
+}

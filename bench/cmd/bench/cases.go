@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -13,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -24,15 +26,15 @@ import (
 )
 
 // benchCase is one endpoint under load, with the pgbench script that runs
-// the same SQL with the same parameter distribution.
+// the statements the store runs for it, the way the store runs them.
 type benchCase struct {
 	name    string
 	next    func(rnd *rand.Rand, worker, i int) *http.Request
-	want    int
-	script  string
+	want    int    // the status that counts as success
 	kind    string // "id", "list", "stats", "post"
 	cursor1 bool   // page 1 of the paged pair
 	cursorN bool   // page N of the paged pair
+	pgScript
 }
 
 // caseResult is what a case measured.
@@ -64,32 +66,49 @@ func (e *env) cases(ctx context.Context) ([]benchCase, error) {
 		r, _ := http.NewRequest("GET", e.base+path, nil)
 		return r
 	}
-	orgCodeSQL := `'bench-org-' || lpad(:o::text, 4, '0')`
 	y2023, _ := registry.ParseDate("2023")
 	all1, _ := registry.ParseDate(strconv.Itoa(2016))
 	all2, _ := registry.ParseDate(strconv.Itoa(2025))
+	jaByID, agrByID, orgID := postgres.ReadStatements()
 
-	listScript := func(f registry.ActivityFilter, pick string) (string, error) {
-		q, args, err := postgres.JointActionListSQL(f, "PARTY")
+	byID := func(st postgres.Statement, kind string, n int) pgScript {
+		var b scriptBuilder
+		b.line(fmt.Sprintf(`\set n random(1, %d)`, n))
+		b.run(st, "", gen.IDSQL(seed, kind))
+		return b.script()
+	}
+	// listScript resolves the party (the expression orgCode of :o), as
+	// the store does, and runs the page with the resolved id.
+	listScript := func(f registry.ActivityFilter, pick, orgCode string) (pgScript, error) {
+		const party = "00000000-0000-0000-0000-000000000000" // a placeholder for the resolved id
+		st, args, err := postgres.JointActionList(f, party)
 		if err != nil {
-			return "", err
+			return pgScript{}, err
 		}
+		var b scriptBuilder
+		b.line(pick)
+		b.run(orgID, "party_", orgCode)
 		vals := make([]string, len(args))
 		for i, a := range args {
-			vals[i] = literal(a)
-			if a == "PARTY" {
-				vals[i] = ":party" // the id the first statement resolved, a parameter as in the store
+			if a == party {
+				vals[i] = ":party_id"
+				continue
+			}
+			if vals[i], err = b.constant(fmt.Sprintf("list_%d", i+1), a); err != nil {
+				return pgScript{}, err
 			}
 		}
-		return pick + "\n" + bind(postgres.OrganizationIDSQL, orgCodeSQL) + " \\gset party_\n" +
-			strings.ReplaceAll(bind(q, vals...), ":party", ":party_id") + ";\n", nil
+		b.run(st, "", vals...)
+		return b.script(), nil
 	}
-	list2023, err := listScript(registry.ActivityFilter{From: &y2023, To: &y2023, Limit: 50}, fmt.Sprintf(`\set o random(1, %d)`, topOrgs))
+	topCode := fmt.Sprintf(`\set o random(1, %d)`, topOrgs)
+	orgCode := `'bench-org-' || lpad(:o::text, 4, '0')`
+	list2023, err := listScript(registry.ActivityFilter{From: &y2023, To: &y2023, Limit: 50}, topCode, orgCode)
 	if err != nil {
 		return nil, err
 	}
 	allYears := registry.ActivityFilter{From: &all1, To: &all2, Limit: 50}
-	listAll1, err := listScript(allYears, `\set o 1`)
+	listAll1, err := listScript(allYears, `\set o 1`, orgCode)
 	if err != nil {
 		return nil, err
 	}
@@ -104,49 +123,48 @@ func (e *env) cases(ctx context.Context) ([]benchCase, error) {
 	}
 	allN := allYears
 	allN.Cursor = cursor
-	listAllN, err := listScript(allN, `\set o 1`)
+	listAllN, err := listScript(allN, `\set o 1`, orgCode)
 	if err != nil {
 		return nil, err
 	}
 
-	agreementStats, rollupStats := postgres.StatsSQL()
-	statsScript := "\\set y random(2016, 2025)\nBEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n" +
-		bind(agreementStats, "make_date(:y, 1, 1)", "make_date(:y, 12, 31)", "NULL", "NULL", "NULL") + ";\n" +
-		bind(rollupStats, ":y", "'all'") + ";\nCOMMIT;\n"
-
+	stats, err := statsScript()
+	if err != nil {
+		return nil, err
+	}
 	postScript, err := e.postScript(ctx)
 	if err != nil {
 		return nil, err
 	}
 	stamp := time.Now().UnixNano()
 	return []benchCase{
-		{name: "GET /v1/joint-actions/{id}", kind: "id", want: 200,
+		{name: "GET /v1/joint-actions/{id}", kind: "id", want: http.StatusOK,
 			next: func(rnd *rand.Rand, _, _ int) *http.Request {
 				return get("/v1/joint-actions/" + gen.ID(seed, "ja", 1+rnd.IntN(e.sizes.JointActions)))
 			},
-			script: fmt.Sprintf("\\set n random(1, %d)\n%s;\n", e.sizes.JointActions, bind(postgres.JointActionByIDSQL(), gen.IDSQL(seed, "ja")))},
-		{name: "GET /v1/agreements/{id}", kind: "id", want: 200,
+			pgScript: byID(jaByID, "ja", e.sizes.JointActions)},
+		{name: "GET /v1/agreements/{id}", kind: "id", want: http.StatusOK,
 			next: func(rnd *rand.Rand, _, _ int) *http.Request {
 				return get("/v1/agreements/" + gen.ID(seed, "agr", 1+rnd.IntN(e.sizes.Agreements)))
 			},
-			script: fmt.Sprintf("\\set n random(1, %d)\n%s;\n", e.sizes.Agreements, bind(postgres.AgreementByIDSQL(), gen.IDSQL(seed, "agr")))},
-		{name: "GET /v1/joint-actions?party=…&from=2023&to=2023&limit=50", kind: "list", want: 200,
+			pgScript: byID(agrByID, "agr", e.sizes.Agreements)},
+		{name: "GET /v1/joint-actions?party=…&from=2023&to=2023&limit=50", kind: "list", want: http.StatusOK,
 			next: func(rnd *rand.Rand, _, _ int) *http.Request {
 				return get("/v1/joint-actions?party=" + gen.OrgCode(1+rnd.IntN(topOrgs)) + "&from=2023-01-01&to=2023-12-31&limit=50")
 			},
-			script: list2023},
-		{name: "GET /v1/joint-actions?party=…&from=2016&to=2025 page 1", kind: "list", want: 200, cursor1: true,
-			next:   func(*rand.Rand, int, int) *http.Request { return get(allPath) },
-			script: listAll1},
-		{name: fmt.Sprintf("… the same, page %d (cursor)", page), kind: "list", want: 200, cursorN: true,
-			next:   func(*rand.Rand, int, int) *http.Request { return get(allPath + "&cursor=" + url.QueryEscape(cursor)) },
-			script: listAllN},
-		{name: "GET /v1/stats?year=…", kind: "stats", want: 200,
+			pgScript: list2023},
+		{name: "GET /v1/joint-actions?party=…&from=2016&to=2025 page 1", kind: "list", want: http.StatusOK, cursor1: true,
+			next:     func(*rand.Rand, int, int) *http.Request { return get(allPath) },
+			pgScript: listAll1},
+		{name: fmt.Sprintf("… the same, page %d (cursor)", page), kind: "list", want: http.StatusOK, cursorN: true,
+			next:     func(*rand.Rand, int, int) *http.Request { return get(allPath + "&cursor=" + url.QueryEscape(cursor)) },
+			pgScript: listAllN},
+		{name: "GET /v1/stats?year=…", kind: "stats", want: http.StatusOK,
 			next: func(rnd *rand.Rand, _, _ int) *http.Request {
 				return get("/v1/stats?year=" + strconv.Itoa(2016+rnd.IntN(10)))
 			},
-			script: statsScript},
-		{name: "POST /v1/joint-actions (Idempotency-Key)", kind: "post", want: 201,
+			pgScript: stats},
+		{name: "POST /v1/joint-actions (Idempotency-Key)", kind: "post", want: http.StatusCreated,
 			next: func(rnd *rand.Rand, w, i int) *http.Request {
 				body := fmt.Sprintf(postBody, w, i, gen.OrgCode(1+rnd.IntN(topOrgs)), gen.OrgCode(topOrgs+1+rnd.IntN(e.sizes.Organizations-topOrgs)))
 				r, _ := http.NewRequest("POST", e.base+"/v1/joint-actions", strings.NewReader(body))
@@ -155,8 +173,33 @@ func (e *env) cases(ctx context.Context) ([]benchCase, error) {
 				r.Header.Set("Idempotency-Key", fmt.Sprintf("bench-%d-%d-%d", stamp, w, i))
 				return r
 			},
-			script: postScript},
+			pgScript: postScript},
 	}, nil
+}
+
+// statsScript is GET /v1/stats?year=… without a selection: one script per
+// year, which pgbench picks at random (it cannot make a date from a
+// number), each with the two statements in a read-only repeatable-read
+// transaction as inSnapshot runs them.
+func statsScript() (pgScript, error) {
+	agreements, rollup := postgres.StatsStatements()
+	var out pgScript
+	for y := 2016; y <= 2025; y++ {
+		var b scriptBuilder
+		first := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+		lo, _ := b.constant(fmt.Sprintf("first_%d", y), first)
+		hi, _ := b.constant(fmt.Sprintf("last_%d", y), first.AddDate(1, 0, -1))
+		year, _ := b.constant(fmt.Sprintf("year_%d", y), y)
+		all, _ := b.constant("scope", "all")
+		b.line("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;")
+		// No organisation, region or partner: NULL, which pgbench cannot
+		// send as a parameter.
+		b.run(agreements, "", lo, hi, "NULL", "NULL", "NULL")
+		b.run(rollup, "", year, all)
+		b.line("COMMIT;")
+		out = out.with(b.script())
+	}
+	return out, nil
 }
 
 // postBody is a realistic joint action (worker, request, lead, partner).
@@ -167,57 +210,70 @@ const postBody = `{"title_zh":"川渝毗邻地区森林防灭火联合调研 %d-
 "outcomes":[{"kind":"opinion","count":12,"approximate":true,"description_zh":"形成协商意见十余条"}],
 "summary_zh":"双方立足两地政协人才、智力和组织优势，围绕成渝地区双城经济圈建设重大部署，组织委员实地察看项目现场，召开专题协商会议，形成协商意见并报送党委政府，共同筑牢森林防灭火安全防线。"}`
 
-// postScript is a pgbench transaction doing what a joint-action create
-// does: authenticate, take the idempotency lock and look for a stored
+// postScript is a pgbench transaction running the statements of a
+// joint-action create with an Idempotency-Key, in the store's order and
+// the store's way (postgres.JointActionCreateStatements): authenticate,
+// then in one transaction take the idempotency lock and look for a stored
 // answer, resolve the participants and the area, insert the record, its
-// participants and outcome, read it back, append the audit entry and store
-// the answer.
-func (e *env) postScript(ctx context.Context) (string, error) {
+// participants and outcome, update the statistics, read the record back,
+// append the audit entry and store the answer.
+func (e *env) postScript(ctx context.Context) (pgScript, error) {
 	sum := sha256.Sum256([]byte(e.key))
-	hash := `'\x` + hex.EncodeToString(sum[:]) + `'::bytea`
 	db, err := sql.Open("postgres", e.dbURL)
 	if err != nil {
-		return "", err
+		return pgScript{}, err
 	}
 	defer db.Close()
 	if err := db.QueryRowContext(ctx, `SELECT id FROM api_keys WHERE secret_hash = decode($1, 'hex')`, hex.EncodeToString(sum[:])).Scan(&e.keyID); err != nil {
-		return "", fmt.Errorf("find the bench key: %w", err)
+		return pgScript{}, fmt.Errorf("find the bench key: %w", err)
 	}
-	seed := e.o.seed
-	key := `'pgb-' || :client_id || '-' || :a`
-	id := `md5('pgb-' || :client_id || '-' || :a)::uuid`
-	lead := fmt.Sprintf(`md5('%d-org-' || :o)::uuid`, seed)
-	partner := fmt.Sprintf(`md5('%d-org-' || :p)::uuid`, seed)
-	record, participant, outcome, stats, audit := postgres.JointActionWriteSQL()
-	summary := "'双方立足两地政协人才、智力和组织优势，围绕成渝地区双城经济圈建设重大部署，组织委员实地察看项目现场，召开专题协商会议，形成协商意见并报送党委政府，共同筑牢森林防灭火安全防线。'"
-	// pgbench would read ":name" inside the literal as a variable: keep a
-	// space after every colon.
-	after := `'` + strings.ReplaceAll(strings.ReplaceAll(postAfterJSON, "'", "''"), `":`, `": `) + `'`
-	lines := []string{
-		`\set a random(1, 2000000000)`,
-		fmt.Sprintf(`\set o random(1, %d)`, topOrgs),
-		fmt.Sprintf(`\set p random(%d, %d)`, topOrgs+1, e.sizes.Organizations),
-		bind(postgres.AuthenticateSQL, hash) + ";",
-		"BEGIN;",
-		fmt.Sprintf(`SELECT pg_try_advisory_xact_lock(hashtext('%s'), hashtext(%s));`, e.keyID, key),
-		fmt.Sprintf(`SELECT request_hash, status, location, etag, body FROM idempotency_keys WHERE holder = '%s' AND key = %s AND created_at > now() - 172800 * interval '1 second';`, e.keyID, key),
-		bind(postgres.OrganizationIDSQL, `'bench-org-' || lpad(:o::text, 4, '0')`) + ";",
-		bind(postgres.OrganizationIDSQL, `'bench-org-' || lpad(:p::text, 4, '0')`) + ";",
-		`SELECT 1 FROM cooperation_areas WHERE code = 'forest-fire-prevention';`,
-		bind(record, id, "'川渝毗邻地区森林防灭火联合调研'", "'Joint research on forest fire prevention'", "'森林防灭火'", "NULL",
-			"'research'", "'2024-05-06'", "'2024-05-06'", "3", "'2024-05-01'", "'2024-05-31'", "2", "'重庆市长寿区'", "NULL",
-			"'forest-fire-prevention'", "'completed'", summary, "NULL") + ";",
-		bind(participant, id, "0", lead, "'lead'") + ";",
-		bind(participant, id, "1", partner, "'partner'") + ";",
-		bind(outcome, id, "0", "'opinion'", "12", "true", "'形成协商意见十余条'", "NULL") + ";",
-		bind(stats, "'joint_action'", id, "1") + ";",
-		bind(postgres.JointActionByIDSQL(), id) + ";",
-		bind(audit, "'"+e.keyID+"'", "NULL", "'create'", "'joint_action'", id+"::text", "'bench'", "NULL", after) + ";",
-		fmt.Sprintf(`INSERT INTO idempotency_keys (holder, key, request_hash, status, location, etag, body) VALUES ('%s', %s, %s, 201, '/v1/joint-actions/x', '"1"', convert_to(%s, 'UTF8'));`, e.keyID, key, hash, after),
-		"COMMIT;",
+	st := postgres.JointActionCreateStatements()
+	var b scriptBuilder
+	c := func(name string, v any) string {
+		s, err := b.constant(name, v)
+		if err != nil {
+			panic(err) // a variable set twice: a mistake in this function
+		}
+		return s
 	}
-	return strings.Join(lines, "\n") + "\n", nil
+	hash, holder := c("key_hash", sum[:]), c("holder", e.keyID)
+	started, _ := registry.ParseDate("2024-05-06")
+	ended, _ := registry.ParseDate("2024-05")
+	b.line(`\set a random(1, 2000000000)`)
+	b.line(fmt.Sprintf(`\set o random(1, %d)`, topOrgs))
+	b.line(fmt.Sprintf(`\set p random(%d, %d)`, topOrgs+1, e.sizes.Organizations))
+	b.run(st.Authenticate, "", hash)
+	b.line("BEGIN;")
+	b.run(st.Lock, "", holder, ":a") // the idempotency key: the number :a
+	b.run(st.Lookup, "", holder, ":a", c("retention", postgres.IdempotencyRetention.Seconds()))
+	b.run(st.Organization, "lead_", `'bench-org-' || lpad(:o::text, 4, '0')`)
+	b.run(st.Organization, "partner_", `'bench-org-' || lpad(:p::text, 4, '0')`)
+	b.run(st.Area, "", c("area", "forest-fire-prevention"))
+	// The store makes a time-ordered id (UUID version 7) in the process;
+	// pgbench has to ask the server for one.
+	b.line(`SELECT (lpad(to_hex((extract(epoch FROM clock_timestamp()) * 1000)::bigint), 12, '0') || ` +
+		`substr(md5(random()::text), 1, 20))::uuid AS rec_id \gset`)
+	b.run(st.Record, "", ":rec_id", c("title_zh", "川渝毗邻地区森林防灭火联合调研"), c("title_en", "Joint research on forest fire prevention"),
+		c("theme_zh", "森林防灭火"), "NULL", c("kind", "research"),
+		c("started_first", started.First()), c("started_last", started.Last()), c("started_precision", int(started.Precision)),
+		c("ended_first", ended.First()), c("ended_last", ended.Last()), c("ended_precision", int(ended.Precision)),
+		c("location", "重庆市长寿区"), "NULL", ":area", c("status", "completed"), c("summary_zh", postSummary), "NULL")
+	b.run(st.Participant, "", ":rec_id", c("pos_0", 0), ":lead_id", c("lead", "lead"))
+	b.run(st.Participant, "", ":rec_id", c("pos_1", 1), ":partner_id", c("partner", "partner"))
+	b.run(st.Outcome, "", ":rec_id", ":pos_0", c("outcome_kind", "opinion"), c("outcome_count", 12), c("approximate", true),
+		c("outcome_zh", "形成协商意见十余条"), "NULL")
+	b.run(st.Stats, "", c("entity", registry.EntityJointAction), ":rec_id", c("plus", 1))
+	b.run(st.ReadBack, "", ":rec_id")
+	b.run(st.Audit, "", holder, "NULL", c("action", registry.ActionCreate), ":entity", ":rec_id", c("request_id", "bench"),
+		"NULL", c("after", postAfterJSON))
+	b.run(st.Store, "", holder, ":a", hash, c("created", http.StatusCreated), c("answer_location", "/v1/joint-actions/x"),
+		c("etag", `"1"`), c("body", []byte(postAfterJSON)))
+	b.line("COMMIT;")
+	return b.script(), nil
 }
+
+// postSummary is the summary of postBody.
+const postSummary = "双方立足两地政协人才、智力和组织优势，围绕成渝地区双城经济圈建设重大部署，组织委员实地察看项目现场，召开专题协商会议，形成协商意见并报送党委政府，共同筑牢森林防灭火安全防线。"
 
 // postAfterJSON is the size and shape of a created joint action.
 const postAfterJSON = `{"id":"0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f","title_zh":"川渝毗邻地区森林防灭火联合调研","title_en":"Joint research on forest fire prevention","theme_zh":"森林防灭火","theme_en":null,"kind":"research","started_on":"2024-05-06","ended_on":"2024-05","location":"重庆市长寿区","agreement_id":null,"area_code":"forest-fire-prevention","status":"completed","participants":[{"organization_id":"0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e51","organization_code":"bench-org-0001","role":"lead"},{"organization_id":"0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e52","organization_code":"bench-org-0042","role":"partner"}],"outcomes":[{"kind":"opinion","count":12,"approximate":true,"description_zh":"形成协商意见十余条","description_en":null}],"summary_zh":"双方立足两地政协人才、智力和组织优势，围绕成渝地区双城经济圈建设重大部署，组织委员实地察看项目现场，召开专题协商会议，形成协商意见并报送党委政府，共同筑牢森林防灭火安全防线。","summary_en":null,"version":1,"created_at":"2026-11-26T10.00.00Z","updated_at":"2026-11-26T10.00.00Z","archived_at":null}`
@@ -244,56 +300,38 @@ func (e *env) cursorOfPage(path string, page int) (string, error) {
 	return cursor, nil
 }
 
-// bind replaces $1, $2, … in a statement by the given SQL expressions.
-func bind(q string, vals ...string) string {
-	for i := len(vals); i >= 1; i-- {
-		q = strings.ReplaceAll(q, "$"+strconv.Itoa(i), vals[i-1])
-	}
-	return q
-}
-
-// literal renders a statement argument as SQL.
-func literal(v any) string {
-	switch a := v.(type) {
-	case string:
-		return "'" + strings.ReplaceAll(a, "'", "''") + "'"
-	case int:
-		return strconv.Itoa(a)
-	case sql.NullTime:
-		if !a.Valid {
-			return "NULL"
-		}
-		return "'" + a.Time.Format(time.DateOnly) + "'"
-	case time.Time:
-		return "'" + a.Format(time.DateOnly) + "'"
-	}
-	return fmt.Sprintf("'%v'", v)
-}
-
 var tpsPattern = regexp.MustCompile(`tps = ([0-9.]+) \(without initial connection time\)`)
 
-// pgbench runs a script at the case's concurrency and returns its tps.
-func (e *env) pgbench(ctx context.Context, name, script string) (float64, error) {
-	file := filepath.Join(e.workdir, strings.Map(func(r rune) rune {
+// pgbench runs a case's script at the case's concurrency, in its mode,
+// and returns its tps.
+func (e *env) pgbench(ctx context.Context, name string, script pgScript) (float64, error) {
+	base := strings.Map(func(r rune) rune {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 			return r
 		}
 		return '_'
-	}, strings.ToLower(name))+".sql")
-	if err := os.WriteFile(file, []byte(script), 0o644); err != nil {
-		return 0, err
-	}
+	}, strings.ToLower(name))
 	u, _ := url.Parse(e.dbURL)
 	port := u.Port()
 	if port == "" {
 		port = "5432"
 	}
-	args := []string{"-n", "-M", "prepared", "-c", strconv.Itoa(e.o.conns), "-j", "2",
-		"-T", strconv.Itoa(int(e.o.pgbench.Seconds())), "-f", file,
-		"-h", u.Hostname(), "-p", port, "-U", u.User.Username(), strings.TrimPrefix(u.Path, "/")}
+	args := []string{"-n", "-M", script.mode, "-c", strconv.Itoa(e.o.conns), "-j", "2",
+		"-T", strconv.Itoa(int(e.o.pgbench.Seconds()))}
+	for i, text := range script.files {
+		file := filepath.Join(e.workdir, fmt.Sprintf("%s_%d.sql", base, i+1))
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			return 0, err
+		}
+		args = append(args, "-f", file)
+	}
+	for _, k := range slices.Sorted(maps.Keys(script.vars)) {
+		args = append(args, "-D", k+"="+script.vars[k])
+	}
+	args = append(args, "-h", u.Hostname(), "-p", port, "-U", u.User.Username(), strings.TrimPrefix(u.Path, "/"))
 	out, err := exec.CommandContext(ctx, "pgbench", args...).CombinedOutput()
 	if err != nil {
-		return 0, fmt.Errorf("pgbench %s: %v\n%s", name, err, out)
+		return 0, fmt.Errorf("pgbench %s: %w\n%s", name, err, out)
 	}
 	m := tpsPattern.FindSubmatch(out)
 	if m == nil {

@@ -1,10 +1,11 @@
 // Command bench measures the registry at scale: it loads the benchmark
 // data set (bench/gen) into its own database, starts the real registry
 // binary against it, drives each endpoint from this process over loopback
-// at a fixed number of connections, runs pgbench with the very SQL the
-// endpoint runs right before and after (its ceiling), and prints a table of
-// requests per second, p50/p99 latency, the server's peak memory and the
-// ratio endpoint ÷ pgbench.
+// at a fixed number of connections, runs pgbench with the statements the
+// store runs for the endpoint, the way the store runs them, right before and
+// after (its ceiling), and prints a table of successful requests per
+// second, p50/p99 latency, errors, the server's peak memory and the ratio
+// endpoint ÷ pgbench.
 //
 //	go run ./bench/cmd/bench            # full data set (make bench)
 //	go run ./bench/cmd/bench -short     # small data set, short runs (CI)
