@@ -138,7 +138,7 @@ func (s *Store) ReplaceArea(ctx context.Context, in registry.AreaInput) (registr
 
 // AreaExists reports whether a cooperation area exists.
 func (s *Store) AreaExists(ctx context.Context, code string) (bool, error) {
-	return s.exists(ctx, `SELECT EXISTS (SELECT 1 FROM cooperation_areas WHERE code = $1)`, code)
+	return s.exists(ctx, AreaExistsSQL, code)
 }
 
 // RegionExists reports whether a region exists.

@@ -61,7 +61,7 @@ type Statement struct {
 // AreaExistsSQL checks that a cooperation area exists; $1 is its code. It
 // exists for the benchmark's ceiling; TestBenchStatements checks that it
 // is the text the store runs.
-const AreaExistsSQL = `SELECT 1 FROM cooperation_areas WHERE code = $1`
+const AreaExistsSQL = `SELECT EXISTS (SELECT 1 FROM cooperation_areas WHERE code = $1)`
 
 // ReadStatements returns the statements of the reads the load benchmark
 // measures, the way the store runs them, for the benchmark's ceiling: a
