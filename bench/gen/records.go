@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/chengyu-collab/registry/internal/registry"
 )
 
 // Years the generated records span.
@@ -28,7 +30,7 @@ func (g *generator) organizations(ctx context.Context, conn *sql.Conn) error {
 			w -= c.weight
 		}
 		reg := g.regionOf(n)
-		return []any{ID(g.seed, "org", n), OrgCode(n), k.kind, fmt.Sprintf("%s%s（%04d）", reg.name, k.zh, n),
+		return []any{ID(g.seed, "org", n), OrgCode(n), string(k.kind), fmt.Sprintf("%s%s（%04d）", reg.name, k.zh, n),
 			fmt.Sprintf("%s %s (%04d)", reg.code, k.en, n), reg.name + k.zh, reg.code}
 	})
 }
@@ -52,8 +54,9 @@ func (g *generator) agreements(ctx context.Context, conn *sql.Conn) error {
 	cols := []string{"id", "title_zh", "title_en", "type", "status", "signed_on", "signed_on_last", "signed_on_precision",
 		"signed_place", "effective_from", "effective_from_last", "effective_from_precision", "summary_zh", "summary_en",
 		"areas_declared", "created_at", "updated_at"}
-	types := []string{"framework", "friendship", "cooperation", "memorandum"}
-	statuses := []string{"in_force", "in_force", "in_force", "signed", "expired", "suspended", "draft", "terminated"}
+	types := registry.AgreementTypes.Codes()
+	statuses := strs(registry.StatusInForce, registry.StatusInForce, registry.StatusInForce, registry.StatusSigned,
+		registry.StatusExpired, registry.StatusSuspended, registry.StatusDraft, registry.StatusTerminated)
 	err := copyRows(ctx, conn, "agreements", cols, g.sizes.Agreements, func(n int) []any {
 		s, a := g.agreementParts(n)
 		zh, en := s.topic()
@@ -76,7 +79,7 @@ func (g *generator) agreements(ctx context.Context, conn *sql.Conn) error {
 			_, a := g.agreementParts(n)
 			var rows multi
 			for i, o := range a.parties {
-				role := "signatory"
+				role := string(registry.PartySignatory)
 				if i >= 2 {
 					role = "witness"
 				}
@@ -173,7 +176,8 @@ func (g *generator) activityChildren(ctx context.Context, conn *sql.Conn, kind, 
 func (g *generator) consultations(ctx context.Context, conn *sql.Conn) error {
 	cols := []string{"id", "title_zh", "title_en", "topic_zh", "topic_en", "format", "held_on", "held_on_last",
 		"held_on_precision", "location", "agreement_id", "area_code", "status", "summary_zh", "created_at", "updated_at"}
-	statuses := []string{"held", "held", "held", "held", "planned", "cancelled"}
+	statuses := strs(registry.StatusHeld, registry.StatusHeld, registry.StatusHeld, registry.StatusHeld,
+		registry.ConsultationPlanned, registry.ConsultationCancelled)
 	err := copyRows(ctx, conn, "consultations", cols, g.sizes.Consultations, func(n int) []any {
 		s, a := g.activityParts("con", n)
 		zh, en := s.topic()
@@ -193,14 +197,15 @@ func (g *generator) consultations(ctx context.Context, conn *sql.Conn) error {
 	if err != nil {
 		return err
 	}
-	return g.activityChildren(ctx, conn, "con", "consultation", g.sizes.Consultations, [3]string{"host", "co_host", "participant"})
+	return g.activityChildren(ctx, conn, "con", "consultation", g.sizes.Consultations, [3]string(registry.ConsultationRoles.Codes()))
 }
 
 func (g *generator) jointActions(ctx context.Context, conn *sql.Conn) error {
 	cols := []string{"id", "title_zh", "title_en", "theme_zh", "theme_en", "kind", "started_on", "started_on_last",
 		"started_on_precision", "ended_on", "ended_on_last", "ended_on_precision", "location", "agreement_id", "area_code",
 		"status", "summary_zh", "created_at", "updated_at"}
-	statuses := []string{"completed", "completed", "completed", "ongoing", "planned", "cancelled"}
+	statuses := strs(registry.ActionCompleted, registry.ActionCompleted, registry.ActionCompleted, registry.ActionOngoing,
+		registry.ActionPlanned, registry.ActionCancelled)
 	err := copyRows(ctx, conn, "joint_actions", cols, g.sizes.JointActions, func(n int) []any {
 		s, a := g.activityParts("ja", n)
 		zh, en := s.topic()
@@ -224,5 +229,14 @@ func (g *generator) jointActions(ctx context.Context, conn *sql.Conn) error {
 	if err != nil {
 		return err
 	}
-	return g.activityChildren(ctx, conn, "ja", "joint_action", g.sizes.JointActions, [3]string{"lead", "partner", "supporter"})
+	return g.activityChildren(ctx, conn, "ja", "joint_action", g.sizes.JointActions, [3]string(registry.JointActionRoles.Codes()))
+}
+
+// strs turns enum values into the strings a COPY row holds.
+func strs[S ~string](vals ...S) []string {
+	out := make([]string, len(vals))
+	for i, v := range vals {
+		out[i] = string(v)
+	}
+	return out
 }

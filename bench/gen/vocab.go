@@ -1,21 +1,24 @@
 package gen
 
+import "github.com/chengyu-collab/registry/internal/registry"
+
 // Vocabulary for realistic bilingual records, in the register of CPPCC
 // work reviews.
 
 var kindNames = []struct {
-	kind, zh, en, code string
-	weight             int
+	kind         registry.OrganizationKind
+	zh, en, code string
+	weight       int
 }{
-	{"cppcc_committee", "政协", "CPPCC Committee", "cppcc", 40},
-	{"democratic_party", "民革支部", "RCCK branch", "rcck", 8},
-	{"democratic_party", "民盟支部", "CDL branch", "cdl", 8},
-	{"democratic_party", "民进支部", "CAPD branch", "capd", 8},
-	{"democratic_party", "农工党支部", "CPWDP branch", "cpwdp", 6},
-	{"democratic_party", "九三学社支社", "Jiusan Society branch", "jiusan", 8},
-	{"federation_of_industry_commerce", "工商联", "Federation of Industry and Commerce", "fic", 12},
-	{"non_party_intellectuals", "知联会", "Association of Non-Party Intellectuals", "zlh", 5},
-	{"government", "人民政府", "People's Government", "gov", 5},
+	{registry.KindCPPCC, "政协", "CPPCC Committee", "cppcc", 40},
+	{registry.KindParty, "民革支部", "RCCK branch", "rcck", 8},
+	{registry.KindParty, "民盟支部", "CDL branch", "cdl", 8},
+	{registry.KindParty, "民进支部", "CAPD branch", "capd", 8},
+	{registry.KindParty, "农工党支部", "CPWDP branch", "cpwdp", 6},
+	{registry.KindParty, "九三学社支社", "Jiusan Society branch", "jiusan", 8},
+	{registry.KindFederation, "工商联", "Federation of Industry and Commerce", "fic", 12},
+	{registry.KindNonParty, "知联会", "Association of Non-Party Intellectuals", "zlh", 5},
+	{registry.KindGovernment, "人民政府", "People's Government", "gov", 5},
 }
 
 var areaCodes = []string{"private-economy", "culture-tourism", "joint-duty", "ecology", "emergency-management",
@@ -45,7 +48,10 @@ var phrases = []string{
 	"凝聚共识、贡献智慧、汇聚力量，", "推动解决群众急难愁盼问题，", "持续擦亮民主监督品牌，", "提出务实管用的意见建议，",
 }
 
-var consultationFormats = []string{"meeting", "seminar", "field_visit", "online", "grassroots"}
-var actionKinds = []string{"inspection", "research", "proposal", "supervision", "exhibition", "publicity", "other"}
-var outcomeKinds = []string{"opinion", "proposal", "public_opinion_report", "problem_solved", "other"}
-var mechanismKinds = []string{"joint_meeting", "liaison", "consultation_platform", "information_exchange", "joint_research", "joint_proposal", "other"}
+// The enum values the generator draws from are the domain's own.
+var (
+	consultationFormats = registry.ConsultationFormats.Codes()
+	actionKinds         = registry.JointActionKinds.Codes()
+	outcomeKinds        = registry.OutcomeKinds.Codes()
+	mechanismKinds      = registry.MechanismKinds.Codes()
+)
