@@ -94,7 +94,7 @@ func (h *handler) listOrganizations(w http.ResponseWriter, r *http.Request) {
 func (h *handler) getOrganization(w http.ResponseWriter, r *http.Request) {
 	ref := pathParam(r, "id")
 	if !isOrgRef(ref) {
-		fail(w, r, "not-found", "")
+		fail(w, r, "not-found", "", nil)
 		return
 	}
 	o, err := h.store.GetOrganization(r.Context(), ref)
@@ -175,7 +175,7 @@ func (h *handler) createOrganization(w http.ResponseWriter, r *http.Request) {
 func (h *handler) patchOrganization(w http.ResponseWriter, r *http.Request) {
 	ref := pathParam(r, "id")
 	if !isOrgRef(ref) {
-		fail(w, r, "not-found", "")
+		fail(w, r, "not-found", "", nil)
 		return
 	}
 	version, ok := requireIfMatch(w, r)

@@ -64,7 +64,7 @@ func (h *handler) listRegions(w http.ResponseWriter, r *http.Request) {
 func (h *handler) getRegion(w http.ResponseWriter, r *http.Request) {
 	code := pathParam(r, "code")
 	if !regionPattern.MatchString(code) {
-		fail(w, r, "not-found", "")
+		fail(w, r, "not-found", "", nil)
 		return
 	}
 	reg, err := h.store.GetRegion(r.Context(), code)
@@ -155,7 +155,7 @@ func (h *handler) listAreas(w http.ResponseWriter, r *http.Request) {
 func (h *handler) getArea(w http.ResponseWriter, r *http.Request) {
 	code := pathParam(r, "code")
 	if !codePattern.MatchString(code) {
-		fail(w, r, "not-found", "")
+		fail(w, r, "not-found", "", nil)
 		return
 	}
 	a, err := h.store.GetArea(r.Context(), code)
@@ -235,7 +235,7 @@ func (h *handler) createArea(w http.ResponseWriter, r *http.Request) {
 func (h *handler) patchArea(w http.ResponseWriter, r *http.Request) {
 	code := pathParam(r, "code")
 	if !codePattern.MatchString(code) {
-		fail(w, r, "not-found", "")
+		fail(w, r, "not-found", "", nil)
 		return
 	}
 	version, ok := requireIfMatch(w, r)
@@ -254,7 +254,7 @@ func (h *handler) patchArea(w http.ResponseWriter, r *http.Request) {
 			return registry.AreaInput{}, err
 		}
 		if req.Code != cur.Code {
-			return registry.AreaInput{}, &bodyError{"bad-request", "code is immutable"}
+			return registry.AreaInput{}, badBody("detail.code_immutable", nil)
 		}
 		return req.input(), nil
 	})

@@ -7,12 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/go-playground/locales/en"
-	"github.com/go-playground/locales/zh"
-	ut "github.com/go-playground/universal-translator"
 	"github.com/go-playground/validator/v10"
-	en_translations "github.com/go-playground/validator/v10/translations/en"
-	zh_translations "github.com/go-playground/validator/v10/translations/zh"
 
 	"github.com/chengyu-collab/registry/internal/registry"
 )
@@ -25,11 +20,9 @@ var (
 
 // checker validates request types with validator/v10: JSON field paths,
 // custom tags for the registry's formats, and messages in Chinese or
-// English.
+// English from the message catalogue.
 type checker struct {
-	v   *validator.Validate
-	enT ut.Translator
-	zhT ut.Translator
+	v *validator.Validate
 }
 
 func newChecker() *checker {
@@ -59,15 +52,11 @@ func newChecker() *checker {
 			panic(err) // programming error: a bad tag name
 		}
 	}
-	uni := ut.New(en.New(), en.New(), zh.New())
-	enT, _ := uni.GetTranslator("en")
-	zhT, _ := uni.GetTranslator("zh")
-	_ = en_translations.RegisterDefaultTranslations(v, enT)
-	_ = zh_translations.RegisterDefaultTranslations(v, zhT)
-	return &checker{v: v, enT: enT, zhT: zhT}
+	return &checker{v: v}
 }
 
-// tagCodes maps validator tags to the registry's field error codes.
+// tagCodes maps validator tags to the registry's field error codes (size
+// and range tags are named by limitCode; any other tag is "invalid").
 var tagCodes = map[string]string{
 	"required": "required", "notblank": "blank", "partialdate": "invalid_date", "code": "invalid_code",
 	"orgref": "invalid_reference", "region": "invalid_region", "weburl": "invalid_url", "langtag": "invalid_language",
@@ -116,11 +105,7 @@ func (c *checker) field(zh bool, fe validator.FieldError) ProblemField {
 		code, param = limitCode(fe)
 	}
 	if code == "" {
-		trans := c.enT
-		if zh {
-			trans = c.zhT
-		}
-		return ProblemField{Field: path, Code: fe.Tag(), Message: fe.Translate(trans)}
+		code, param = "invalid", ""
 	}
 	return ProblemField{Field: path, Code: code, Message: fieldMessage(zh, registry.FieldError{Field: path, Code: code, Param: param})}
 }

@@ -143,9 +143,11 @@ func (s *Store) agreementExists(ctx context.Context, id string) error {
 
 // checkActivityWrite resolves references and applies the domain rules
 // (check) and the registrar's object-level rule to the record about to be
-// stored: unknown references and broken rules are reported together.
+// stored: unknown references and broken rules are reported together;
+// refusal is the reason given when the registrar's organisation does not
+// take part in it.
 func checkActivityWrite[T activity](ctx context.Context, s *Store, k *activityKind[T], by registry.Actor, rec *T,
-	check func(rec *T) error) error {
+	check func(rec *T) error, refusal string) error {
 	refErr := s.resolveActivityRefs(ctx, k.parts(rec))
 	var refs *registry.ValidationError
 	if refErr != nil && !errors.As(refErr, &refs) {
@@ -155,7 +157,7 @@ func checkActivityWrite[T activity](ctx context.Context, s *Store, k *activityKi
 		return mergeValidation(refs, err)
 	}
 	if !by.IsAdmin() && !(*rec).HasParticipant(by.OrganizationID) {
-		return registry.ErrForbidden
+		return registry.Forbidden(refusal)
 	}
 	return nil
 }
@@ -187,7 +189,7 @@ func createActivity[T activity](ctx context.Context, s *Store, k *activityKind[T
 	check func(rec *T) error) (T, error) {
 	var out T
 	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		if err := checkActivityWrite(ctx, s, k, by, &rec, check); err != nil {
+		if err := checkActivityWrite(ctx, s, k, by, &rec, check, registry.ReasonNotAParty); err != nil {
 			return err
 		}
 		p := k.parts(&rec)
@@ -234,9 +236,9 @@ func lockActivity[T activity](ctx context.Context, tx *sql.Tx, k *activityKind[T
 	p := k.parts(&cur)
 	switch {
 	case !by.IsAdmin() && !cur.HasParticipant(by.OrganizationID):
-		return cur, registry.ErrForbidden
+		return cur, registry.Forbidden(registry.ReasonNotAParty)
 	case version != 0 && p.version != version:
-		return cur, registry.ErrPrecondition
+		return cur, &registry.PreconditionError{Current: p.version}
 	case p.archived:
 		return cur, registry.ErrArchived
 	}
@@ -262,7 +264,7 @@ func updateActivity[T activity](ctx context.Context, s *Store, k *activityKind[T
 		}
 		p := k.parts(&next)
 		*p.id = *k.parts(&cur).id
-		if err := checkActivityWrite(ctx, s, k, by, &next, k.check); err != nil {
+		if err := checkActivityWrite(ctx, s, k, by, &next, k.check, registry.ReasonCannotRemoveOwnOrganization); err != nil {
 			return err
 		}
 		if err := s.applyStats(ctx, tx, k.entity, *p.id, -1); err != nil {
@@ -361,7 +363,7 @@ func (k *activityKind[T]) listQuery(f registry.ActivityFilter, partyID string) (
 	if f.Cursor != "" {
 		parts, err := decodeCursor(f.Cursor, 2)
 		if err != nil || !checkSortKey(parts[0]) || !isUUID(parts[1]) {
-			return "", nil, &registry.BadParam{Name: "cursor", Reason: "not a cursor this list gave out"}
+			return "", nil, &registry.BadParam{Name: "cursor", Code: "invalid_cursor", Value: f.Cursor}
 		}
 		w.add(`(` + order + `.sort_on, ` + id + `) < (` + w.arg(parts[0]) + `::date, ` + w.arg(parts[1]) + `::uuid)`)
 	}

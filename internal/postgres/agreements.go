@@ -114,8 +114,10 @@ func (s *Store) areaExists(ctx context.Context, code string) error {
 }
 
 // checkAgreementWrite resolves references and applies the domain rules and
-// the registrar's object-level rule to the agreement about to be stored.
-func (s *Store) checkAgreementWrite(ctx context.Context, by registry.Actor, a *registry.Agreement) error {
+// the registrar's object-level rule to the agreement about to be stored;
+// refusal is the reason given when the registrar's organisation is not a
+// party of it.
+func (s *Store) checkAgreementWrite(ctx context.Context, by registry.Actor, a *registry.Agreement, refusal string) error {
 	refErr := s.resolveAgreementRefs(ctx, a)
 	var refs *registry.ValidationError
 	if refErr != nil && !errors.As(refErr, &refs) {
@@ -125,7 +127,7 @@ func (s *Store) checkAgreementWrite(ctx context.Context, by registry.Actor, a *r
 		return mergeValidation(refs, err)
 	}
 	if !by.IsAdmin() && !a.HasParty(by.OrganizationID) {
-		return registry.ErrForbidden
+		return registry.Forbidden(refusal)
 	}
 	return nil
 }
@@ -135,7 +137,7 @@ func (s *Store) checkAgreementWrite(ctx context.Context, by registry.Actor, a *r
 func (s *Store) CreateAgreement(ctx context.Context, by registry.Actor, a registry.Agreement) (registry.Agreement, error) {
 	var out registry.Agreement
 	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		if err := s.checkAgreementWrite(ctx, by, &a); err != nil {
+		if err := s.checkAgreementWrite(ctx, by, &a, registry.ReasonNotAParty); err != nil {
 			return err
 		}
 		if a.ID == "" {
@@ -225,9 +227,9 @@ func (s *Store) lockAgreement(ctx context.Context, tx *sql.Tx, by registry.Actor
 	}
 	switch {
 	case !by.IsAdmin() && !cur.HasParty(by.OrganizationID):
-		return cur, registry.ErrForbidden
+		return cur, registry.Forbidden(registry.ReasonNotAParty)
 	case version != 0 && cur.Version != version:
-		return cur, registry.ErrPrecondition
+		return cur, &registry.PreconditionError{Current: cur.Version}
 	case cur.ArchivedAt != nil:
 		return cur, registry.ErrArchived
 	}
@@ -252,7 +254,7 @@ func (s *Store) UpdateAgreement(ctx context.Context, by registry.Actor, id strin
 			return err
 		}
 		next.ID = cur.ID
-		if err := s.checkAgreementWrite(ctx, by, &next); err != nil {
+		if err := s.checkAgreementWrite(ctx, by, &next, registry.ReasonCannotRemoveOwnOrganization); err != nil {
 			return err
 		}
 		if err := registry.CheckAgreementTransition(cur.Status, next.Status); err != nil {
@@ -402,7 +404,7 @@ func agreementListQuery(f registry.AgreementFilter, partyID string) (string, []a
 	if f.Cursor != "" {
 		parts, err := decodeCursor(f.Cursor, 2)
 		if err != nil || !checkSortKey(parts[0]) || !isUUID(parts[1]) {
-			return "", nil, &registry.BadParam{Name: "cursor", Reason: "not a cursor this list gave out"}
+			return "", nil, &registry.BadParam{Name: "cursor", Code: "invalid_cursor", Value: f.Cursor}
 		}
 		w.add(`(a.sort_on, a.id) < (` + w.arg(parts[0]) + `::date, ` + w.arg(parts[1]) + `::uuid)`)
 	}

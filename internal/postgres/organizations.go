@@ -164,10 +164,10 @@ func (s *Store) UpdateOrganization(ctx context.Context, by registry.Actor, ref s
 			return err
 		}
 		if !by.IsAdmin() && by.OrganizationID != cur.ID {
-			return registry.ErrForbidden
+			return registry.Forbidden(registry.ReasonRoleForbids) // a registrar changes only its own organisation
 		}
 		if version != 0 && cur.Version != version {
-			return registry.ErrPrecondition
+			return &registry.PreconditionError{Current: cur.Version}
 		}
 		in, err := apply(cur)
 		if err != nil {

@@ -144,7 +144,7 @@ func (s *Store) UpdateArea(ctx context.Context, by registry.Actor, code string, 
 			return err
 		}
 		if version != 0 && cur.Version != version {
-			return registry.ErrPrecondition
+			return &registry.PreconditionError{Current: cur.Version}
 		}
 		in, err := apply(cur)
 		if err != nil {
