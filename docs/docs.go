@@ -5667,6 +5667,17 @@ const docTemplate = `{
                     "type": "string",
                     "example": "/v1/agreements"
                 },
+                "reason": {
+                    "description": "Reason says why a 403 refuses (and a 401 when reads need a key):\nrole_forbids, not_a_party, cannot_remove_own_organization or\nread_requires_key; its sentence is the detail.",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ],
+                    "example": "not_a_party"
+                },
                 "request_id": {
                     "type": "string",
                     "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"

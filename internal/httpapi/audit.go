@@ -30,7 +30,7 @@ func (q *query) auditBound(name string, end bool) *time.Time {
 		}
 		return &d
 	}
-	q.bad(name, "must be an RFC 3339 timestamp or a date YYYY-MM-DD")
+	q.bad(name, "invalid_timestamp", "", v)
 	return nil
 }
 

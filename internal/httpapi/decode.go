@@ -8,12 +8,20 @@ import (
 	"mime"
 	"net/http"
 	"reflect"
+	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/chengyu-collab/registry/internal/registry"
 )
 
 // maxBody is the largest request body accepted (413 above).
 const maxBody = 1 << 20
+
+// bodyTooLarge is the 413 of a body over maxBody.
+func bodyTooLarge() *bodyError {
+	return &bodyError{kind: "body-too-large", code: "detail.body_too_large", args: registry.Args{"limit": "1 MiB"}}
+}
 
 // maxDepth is the deepest JSON nesting accepted in a body.
 const maxDepth = 32
@@ -27,13 +35,40 @@ const maxTokens = 20_000
 // readOnlyFields are owned by the server: sending one is a 400.
 var readOnlyFields = map[string]bool{"id": true, "version": true, "created_at": true, "updated_at": true, "archived_at": true}
 
-// bodyError is a request body the server refuses before validation.
+// bodyError is a request body the server refuses before validation: the
+// problem kind, and the catalogue code and arguments of its detail.
 type bodyError struct {
-	kind   string // a problemKinds key
-	detail string
+	kind string // a problemKinds key
+	code string // a catalogue code
+	args registry.Args
+	// jsonType, when set, is a JSON type name ("string", "number", ...)
+	// that fills {type} in the answer's language.
+	jsonType string
 }
 
-func (e *bodyError) Error() string { return e.detail }
+func (e *bodyError) Error() string {
+	if f := e.args["field"]; f != "" {
+		return e.kind + ": " + e.code + " " + f
+	}
+	return e.kind + ": " + e.code
+}
+
+// problem renders the refusal in the request's language.
+func (e *bodyError) problem(r *http.Request) *Problem {
+	args := e.args
+	if e.jsonType != "" {
+		args = registry.Args{"type": registry.Text(lang(r), "json."+e.jsonType, nil)}
+		for k, v := range e.args {
+			args[k] = v
+		}
+	}
+	return newProblem(r, e.kind, e.code, args)
+}
+
+// badBody is a 400 about the body with the catalogue detail code.
+func badBody(code string, args registry.Args) *bodyError {
+	return &bodyError{kind: "bad-request", code: code, args: args}
+}
 
 // readBody checks the content type, limits the size and returns the raw
 // body, refusing invalid UTF-8. patch also admits application/merge-patch+json.
@@ -44,23 +79,23 @@ func readBody(w http.ResponseWriter, r *http.Request, patch bool) ([]byte, error
 		okType = false
 	}
 	if !okType {
-		want := "application/json"
+		code := "detail.unsupported_media"
 		if patch {
-			want += " or application/merge-patch+json"
+			code = "detail.unsupported_media_patch"
 		}
-		return nil, &bodyError{"unsupported-media", "Content-Type must be " + want}
+		return nil, &bodyError{kind: "unsupported-media", code: code, args: registry.Args{"value": quoted(r.Header.Get("Content-Type"))}}
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):
-		return nil, &bodyError{"body-too-large", "the body must not exceed 1 MiB"}
+		return nil, bodyTooLarge()
 	case err != nil:
-		return nil, &bodyError{"bad-request", "the body could not be read"}
+		return nil, badBody("detail.body_unreadable", nil)
 	case !utf8.Valid(body):
-		return nil, &bodyError{"bad-request", "the body is not valid UTF-8"}
+		return nil, badBody("detail.body_not_utf8", nil)
 	case hasLoneSurrogate(body):
-		return nil, &bodyError{"bad-request", "the body holds a \\u escape of a lone UTF-16 surrogate"}
+		return nil, badBody("detail.body_lone_surrogate", nil)
 	}
 	return body, nil
 }
@@ -123,37 +158,43 @@ func decodeStrict(body []byte, dst any) error {
 		return err
 	}
 	if v := bytes.TrimLeft(body, " \t\r\n"); len(v) > 0 && v[0] != '{' {
-		return &bodyError{"bad-request", "the body must be a JSON object"} // null would decode as an empty object
+		return badBody("detail.body_not_object", nil) // null would decode as an empty object
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
-		return &bodyError{"bad-request", describeJSONError(err)}
+		return describeJSONError(err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return &bodyError{"bad-request", "unexpected data after the JSON value"}
+		return badBody("detail.trailing_data", nil)
 	}
 	return nil
 }
 
-func describeJSONError(err error) string {
+// describeJSONError turns an encoding/json error into the 400 that says
+// what is wrong, by catalogue code.
+func describeJSONError(err error) *bodyError {
 	var typeErr *json.UnmarshalTypeError
 	var syntaxErr *json.SyntaxError
 	switch {
 	case errors.As(err, &typeErr):
 		field := typeErr.Field
 		if field == "" {
-			return "the body must be a JSON object"
+			return badBody("detail.body_not_object", nil)
 		}
-		return "field " + field + " must be of type " + jsonTypeName(typeErr.Type)
+		return &bodyError{kind: "bad-request", code: "detail.wrong_type", args: registry.Args{"field": field},
+			jsonType: jsonTypeName(typeErr.Type)}
 	case errors.As(err, &syntaxErr):
-		return "malformed JSON: " + syntaxErr.Error()
+		return badBody("detail.malformed_json", registry.Args{"offset": strconv.FormatInt(syntaxErr.Offset, 10)})
 	case errors.Is(err, io.EOF):
-		return "the body is empty"
+		return badBody("detail.body_empty", nil)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return badBody("detail.malformed_json_end", nil)
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		return "unknown field " + strings.TrimPrefix(err.Error(), "json: unknown field ")
+		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		return badBody("detail.unknown_field", registry.Args{"field": quoted(name)})
 	}
-	return "malformed JSON"
+	return badBody("detail.malformed_json_plain", nil)
 }
 
 func jsonTypeName(t reflect.Type) string {
@@ -213,17 +254,17 @@ func scanKeys(body []byte, known map[string]bool) error {
 	var stack []*frame
 	for n := 0; ; n++ {
 		if n > maxTokens {
-			return &bodyError{"bad-request", "the JSON holds more values than any valid request"}
+			return badBody("detail.too_many_values", nil)
 		}
 		tok, err := dec.Token()
 		if err == io.EOF {
 			if len(stack) > 0 {
-				return &bodyError{"bad-request", "malformed JSON: unexpected end of input"}
+				return badBody("detail.malformed_json_end", nil)
 			}
 			return nil
 		}
 		if err != nil {
-			return &bodyError{"bad-request", describeJSONError(err)}
+			return describeJSONError(err)
 		}
 		var top *frame
 		if len(stack) > 0 {
@@ -232,11 +273,11 @@ func scanKeys(body []byte, known map[string]bool) error {
 		if key, isKey := tok.(string); isKey && top != nil && top.obj && top.want {
 			switch {
 			case top.keys[key]:
-				return &bodyError{"bad-request", "duplicate key " + key}
+				return badBody("detail.duplicate_key", registry.Args{"field": quoted(key)})
 			case len(stack) == 1 && readOnlyFields[strings.ToLower(key)]:
-				return &bodyError{"read-only-field", "field " + key + " is set by the server and must not be sent"}
+				return &bodyError{kind: "read-only-field", code: "detail.read_only_field", args: registry.Args{"field": quoted(key)}}
 			case !known[key]:
-				return &bodyError{"bad-request", "unknown field " + key}
+				return badBody("detail.unknown_field", registry.Args{"field": quoted(key)})
 			}
 			top.keys[key] = true
 			top.want = false
@@ -245,7 +286,7 @@ func scanKeys(body []byte, known map[string]bool) error {
 		switch tok {
 		case json.Delim('{'), json.Delim('['):
 			if len(stack) >= maxDepth {
-				return &bodyError{"bad-request", "JSON nested too deeply"}
+				return badBody("detail.too_deep", registry.Args{"limit": strconv.Itoa(maxDepth)})
 			}
 			stack = append(stack, &frame{obj: tok == json.Delim('{'), keys: map[string]bool{}, want: tok == json.Delim('{')})
 			continue

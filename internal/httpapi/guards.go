@@ -25,7 +25,7 @@ const DefaultRequestTimeout = 10 * time.Second
 func (h *handler) limitHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if headerBytes(r) > MaxHeaderBytes {
-			fail(w, r, "header-too-large", "the request line and headers must not exceed 64 KiB")
+			fail(w, r, "header-too-large", "", nil)
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -70,5 +70,5 @@ func parseQuery(raw string) (url.Values, error) {
 			break
 		}
 	}
-	return vals, &registry.BadParam{Name: name, Reason: "does not parse: a bad %-escape or a ';'"}
+	return vals, &registry.BadParam{Name: name, Code: "malformed_query"}
 }

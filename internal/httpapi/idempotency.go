@@ -59,17 +59,17 @@ func (h *handler) idempotent(next http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		if len(key) != 1 || !validIdempotencyKey(key[0]) {
-			fail(w, r, "bad-request", "Idempotency-Key must be 1–255 visible ASCII characters")
+			fail(w, r, "bad-request", "detail.invalid_idempotency_key", nil)
 			return
 		}
 		actor, _ := actorOf(r.Context())
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			fail(w, r, "body-too-large", "the body must not exceed 1 MiB")
+			writeProblem(w, bodyTooLarge().problem(r))
 			return
 		} else if err != nil {
-			fail(w, r, "bad-request", "the body could not be read")
+			fail(w, r, "bad-request", "detail.body_unreadable", nil)
 			return
 		}
 		sum := sha256.New()

@@ -54,7 +54,7 @@ func actorOf(ctx context.Context) (registry.Actor, bool) {
 
 // lang picks Chinese for an Accept-Language whose preferred tag is zh*,
 // English otherwise.
-func lang(r *http.Request) string {
+func lang(r *http.Request) registry.Lang {
 	best, bestQ := "", -1.0
 	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
 		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
@@ -69,9 +69,9 @@ func lang(r *http.Request) string {
 		}
 	}
 	if best == "zh" || strings.HasPrefix(best, "zh-") {
-		return "zh"
+		return registry.Zh
 	}
-	return "en"
+	return registry.En
 }
 
 // statusRecorder remembers the status a handler wrote.
@@ -135,7 +135,7 @@ func (h *handler) observe(next http.Handler) http.Handler {
 				}
 				h.log.ErrorContext(ctx, "panic", "request_id", id, "panic", v, "stack", string(debug.Stack()))
 				if rec.status == 0 {
-					fail(rec, r, "internal", "")
+					fail(rec, r, "internal", "", nil)
 				}
 			}
 			pattern := route.pattern
@@ -188,7 +188,7 @@ func (h *handler) guard(level access, next http.Handler) http.Handler {
 		if header := r.Header.Get("Authorization"); header != "" {
 			scheme, token, ok := strings.Cut(header, " ")
 			if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" {
-				fail(w, r, "unauthorized", "use Authorization: Bearer <api key>")
+				fail(w, r, "unauthorized", "detail.bad_authorization", nil)
 				return
 			}
 			a, err := h.store.Authenticate(r.Context(), strings.TrimSpace(token))
@@ -204,22 +204,36 @@ func (h *handler) guard(level access, next http.Handler) http.Handler {
 			limitKey = "key:" + actor.KeyID
 		}
 		if wait, ok := h.limiter.allow(limitKey); !ok {
-			w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
-			fail(w, r, "rate-limited", "")
-			return
-		}
-		switch {
-		case level == accessRead && h.readRequiresKey && !authed,
-			level >= accessWrite && !authed:
-			fail(w, r, "unauthorized", "")
-			return
-		case level == accessWrite && actor.Role == registry.RoleReader,
-			level == accessAdmin && actor.Role != registry.RoleAdmin:
-			fail(w, r, "forbidden", "")
+			retry := strconv.Itoa(int(wait.Seconds()) + 1)
+			w.Header().Set("Retry-After", retry)
+			fail(w, r, "rate-limited", "", registry.Args{"seconds": retry})
 			return
 		}
 		if authed {
 			r = r.WithContext(context.WithValue(r.Context(), actorKey, actor))
+		}
+		switch {
+		case level == accessRead && h.readRequiresKey && !authed:
+			p := newProblem(r, "unauthorized", "reason."+registry.ReasonReadRequiresKey, nil)
+			p.Reason = registry.ReasonReadRequiresKey
+			writeProblem(w, p)
+			return
+		case level >= accessWrite && !authed:
+			fail(w, r, "unauthorized", "", nil)
+			return
+		}
+		// The Service decides every permission; asking it here answers a
+		// role that may not write before its body is read.
+		var err error
+		switch level {
+		case accessWrite:
+			err = registry.MayWrite(actor)
+		case accessAdmin:
+			err = registry.MayAdminister(actor)
+		}
+		if err != nil {
+			h.writeError(w, r, err)
+			return
 		}
 		next.ServeHTTP(w, r)
 	})

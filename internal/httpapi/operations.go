@@ -16,7 +16,7 @@ func (h *handler) readyz(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	if err := h.store.Ready(ctx); err != nil {
 		h.log.WarnContext(ctx, "not ready", "error", err.Error())
-		fail(w, r, "unavailable", "database unreachable or not migrated")
+		fail(w, r, "unavailable", "detail.not_ready", nil)
 		return
 	}
 	body := "ready\n"

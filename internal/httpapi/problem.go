@@ -4,9 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
-	"strings"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/chengyu-collab/registry/internal/registry"
 )
@@ -23,6 +23,10 @@ type Problem struct {
 	Instance  string         `json:"instance,omitempty" example:"/v1/agreements"`
 	RequestID string         `json:"request_id,omitempty" example:"0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"`
 	Errors    []ProblemField `json:"errors,omitempty"`
+	// Reason says why a 403 refuses (and a 401 when reads need a key):
+	// role_forbids, not_a_party, cannot_remove_own_organization or
+	// read_requires_key; its sentence is the detail.
+	Reason string `json:"reason,omitempty" enums:"role_forbids,not_a_party,cannot_remove_own_organization,read_requires_key" example:"not_a_party"`
 	// Allowed lists the status moves allowed from the current status, on
 	// 409 answers to an illegal move ([] for a final status).
 	Allowed *[]string `json:"allowed,omitempty" example:"in_force"`
@@ -35,43 +39,46 @@ type ProblemField struct {
 	Message string `json:"message" binding:"required" example:"organization does not exist"`
 } // @name ProblemField
 
-// problemKinds gives each problem type its status and bilingual title.
+// problemKinds gives each problem type its status and the catalogue code
+// of its usual detail; its title is "title.<type>" in the catalogue.
 var problemKinds = map[string]struct {
 	status int
-	en, zh string
+	detail string
 }{
-	"bad-request":           {400, "Malformed request", "请求格式错误"},
-	"read-only-field":       {400, "Read-only field sent", "请求包含只读字段"},
-	"unauthorized":          {401, "Authentication required", "需要有效的访问密钥"},
-	"forbidden":             {403, "Not allowed", "无权执行此操作"},
-	"not-found":             {404, "Not found", "资源不存在"},
-	"method-not-allowed":    {405, "Method not allowed", "不支持该请求方法"},
-	"not-acceptable":        {406, "Not acceptable", "无法提供所请求的格式"},
-	"conflict":              {409, "Conflict", "与现有数据冲突"},
-	"invalid-transition":    {409, "Status change not allowed", "不允许的状态变更"},
-	"archived":              {409, "Record is archived", "记录已归档"},
-	"idempotency-in-flight": {409, "A request with this Idempotency-Key is still running", "相同幂等键的请求仍在处理中"},
-	"precondition-failed":   {412, "The record has changed (If-Match does not match)", "记录已被修改（If-Match 不匹配）"},
-	"body-too-large":        {413, "Request body too large", "请求体过大"},
-	"unsupported-media":     {415, "Content type must be application/json", "请求体必须为 application/json"},
-	"validation":            {422, "Request body is invalid", "请求内容无效"},
-	"idempotency-mismatch":  {422, "Idempotency-Key reused with a different request", "幂等键已用于不同的请求"},
-	"precondition-required": {428, "If-Match header required", "需要 If-Match 请求头"},
-	"header-too-large":      {431, "Request headers too large", "请求头过大"},
-	"rate-limited":          {429, "Too many requests", "请求过于频繁"},
-	"internal":              {500, "Internal error", "内部错误"},
-	"unavailable":           {503, "Service unavailable", "服务暂不可用"},
+	"bad-request":           {400, "detail.bad_request"},
+	"read-only-field":       {400, "detail.bad_request"},
+	"unauthorized":          {401, "detail.key_required"},
+	"forbidden":             {403, "reason." + registry.ReasonRoleForbids},
+	"not-found":             {404, "detail.not_found"},
+	"method-not-allowed":    {405, "detail.method_not_allowed"},
+	"not-acceptable":        {406, "detail.not_acceptable"},
+	"conflict":              {409, "detail.conflict"},
+	"invalid-transition":    {409, "detail.conflict"},
+	"archived":              {409, "detail.archived"},
+	"idempotency-in-flight": {409, "detail.idempotency_in_flight"},
+	"precondition-failed":   {412, "detail.precondition_stale"},
+	"body-too-large":        {413, "detail.body_too_large"},
+	"unsupported-media":     {415, "detail.unsupported_media"},
+	"validation":            {422, "detail.validation_many"},
+	"idempotency-mismatch":  {422, "detail.idempotency_mismatch"},
+	"precondition-required": {428, "detail.precondition_required"},
+	"header-too-large":      {431, "detail.header_too_large"},
+	"rate-limited":          {429, "detail.rate_limited"},
+	"internal":              {500, "detail.internal"},
+	"unavailable":           {503, "detail.unavailable"},
 }
 
-// newProblem builds a problem of the given kind in the request's language.
-func newProblem(r *http.Request, kind, detail string) *Problem {
+// newProblem builds a problem of the given kind in the request's language,
+// its detail the catalogue text code (the kind's usual one when code is
+// "") with args.
+func newProblem(r *http.Request, kind, code string, args registry.Args) *Problem {
 	k := problemKinds[kind]
-	title := k.en
-	if lang(r) == "zh" {
-		title = k.zh
+	if code == "" {
+		code = k.detail
 	}
-	return &Problem{Type: problemBase + kind, Title: title, Status: k.status, Detail: detail,
-		Instance: r.URL.Path, RequestID: requestID(r.Context())}
+	l := lang(r)
+	return &Problem{Type: problemBase + kind, Title: registry.Text(l, "title."+kind, nil), Status: k.status,
+		Detail: registry.Text(l, code, args), Instance: r.URL.Path, RequestID: requestID(r.Context())}
 }
 
 // writeProblem sends p as application/problem+json.
@@ -88,22 +95,31 @@ func writeProblem(w http.ResponseWriter, p *Problem) {
 	_ = json.NewEncoder(w).Encode(p)
 }
 
-// fail sends the problem a kind names.
-func fail(w http.ResponseWriter, r *http.Request, kind, detail string) {
-	writeProblem(w, newProblem(r, kind, detail))
+// fail sends the problem a kind names, with the catalogue text code (the
+// kind's usual one when code is "") as its detail.
+func fail(w http.ResponseWriter, r *http.Request, kind, code string, args registry.Args) {
+	writeProblem(w, newProblem(r, kind, code, args))
 }
 
 // failFields sends a 422 listing the invalid fields.
 func failFields(w http.ResponseWriter, r *http.Request, fields []ProblemField) {
-	p := newProblem(r, "validation", "")
-	p.Errors = fields
-	if lang(r) == "zh" {
-		p.Detail = fmt.Sprintf("%d 个字段无效", len(fields))
-	} else if len(fields) == 1 {
-		p.Detail = "1 field is invalid"
-	} else {
-		p.Detail = fmt.Sprintf("%d fields are invalid", len(fields))
+	code := "detail.validation_many"
+	if len(fields) == 1 {
+		code = "detail.validation_one"
 	}
+	p := newProblem(r, "validation", code, registry.Args{"count": strconv.Itoa(len(fields))})
+	p.Errors = fields
+	writeProblem(w, p)
+}
+
+// failForbidden sends a 403 naming its reason.
+func failForbidden(w http.ResponseWriter, r *http.Request, reason string) {
+	role := ""
+	if a, ok := actorOf(r.Context()); ok {
+		role = string(a.Role)
+	}
+	p := newProblem(r, "forbidden", "reason."+reason, registry.Args{"role": role})
+	p.Reason = reason
 	writeProblem(w, p)
 }
 
@@ -114,83 +130,104 @@ func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 	if seen, ok := r.Context().Value(errorKey).(*error); ok {
 		*seen = err
 	}
-	zh := lang(r) == "zh"
+	l := lang(r)
 	var verr *registry.ValidationError
 	var terr *registry.TransitionError
 	var cerr *registry.ConflictError
 	var perr *registry.BadParam
 	var ierr *registry.ImmutableError
+	var forbidden *registry.ForbiddenError
+	var stale *registry.PreconditionError
 	var berr *bodyError
 	switch {
 	case errors.As(err, &berr):
-		fail(w, r, berr.kind, berr.detail)
+		writeProblem(w, berr.problem(r))
 	case errors.As(err, &verr):
 		fields := make([]ProblemField, 0, len(verr.Fields))
 		for _, f := range verr.Fields {
-			fields = append(fields, ProblemField{Field: f.Field, Code: f.Code, Message: fieldMessage(zh, f)})
+			fields = append(fields, ProblemField{Field: f.Field, Code: f.Code, Message: registry.FieldText(l, f)})
 		}
 		failFields(w, r, fields)
 	case errors.As(err, &terr):
-		p := newProblem(r, "invalid-transition", transitionDetail(zh, terr))
-		allowed := append([]string{}, terr.Allowed...)
-		p.Allowed = &allowed
-		writeProblem(w, p)
+		writeProblem(w, transitionProblem(r, terr))
 	case errors.As(err, &cerr):
-		p := newProblem(r, "conflict", "")
-		f := registry.FieldError{Field: cerr.Field, Code: "duplicate"}
-		p.Detail = fieldMessage(zh, f)
-		p.Errors = []ProblemField{{Field: cerr.Field, Code: "duplicate", Message: p.Detail}}
+		p := newProblem(r, "conflict", "detail.duplicate", registry.Args{"field": cerr.Field})
+		p.Errors = []ProblemField{{Field: cerr.Field, Code: "duplicate", Message: registry.Text(l, "duplicate", nil)}}
 		writeProblem(w, p)
 	case errors.As(err, &ierr):
-		fail(w, r, "bad-request", ierr.Field+" is immutable")
+		writeProblem(w, badBody("detail.code_immutable", nil).problem(r))
 	case errors.As(err, &perr):
-		fail(w, r, "bad-request", paramDetail(zh, perr))
+		writeProblem(w, paramProblem(r, perr))
+	case errors.As(err, &forbidden):
+		failForbidden(w, r, forbidden.Reason)
+	case errors.As(err, &stale):
+		w.Header().Set("ETag", etag(stale.Current))
+		fail(w, r, "precondition-failed", "detail.precondition_failed", registry.Args{"etag": etag(stale.Current)})
 	case errors.Is(err, registry.ErrNotFound):
-		fail(w, r, "not-found", "")
+		fail(w, r, "not-found", "", nil)
 	case errors.Is(err, registry.ErrArchived):
-		fail(w, r, "archived", "")
+		fail(w, r, "archived", "", nil)
 	case errors.Is(err, registry.ErrConflict):
-		fail(w, r, "conflict", "")
+		fail(w, r, "conflict", "", nil)
 	case errors.Is(err, registry.ErrPrecondition):
-		fail(w, r, "precondition-failed", "")
+		fail(w, r, "precondition-failed", "", nil)
 	case errors.Is(err, registry.ErrForbidden):
-		fail(w, r, "forbidden", "")
+		failForbidden(w, r, registry.ReasonRoleForbids)
 	case errors.Is(err, registry.ErrUnauthorized):
-		fail(w, r, "unauthorized", "")
+		fail(w, r, "unauthorized", "detail.bad_key", nil)
 	case errors.Is(err, registry.ErrInFlight):
-		fail(w, r, "idempotency-in-flight", "")
+		fail(w, r, "idempotency-in-flight", "", nil)
 	case errors.Is(err, registry.ErrIdempotencyMismatch):
-		fail(w, r, "idempotency-mismatch", "")
+		fail(w, r, "idempotency-mismatch", "", nil)
 	case errors.Is(err, registry.ErrUnavailable), errors.Is(err, registry.ErrTransient),
 		errors.Is(err, context.DeadlineExceeded):
 		h.log.WarnContext(r.Context(), "database unavailable", "request_id", requestID(r.Context()), "error", err.Error())
-		fail(w, r, "unavailable", "")
+		fail(w, r, "unavailable", "", nil)
 	case errors.Is(err, context.Canceled):
 		h.log.InfoContext(r.Context(), "request cancelled by client", "request_id", requestID(r.Context()))
-		fail(w, r, "unavailable", "")
+		fail(w, r, "unavailable", "", nil)
 	default:
 		h.log.ErrorContext(r.Context(), "internal error", "request_id", requestID(r.Context()), "error", err.Error())
-		fail(w, r, "internal", "")
+		fail(w, r, "internal", "", nil)
 	}
 }
 
-func transitionDetail(zh bool, e *registry.TransitionError) string {
-	allowed := strings.Join(e.Allowed, ", ")
-	if zh {
-		if allowed == "" {
-			return fmt.Sprintf("状态 %s 为终止状态，不能再变更", e.From)
-		}
-		return fmt.Sprintf("状态不能从 %s 变更为 %s；允许变更为：%s", e.From, e.To, allowed)
+// transitionProblem is the 409 of an illegal status move, listing the
+// moves allowed from the current status.
+func transitionProblem(r *http.Request, e *registry.TransitionError) *Problem {
+	code := "detail.transition"
+	if len(e.Allowed) == 0 {
+		code = "detail.transition_final"
 	}
-	if allowed == "" {
-		return fmt.Sprintf("status %s is final and cannot change", e.From)
-	}
-	return fmt.Sprintf("status cannot change from %s to %s; allowed: %s", e.From, e.To, allowed)
+	p := newProblem(r, "invalid-transition", code,
+		registry.Args{"from": e.From, "to": e.To, "allowed": registry.List(lang(r), e.Allowed)})
+	allowed := append([]string{}, e.Allowed...)
+	p.Allowed = &allowed
+	return p
 }
 
-func paramDetail(zh bool, e *registry.BadParam) string {
-	if zh {
-		return "查询参数 " + e.Name + " 无效：" + e.Reason
+// maxQuotedValue bounds how much of a client's value an answer quotes back.
+const maxQuotedValue = 80
+
+// quoted shortens a value the client sent for quoting in an answer.
+func quoted(v string) string {
+	if utf8.RuneCountInString(v) <= maxQuotedValue {
+		return v
 	}
-	return "query parameter " + e.Name + " is invalid: " + e.Reason
+	return string([]rune(v)[:maxQuotedValue]) + "…"
+}
+
+// paramProblem is the 400 of a bad query parameter: the detail names the
+// parameter, quotes its value and says what it should be; errors lists it
+// with its code.
+func paramProblem(r *http.Request, e *registry.BadParam) *Problem {
+	l := lang(r)
+	reason := registry.FieldText(l, registry.FieldError{Field: e.Name, Code: e.Code, Param: e.Param})
+	code := "detail.bad_parameter"
+	if e.Value == "" {
+		code = "detail.bad_parameter_unvalued"
+	}
+	p := newProblem(r, "bad-request", code, registry.Args{"name": e.Name, "value": quoted(e.Value), "reason": reason})
+	p.Errors = []ProblemField{{Field: e.Name, Code: e.Code, Message: reason}}
+	return p
 }

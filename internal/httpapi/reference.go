@@ -29,7 +29,7 @@ func (h *handler) listRegions(w http.ResponseWriter, r *http.Request) {
 func (h *handler) getRegion(w http.ResponseWriter, r *http.Request) {
 	code := pathParam(r, "code")
 	if !registry.IsRegionCode(code) {
-		fail(w, r, "not-found", "")
+		fail(w, r, "not-found", "", nil)
 		return
 	}
 	reg, err := h.svc.GetRegion(r.Context(), code)

@@ -31,7 +31,7 @@ type resource[T, In any] struct {
 func (res *resource[T, In]) pathKey(w http.ResponseWriter, r *http.Request, name string) (string, bool) {
 	key := pathParam(r, name)
 	if res.validKey != nil && !res.validKey(key) {
-		fail(w, r, "not-found", "")
+		fail(w, r, "not-found", "", nil)
 		return "", false
 	}
 	return key, true

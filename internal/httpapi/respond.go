@@ -156,13 +156,50 @@ func ifMatch(r *http.Request) (version int, present bool) {
 	return -1, true
 }
 
-// requireIfMatch answers 428 when If-Match is missing.
+// requireIfMatch answers 428 when If-Match is missing and 400 when it is
+// not "*" or a list of entity tags (an unquoted 2 or '2').
 func requireIfMatch(w http.ResponseWriter, r *http.Request) (int, bool) {
 	v, ok := ifMatch(r)
 	if !ok {
-		fail(w, r, "precondition-required", "")
+		fail(w, r, "precondition-required", "", nil)
+		return v, false
 	}
-	return v, ok
+	if h := strings.Join(r.Header.Values("If-Match"), ","); !wellFormedIfMatch(h) {
+		value := quoted(strings.TrimSpace(h))
+		p := newProblem(r, "bad-request", "detail.invalid_if_match", registry.Args{"value": value})
+		p.Errors = []ProblemField{{Field: "If-Match", Code: "invalid_if_match",
+			Message: registry.Text(lang(r), "invalid_if_match", nil)}}
+		writeProblem(w, p)
+		return v, false
+	}
+	return v, true
+}
+
+// wellFormedIfMatch reports whether an If-Match value is "*" or a
+// comma-separated list of entity tags as RFC 9110 writes them: an optional
+// W/ and a double-quoted string of visible characters other than '"'.
+func wellFormedIfMatch(h string) bool {
+	if strings.TrimSpace(h) == "*" {
+		return true
+	}
+	n := 0
+	for _, part := range strings.Split(h, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue // RFC 9110 lists may hold empty elements
+		}
+		n++
+		part = strings.TrimPrefix(part, "W/")
+		if len(part) < 2 || part[0] != '"' || part[len(part)-1] != '"' {
+			return false
+		}
+		for i := 1; i < len(part)-1; i++ {
+			if c := part[i]; c == '"' || c < 0x21 || c == 0x7f {
+				return false
+			}
+		}
+	}
+	return n > 0
 }
 
 // query is a reader of query parameters that collects the first error.
@@ -176,9 +213,11 @@ func newQuery(r *http.Request) *query {
 	return &query{vals: vals, err: err}
 }
 
-func (q *query) bad(name, reason string) {
+// bad records that parameter name with value is wrong: code is a
+// catalogue code saying what it should be, param fills its placeholders.
+func (q *query) bad(name, code, param, value string) {
 	if q.err == nil {
-		q.err = &registry.BadParam{Name: name, Reason: reason}
+		q.err = &registry.BadParam{Name: name, Code: code, Param: param, Value: value}
 	}
 }
 
@@ -188,12 +227,15 @@ func (q *query) str(name string) string {
 	if !ok {
 		return ""
 	}
-	if len(vs) != 1 || strings.TrimSpace(vs[0]) == "" {
-		q.bad(name, "must be given once, not empty")
+	switch {
+	case len(vs) != 1:
+		q.bad(name, "repeated_parameter", "", "")
 		return ""
-	}
-	if !utf8.ValidString(vs[0]) || strings.ContainsRune(vs[0], 0) {
-		q.bad(name, "must be UTF-8 text without NUL")
+	case strings.TrimSpace(vs[0]) == "":
+		q.bad(name, "empty_parameter", "", "")
+		return ""
+	case !utf8.ValidString(vs[0]) || strings.ContainsRune(vs[0], 0):
+		q.bad(name, "invalid_characters", "", "")
 		return ""
 	}
 	return strings.TrimSpace(vs[0])
@@ -210,7 +252,7 @@ func (q *query) oneOf(name string, allowed []string) string {
 			return v
 		}
 	}
-	q.bad(name, "must be one of "+strings.Join(allowed, ", "))
+	q.bad(name, "invalid_value", strings.Join(allowed, " "), v)
 	return ""
 }
 
@@ -222,7 +264,7 @@ func (q *query) limit() int {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 || n > 200 {
-		q.bad("limit", "must be a whole number from 1 to 200")
+		q.bad("limit", "out_of_range", "1 200", v)
 		return 50
 	}
 	return n
@@ -236,7 +278,7 @@ func (q *query) date(name string) *registry.Date {
 	}
 	d, err := registry.ParseDate(v)
 	if err != nil {
-		q.bad(name, "must be a date YYYY, YYYY-MM or YYYY-MM-DD")
+		q.bad(name, "invalid_date", "", v)
 		return nil
 	}
 	return &d
@@ -250,7 +292,7 @@ func (q *query) boolean(name string) bool {
 	}
 	b, err := strconv.ParseBool(v)
 	if err != nil {
-		q.bad(name, "must be true or false")
+		q.bad(name, "invalid_boolean", "", v)
 	}
 	return b
 }
@@ -259,7 +301,7 @@ func (q *query) boolean(name string) bool {
 func (q *query) region(name string) string {
 	v := q.str(name)
 	if v != "" && !registry.IsRegionCode(v) {
-		q.bad(name, "must be a six-digit region code")
+		q.bad(name, "invalid_region", "", v)
 		return ""
 	}
 	return v
@@ -269,7 +311,7 @@ func (q *query) region(name string) string {
 func (q *query) orgRef(name string) string {
 	v := q.str(name)
 	if v != "" && !registry.IsOrgRef(v) {
-		q.bad(name, "must be an organization UUID or code")
+		q.bad(name, "invalid_reference", "", v)
 		return ""
 	}
 	return v
@@ -279,7 +321,7 @@ func (q *query) orgRef(name string) string {
 func (q *query) code(name string) string {
 	v := q.str(name)
 	if v != "" && !registry.IsCode(v) {
-		q.bad(name, "must be a code of a–z, 0–9 and -")
+		q.bad(name, "invalid_code", "", v)
 		return ""
 	}
 	return v
@@ -289,7 +331,7 @@ func (q *query) code(name string) string {
 func (q *query) uuid(name string) string {
 	v := q.str(name)
 	if v != "" && !registry.IsUUID(v) {
-		q.bad(name, "must be a UUID")
+		q.bad(name, "invalid_uuid", "", v)
 		return ""
 	}
 	return strings.ToLower(v)
@@ -299,7 +341,7 @@ func (q *query) uuid(name string) string {
 func (q *query) text(name string) string {
 	v := q.str(name)
 	if strings.ContainsRune(v, 0) || len([]rune(v)) > 200 {
-		q.bad(name, "must be at most 200 characters, without NUL")
+		q.bad(name, "too_long", "200", v)
 		return ""
 	}
 	return v

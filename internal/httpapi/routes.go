@@ -8,21 +8,24 @@ import (
 	httpSwagger "github.com/swaggo/http-swagger/v2"
 
 	_ "github.com/chengyu-collab/registry/docs" // registers the generated spec with swag
+	"github.com/chengyu-collab/registry/internal/registry"
 )
 
 // routes is the whole route table.
 func (h *handler) routes() http.Handler {
 	r := mux.NewRouter()
 	r.Use(routeName)
-	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fail(w, r, "not-found", "") })
+	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fail(w, r, "not-found", "", nil) })
 	router := r
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Allow", allowedMethods(router, r))
+		allowed := allowedMethods(router, r)
+		w.Header().Set("Allow", allowed)
 		if r.Method == http.MethodOptions {
 			w.WriteHeader(http.StatusNoContent) // OPTIONS: say what the resource allows
 			return
 		}
-		fail(w, r, "method-not-allowed", "")
+		fail(w, r, "method-not-allowed", "", registry.Args{"method": quoted(r.Method),
+			"allowed": registry.List(lang(r), strings.Split(allowed, ", "))})
 	})
 
 	handle := func(method, path string, level access, fn http.HandlerFunc) {

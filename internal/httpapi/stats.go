@@ -13,18 +13,18 @@ func statsParams(r *http.Request) (registry.StatsFilter, error) {
 	var year int
 	q := newQuery(r)
 	if _, given := q.vals["year"]; !given {
-		q.bad("year", "is required")
+		q.bad("year", "required", "", "")
 	} else if y := q.str("year"); q.err == nil {
 		n, convErr := strconv.Atoi(y)
 		if convErr != nil || n < 1 || n > 9999 {
-			q.bad("year", "must be a whole number from 1 to 9999")
+			q.bad("year", "out_of_range", "1 9999", y)
 		}
 		year = n
 	}
 	f := registry.StatsFilter{Year: year, Organization: q.orgRef("organization"), Region: q.region("region"),
 		PartnerRegion: q.region("partner_region")}
 	if f.Organization != "" && f.Region != "" {
-		q.bad("region", "give at most one of organization and region")
+		q.bad("region", "exclusive_parameters", "organization", f.Region)
 	}
 	return f, q.err
 }

@@ -33,7 +33,7 @@ func (h *handler) readPatch(w http.ResponseWriter, r *http.Request, shape any) (
 	if err == nil {
 		var obj map[string]json.RawMessage
 		if json.Unmarshal(body, &obj) != nil || obj == nil {
-			err = &bodyError{"bad-request", "a merge patch must be a JSON object"}
+			err = badBody("detail.patch_not_object", nil)
 		}
 	}
 	if err != nil {
@@ -55,7 +55,7 @@ func mergeInto(base any, patch []byte, dst any) error {
 		return err
 	}
 	if err := decodeNumbers(patch, &p); err != nil {
-		return &bodyError{"bad-request", "malformed JSON"}
+		return badBody("detail.malformed_json_plain", nil)
 	}
 	merged, err := json.Marshal(mergePatch(target, p))
 	if err != nil {

@@ -265,7 +265,7 @@ func (k *activityKind[T]) listQuery(f registry.ActivityFilter, partyID string) (
 	if f.Cursor != "" {
 		parts, err := decodeCursor(f.Cursor, 2)
 		if err != nil || !checkSortKey(parts[0]) || !isUUID(parts[1]) {
-			return "", nil, &registry.BadParam{Name: "cursor", Reason: "not a cursor this list gave out"}
+			return "", nil, &registry.BadParam{Name: "cursor", Code: "invalid_cursor", Value: f.Cursor}
 		}
 		w.add(`(` + order + `.sort_on, ` + id + `) < (` + w.arg(parts[0]) + `::date, ` + w.arg(parts[1]) + `::uuid)`)
 	}

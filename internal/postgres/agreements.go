@@ -261,7 +261,7 @@ func agreementListQuery(f registry.AgreementFilter, partyID string) (string, []a
 	if f.Cursor != "" {
 		parts, err := decodeCursor(f.Cursor, 2)
 		if err != nil || !checkSortKey(parts[0]) || !isUUID(parts[1]) {
-			return "", nil, &registry.BadParam{Name: "cursor", Reason: "not a cursor this list gave out"}
+			return "", nil, &registry.BadParam{Name: "cursor", Code: "invalid_cursor", Value: f.Cursor}
 		}
 		w.add(`(a.sort_on, a.id) < (` + w.arg(parts[0]) + `::date, ` + w.arg(parts[1]) + `::uuid)`)
 	}

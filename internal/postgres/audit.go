@@ -70,7 +70,7 @@ func (s *Store) ListAudit(ctx context.Context, f registry.AuditFilter) (registry
 		orgID = id
 	}
 	if f.Actor != "" && !isUUID(f.Actor) {
-		return registry.Page[registry.AuditEntry]{}, &registry.BadParam{Name: "actor", Reason: "not a key id (UUID)"}
+		return registry.Page[registry.AuditEntry]{}, &registry.BadParam{Name: "actor", Code: "invalid_uuid", Value: f.Actor}
 	}
 	const q = `SELECT id, at, actor_key_id, actor_organization_id, action, entity, entity_id, request_id, before, after
 		FROM audit_log

@@ -21,7 +21,7 @@ func encodeCursor(parts ...string) string {
 // decodeCursor returns the n parts of cursor c, or a 400 error naming the
 // cursor parameter.
 func decodeCursor(c string, n int) ([]string, error) {
-	bad := &registry.BadParam{Name: "cursor", Reason: "not a cursor this list gave out"}
+	bad := &registry.BadParam{Name: "cursor", Code: "invalid_cursor", Value: c}
 	b, err := base64.RawURLEncoding.DecodeString(c)
 	if err != nil {
 		return nil, bad
@@ -46,7 +46,7 @@ func decodeIntCursor(c string) (int64, error) {
 	}
 	v, err := strconv.ParseInt(parts[0], 10, 64)
 	if err != nil {
-		return 0, &registry.BadParam{Name: "cursor", Reason: "not a cursor this list gave out"}
+		return 0, &registry.BadParam{Name: "cursor", Code: "invalid_cursor", Value: c}
 	}
 	return v, nil
 }

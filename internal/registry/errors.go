@@ -114,31 +114,29 @@ func (e *ConflictError) Error() string { return e.Field + ": " + e.Reason }
 func (e *ConflictError) Is(target error) bool { return target == ErrConflict }
 
 // BadParam is a query parameter that does not parse. It matches
-// ErrBadRequest.
+// ErrBadRequest. Code is a catalogue code saying what is wrong (as a field
+// error code: "invalid_value", "out_of_range", ...), Param fills the
+// code's placeholders as a FieldError's does, and Value is the value sent,
+// quoted back to the client ("" when the fault is not in one value, as for
+// a missing or repeated parameter).
 type BadParam struct {
-	Name   string
-	Reason string
+	Name  string
+	Code  string
+	Param string
+	Value string
 }
 
 // Error implements error.
-func (e *BadParam) Error() string { return "query parameter " + e.Name + ": " + e.Reason }
+func (e *BadParam) Error() string { return "query parameter " + e.Name + ": " + e.Code }
 
 // Is reports whether target is ErrBadRequest.
 func (e *BadParam) Is(target error) bool { return target == ErrBadRequest }
 
-// Reasons a request is forbidden, named in the 403 answer.
-const (
-	ReasonRoleForbids                 = "role_forbids"
-	ReasonNotAParty                   = "not_a_party"
-	ReasonCannotRemoveOwnOrganization = "cannot_remove_own_organization"
-	ReasonReadRequiresKey             = "read_requires_key"
-)
-
-// ForbiddenError is a refusal with its reason. It matches ErrForbidden.
-type ForbiddenError struct{ Reason string }
-
-// Forbidden returns a refusal for the reason.
-func Forbidden(reason string) error { return &ForbiddenError{Reason: reason} }
+// ForbiddenError is a refusal of a known caller, with its reason (one of
+// the Reason constants). It matches ErrForbidden.
+type ForbiddenError struct {
+	Reason string
+}
 
 // Error implements error.
 func (e *ForbiddenError) Error() string { return "forbidden: " + e.Reason }
@@ -146,12 +144,19 @@ func (e *ForbiddenError) Error() string { return "forbidden: " + e.Reason }
 // Is reports whether target is ErrForbidden.
 func (e *ForbiddenError) Is(target error) bool { return target == ErrForbidden }
 
-// PreconditionError is a stale If-Match: the record is at version
-// Current. It matches ErrPrecondition.
-type PreconditionError struct{ Current int }
+// Forbidden returns the refusal for reason.
+func Forbidden(reason string) error { return &ForbiddenError{Reason: reason} }
+
+// PreconditionError is a stale If-Match: Current is the record's current
+// version, so that the answer can name it. It matches ErrPrecondition.
+type PreconditionError struct {
+	Current int
+}
 
 // Error implements error.
-func (e *PreconditionError) Error() string { return "precondition failed: the record has changed" }
+func (e *PreconditionError) Error() string {
+	return fmt.Sprintf("precondition failed: current version is %d", e.Current)
+}
 
 // Is reports whether target is ErrPrecondition.
 func (e *PreconditionError) Is(target error) bool { return target == ErrPrecondition }
