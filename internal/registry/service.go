@@ -35,9 +35,12 @@ type recordKind[T, In any] struct {
 	// takesPart reports whether an organisation may write the record as a
 	// registrar (a party, a participant, the organisation itself).
 	takesPart func(rec T, orgID string) bool
-	// prepare applies the field rules, defaults, references and
-	// cross-field rules to in; cur is the record being changed (nil on
-	// create).
+	// refusal is the reason a registrar that does not take part is
+	// refused (ReasonNotAParty when empty).
+	refusal string
+	// prepare applies the defaults, references and cross-field rules to
+	// in, whose field rules have passed; cur is the record being changed
+	// (nil on create).
 	prepare func(ctx context.Context, s *Service, in *In, cur *T) (T, error)
 	// move checks the status lifecycle of a change (nil: any).
 	move func(cur, next T) error
@@ -65,13 +68,20 @@ func (k *recordKind[T, In]) mayChange(by Actor, cur T, version int) error {
 	_, v, archived := k.key(cur)
 	switch {
 	case by.Role != RoleAdmin && !k.takesPart(cur, by.OrganizationID):
-		return Forbidden(ReasonNotAParty)
+		return Forbidden(k.refusalReason())
 	case version != 0 && v != version:
 		return &PreconditionError{Current: v}
 	case archived:
 		return ErrArchived
 	}
 	return nil
+}
+
+func (k *recordKind[T, In]) refusalReason() string {
+	if k.refusal != "" {
+		return k.refusal
+	}
+	return ReasonNotAParty
 }
 
 // create checks and stores a new record with its audit entry, in one
@@ -81,13 +91,16 @@ func create[T, In any](ctx context.Context, s *Service, k *recordKind[T, In], by
 	if err := k.mayWriteKind(by); err != nil {
 		return out, err
 	}
+	if err := CheckFields(&in); err != nil { // before the transaction: no lock waits on it
+		return out, err
+	}
 	err := s.store.InTx(ctx, func(ctx context.Context) error {
 		rec, err := k.prepare(ctx, s, &in, nil)
 		if err != nil {
 			return err
 		}
 		if by.Role != RoleAdmin && !k.takesPart(rec, by.OrganizationID) {
-			return Forbidden(ReasonNotAParty)
+			return Forbidden(k.refusalReason())
 		}
 		if out, err = k.insert(ctx, rec); err != nil {
 			return err
@@ -104,6 +117,9 @@ func create[T, In any](ctx context.Context, s *Service, k *recordKind[T, In], by
 func update[T, In any](ctx context.Context, s *Service, k *recordKind[T, In], by Actor, id string, version int, in In) (T, error) {
 	var out T
 	if err := k.mayWriteKind(by); err != nil {
+		return out, err
+	}
+	if err := CheckFields(&in); err != nil { // before the row lock: no writer waits on it
 		return out, err
 	}
 	err := s.store.InTx(ctx, func(ctx context.Context) error {
@@ -171,9 +187,6 @@ func checkable[T, In any](ctx context.Context, k *recordKind[T, In], by Actor, g
 	}
 	return cur, k.mayChange(by, cur, version)
 }
-
-// fields applies the field rules to an input (trimming its strings).
-func (s *Service) fields(in any) error { return CheckFields(in) }
 
 // MayWrite reports whether the actor's role may write records of the
 // registry at all (registrars and admins); the API answers a reader's

@@ -25,12 +25,9 @@ func (s *Service) agreements() *recordKind[Agreement, AgreementInput] {
 	}
 }
 
-// prepareAgreement checks an agreement input: field rules and defaults,
-// then its references and cross-field rules, all reported together.
+// prepareAgreement applies an agreement input's defaults, then checks its
+// references and cross-field rules, all reported together.
 func prepareAgreement(ctx context.Context, s *Service, in *AgreementInput, _ *Agreement) (Agreement, error) {
-	if err := s.fields(in); err != nil {
-		return Agreement{}, err
-	}
 	if in.Status == "" {
 		in.Status = StatusDraft
 	}
@@ -92,9 +89,6 @@ func (s *Service) consultations() *recordKind[Consultation, ConsultationInput] {
 		key:       func(c Consultation) (string, int, bool) { return c.ID, c.Version, c.ArchivedAt != nil },
 		takesPart: Consultation.HasParticipant,
 		prepare: func(ctx context.Context, s *Service, in *ConsultationInput, _ *Consultation) (Consultation, error) {
-			if err := s.fields(in); err != nil {
-				return Consultation{}, err
-			}
 			if in.Status == "" {
 				in.Status = ConsultationPlanned
 			}
@@ -154,9 +148,6 @@ func (s *Service) jointActions(fromSource bool) *recordKind[JointAction, JointAc
 		key:       func(j JointAction) (string, int, bool) { return j.ID, j.Version, j.ArchivedAt != nil },
 		takesPart: JointAction.HasParticipant,
 		prepare: func(ctx context.Context, s *Service, in *JointActionInput, _ *JointAction) (JointAction, error) {
-			if err := s.fields(in); err != nil {
-				return JointAction{}, err
-			}
 			if in.Status == "" {
 				in.Status = ActionPlanned
 			}
@@ -288,6 +279,7 @@ func (s *Service) organizations() *recordKind[Organization, OrganizationInput] {
 		entity:    EntityOrganization,
 		key:       func(o Organization) (string, int, bool) { return o.ID, o.Version, false },
 		takesPart: func(o Organization, orgID string) bool { return o.ID == orgID },
+		refusal:   ReasonRoleForbids, // a registrar keeps only its own organisation's profile
 		prepare:   prepareOrganization,
 		lock:      s.store.LockOrganization,
 		insert: func(ctx context.Context, o Organization) (Organization, error) {
@@ -301,13 +293,10 @@ func (s *Service) organizations() *recordKind[Organization, OrganizationInput] {
 	}
 }
 
-// prepareOrganization checks an organisation input: field rules, its
-// parent (by UUID or code) and region, and that the parent is not the
-// organisation itself or below it.
+// prepareOrganization checks an organisation input's parent (by UUID or
+// code) and region, and that the parent is not the organisation itself or
+// below it.
 func prepareOrganization(ctx context.Context, s *Service, in *OrganizationInput, cur *Organization) (Organization, error) {
-	if err := s.fields(in); err != nil {
-		return Organization{}, err
-	}
 	var v ValidationError
 	if in.ParentID != nil {
 		id, err := s.store.ResolveOrganization(ctx, *in.ParentID)
@@ -381,9 +370,6 @@ func (s *Service) areas() *recordKind[CooperationArea, AreaInput] {
 		key:       func(a CooperationArea) (string, int, bool) { return a.Code, a.Version, false },
 		takesPart: func(CooperationArea, string) bool { return false },
 		prepare: func(ctx context.Context, s *Service, in *AreaInput, cur *CooperationArea) (CooperationArea, error) {
-			if err := s.fields(in); err != nil {
-				return CooperationArea{}, err
-			}
 			a := CooperationArea{Code: in.Code, NameZh: in.NameZh, NameEn: in.NameEn, ParentCode: in.ParentCode}
 			if cur == nil {
 				return a, nil

@@ -239,7 +239,7 @@ func TestOrganizationsAndAreas(t *testing.T) {
 	if got := fieldCodes(mustFail(svc.UpdateOrganization(ctx, admin, parent.ID, 0, in))); got["parent_id"] != "self_reference:" {
 		t.Errorf("a parent below the organisation: %v", got)
 	}
-	if err := mustFail(svc.UpdateOrganization(ctx, registrar(f, "yubei-cppcc"), parent.ID, 0, parent.Input())); reason(err) != ReasonNotAParty {
+	if err := mustFail(svc.UpdateOrganization(ctx, registrar(f, "yubei-cppcc"), parent.ID, 0, parent.Input())); reason(err) != ReasonRoleForbids {
 		t.Errorf("registrar changes another organisation: %v", err)
 	}
 	if _, err := svc.UpdateOrganization(ctx, registrar(f, "changshou-cppcc"), "changshou-cppcc", 1, parent.Input()); err != nil {
