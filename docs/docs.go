@@ -4391,10 +4391,13 @@ const docTemplate = `{
                     "format": "date-time"
                 },
                 "format": {
-                    "allOf": [
-                        {
-                            "$ref": "#/definitions/registry.ConsultationFormat"
-                        }
+                    "type": "string",
+                    "enum": [
+                        "meeting",
+                        "seminar",
+                        "field_visit",
+                        "online",
+                        "grassroots"
                     ],
                     "x-nullable": true
                 },
@@ -4512,10 +4515,13 @@ const docTemplate = `{
                     "example": "forest-fire-prevention"
                 },
                 "format": {
-                    "allOf": [
-                        {
-                            "$ref": "#/definitions/registry.ConsultationFormat"
-                        }
+                    "type": "string",
+                    "enum": [
+                        "meeting",
+                        "seminar",
+                        "field_visit",
+                        "online",
+                        "grassroots"
                     ],
                     "x-nullable": true
                 },
@@ -4601,10 +4607,13 @@ const docTemplate = `{
                     "example": "forest-fire-prevention"
                 },
                 "format": {
-                    "allOf": [
-                        {
-                            "$ref": "#/definitions/registry.ConsultationFormat"
-                        }
+                    "type": "string",
+                    "enum": [
+                        "meeting",
+                        "seminar",
+                        "field_visit",
+                        "online",
+                        "grassroots"
                     ],
                     "x-nullable": true
                 },
@@ -4824,10 +4833,13 @@ const docTemplate = `{
             ],
             "properties": {
                 "kind": {
-                    "allOf": [
-                        {
-                            "$ref": "#/definitions/registry.DocumentKind"
-                        }
+                    "type": "string",
+                    "enum": [
+                        "full_text",
+                        "announcement",
+                        "report",
+                        "photo",
+                        "other"
                     ],
                     "x-nullable": true
                 },
@@ -4852,10 +4864,13 @@ const docTemplate = `{
             ],
             "properties": {
                 "kind": {
-                    "allOf": [
-                        {
-                            "$ref": "#/definitions/registry.DocumentKind"
-                        }
+                    "type": "string",
+                    "enum": [
+                        "full_text",
+                        "announcement",
+                        "report",
+                        "photo",
+                        "other"
                     ],
                     "x-nullable": true
                 },
@@ -4930,10 +4945,15 @@ const docTemplate = `{
                     "format": "uuid"
                 },
                 "kind": {
-                    "allOf": [
-                        {
-                            "$ref": "#/definitions/registry.JointActionKind"
-                        }
+                    "type": "string",
+                    "enum": [
+                        "inspection",
+                        "research",
+                        "proposal",
+                        "supervision",
+                        "exhibition",
+                        "publicity",
+                        "other"
                     ],
                     "x-nullable": true
                 },
@@ -5051,10 +5071,15 @@ const docTemplate = `{
                     "example": "2023-12"
                 },
                 "kind": {
-                    "allOf": [
-                        {
-                            "$ref": "#/definitions/registry.JointActionKind"
-                        }
+                    "type": "string",
+                    "enum": [
+                        "inspection",
+                        "research",
+                        "proposal",
+                        "supervision",
+                        "exhibition",
+                        "publicity",
+                        "other"
                     ],
                     "x-nullable": true
                 },
@@ -5144,10 +5169,15 @@ const docTemplate = `{
                     "example": "2023-12"
                 },
                 "kind": {
-                    "allOf": [
-                        {
-                            "$ref": "#/definitions/registry.JointActionKind"
-                        }
+                    "type": "string",
+                    "enum": [
+                        "inspection",
+                        "research",
+                        "proposal",
+                        "supervision",
+                        "exhibition",
+                        "publicity",
+                        "other"
                     ],
                     "x-nullable": true
                 },
@@ -5932,37 +5962,6 @@ const docTemplate = `{
                 "EntityCooperationArea"
             ]
         },
-        "registry.ConsultationFormat": {
-            "type": "string",
-            "enum": [
-                "meeting",
-                "seminar",
-                "field_visit",
-                "online",
-                "grassroots"
-            ],
-            "x-enum-comments": {
-                "FormatFieldVisit": "实地考察 | Field visit",
-                "FormatGrassroots": "基层协商 | Grassroots",
-                "FormatMeeting": "会议协商 | Meeting",
-                "FormatOnline": "网络协商 | Online",
-                "FormatSeminar": "座谈研讨 | Seminar"
-            },
-            "x-enum-descriptions": [
-                "会议协商 | Meeting",
-                "座谈研讨 | Seminar",
-                "实地考察 | Field visit",
-                "网络协商 | Online",
-                "基层协商 | Grassroots"
-            ],
-            "x-enum-varnames": [
-                "FormatMeeting",
-                "FormatSeminar",
-                "FormatFieldVisit",
-                "FormatOnline",
-                "FormatGrassroots"
-            ]
-        },
         "registry.ConsultationRole": {
             "type": "string",
             "enum": [
@@ -6007,76 +6006,6 @@ const docTemplate = `{
                 "ConsultationPlanned",
                 "StatusHeld",
                 "ConsultationCancelled"
-            ]
-        },
-        "registry.DocumentKind": {
-            "type": "string",
-            "enum": [
-                "full_text",
-                "announcement",
-                "report",
-                "photo",
-                "other"
-            ],
-            "x-enum-comments": {
-                "DocumentAnnouncement": "公告 | Announcement",
-                "DocumentFullText": "全文 | Full text",
-                "DocumentOther": "其他 | Other",
-                "DocumentPhoto": "照片 | Photo",
-                "DocumentReport": "报道 | Report"
-            },
-            "x-enum-descriptions": [
-                "全文 | Full text",
-                "公告 | Announcement",
-                "报道 | Report",
-                "照片 | Photo",
-                "其他 | Other"
-            ],
-            "x-enum-varnames": [
-                "DocumentFullText",
-                "DocumentAnnouncement",
-                "DocumentReport",
-                "DocumentPhoto",
-                "DocumentOther"
-            ]
-        },
-        "registry.JointActionKind": {
-            "type": "string",
-            "enum": [
-                "inspection",
-                "research",
-                "proposal",
-                "supervision",
-                "exhibition",
-                "publicity",
-                "other"
-            ],
-            "x-enum-comments": {
-                "KindExhibition": "展览 | Exhibition",
-                "KindInspection": "视察 | Inspection",
-                "KindOtherAction": "其他 | Other",
-                "KindProposal": "提案 | Proposal",
-                "KindPublicity": "宣传 | Publicity",
-                "KindResearch": "调研 | Research",
-                "KindSupervision": "民主监督 | Supervision"
-            },
-            "x-enum-descriptions": [
-                "视察 | Inspection",
-                "调研 | Research",
-                "提案 | Proposal",
-                "民主监督 | Supervision",
-                "展览 | Exhibition",
-                "宣传 | Publicity",
-                "其他 | Other"
-            ],
-            "x-enum-varnames": [
-                "KindInspection",
-                "KindResearch",
-                "KindProposal",
-                "KindSupervision",
-                "KindExhibition",
-                "KindPublicity",
-                "KindOtherAction"
             ]
         },
         "registry.JointActionRole": {

@@ -36,7 +36,7 @@ type consultationPatch struct {
 	TitleEn      *string                            `json:"title_en" maxLength:"200" example:"Joint consultation on forest fire prevention" extensions:"x-nullable"`
 	TopicZh      *string                            `json:"topic_zh" maxLength:"500" example:"森林防灭火" extensions:"x-nullable"`
 	TopicEn      *string                            `json:"topic_en" maxLength:"500" example:"Forest fire prevention" extensions:"x-nullable"`
-	Format       *registry.ConsultationFormat       `json:"format" extensions:"x-nullable"`
+	Format       *registry.ConsultationFormat       `json:"format" extensions:"x-nullable" swaggertype:"string" enums:"meeting,seminar,field_visit,online,grassroots"`
 	HeldOn       *string                            `json:"held_on" example:"2023" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" extensions:"x-nullable"`
 	Location     *string                            `json:"location" maxLength:"200" example:"重庆市长寿区" extensions:"x-nullable"`
 	AgreementID  *string                            `json:"agreement_id" format:"uuid" extensions:"x-nullable"`
@@ -54,7 +54,7 @@ type jointActionPatch struct {
 	TitleEn      *string                           `json:"title_en" maxLength:"200" example:"Sichuan–Chongqing calligraphy and painting exhibition" extensions:"x-nullable"`
 	ThemeZh      *string                           `json:"theme_zh" maxLength:"500" example:"丹青润川渝 翰墨润寿乡" extensions:"x-nullable"`
 	ThemeEn      *string                           `json:"theme_en" maxLength:"500" extensions:"x-nullable"`
-	Kind         *registry.JointActionKind         `json:"kind" extensions:"x-nullable"`
+	Kind         *registry.JointActionKind         `json:"kind" extensions:"x-nullable" swaggertype:"string" enums:"inspection,research,proposal,supervision,exhibition,publicity,other"`
 	StartedOn    *string                           `json:"started_on" example:"2023" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" extensions:"x-nullable"`
 	EndedOn      *string                           `json:"ended_on" example:"2023-12" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" extensions:"x-nullable"`
 	Location     *string                           `json:"location" maxLength:"200" example:"重庆市长寿区" extensions:"x-nullable"`

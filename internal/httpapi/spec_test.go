@@ -165,6 +165,11 @@ func TestPatchTypesMatchRequests(t *testing.T) {
 		{"OrganizationPatch", "OrganizationRequest", registry.OrganizationInput{}},
 		{"CooperationAreaPatch", "CooperationAreaRequest", registry.AreaInput{}},
 	}
+	for _, typ := range []any{agreementPatch{}, consultationPatch{}, jointActionPatch{}, organizationPatch{}, areaPatch{}} {
+		for _, m := range registry.EnumTagMismatches(reflect.TypeOf(typ)) {
+			t.Error(m)
+		}
+	}
 	for _, p := range pairs {
 		patch, request := spec.Definitions[p.patch], spec.Definitions[p.request]
 		if len(patch.Required) != 0 {

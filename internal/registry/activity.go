@@ -30,7 +30,7 @@ type Consultation struct {
 	TitleEn      *string             `json:"title_en" binding:"required" extensions:"x-nullable" example:"Joint consultation on forest fire prevention"`
 	TopicZh      *string             `json:"topic_zh" binding:"required" extensions:"x-nullable" example:"森林防灭火"`
 	TopicEn      *string             `json:"topic_en" binding:"required" extensions:"x-nullable" example:"Forest fire prevention"`
-	Format       *ConsultationFormat `json:"format" binding:"required" extensions:"x-nullable"`
+	Format       *ConsultationFormat `json:"format" binding:"required" extensions:"x-nullable" swaggertype:"string" enums:"meeting,seminar,field_visit,online,grassroots"`
 	HeldOn       *Date               `json:"held_on" binding:"required" extensions:"x-nullable" swaggertype:"string" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" example:"2023"`
 	Location     *string             `json:"location" binding:"required" extensions:"x-nullable" example:"重庆市长寿区"`
 	AgreementID  *string             `json:"agreement_id" binding:"required" extensions:"x-nullable" format:"uuid"`
@@ -54,7 +54,7 @@ type JointAction struct {
 	TitleEn      *string           `json:"title_en" binding:"required" extensions:"x-nullable" example:"Sichuan–Chongqing calligraphy and painting exhibition"`
 	ThemeZh      *string           `json:"theme_zh" binding:"required" extensions:"x-nullable" example:"丹青润川渝 翰墨润寿乡"`
 	ThemeEn      *string           `json:"theme_en" binding:"required" extensions:"x-nullable"`
-	Kind         *JointActionKind  `json:"kind" binding:"required" extensions:"x-nullable"`
+	Kind         *JointActionKind  `json:"kind" binding:"required" extensions:"x-nullable" swaggertype:"string" enums:"inspection,research,proposal,supervision,exhibition,publicity,other"`
 	StartedOn    *Date             `json:"started_on" binding:"required" extensions:"x-nullable" swaggertype:"string" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" example:"2023"`
 	EndedOn      *Date             `json:"ended_on" binding:"required" extensions:"x-nullable" swaggertype:"string" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" example:"2023-12"`
 	Location     *string           `json:"location" binding:"required" extensions:"x-nullable" example:"重庆市长寿区"`

@@ -60,7 +60,7 @@ type Document struct {
 	Title    string        `json:"title" binding:"required"`
 	URL      string        `json:"url" binding:"required"`
 	Language *string       `json:"language" binding:"required" extensions:"x-nullable" example:"zh"`
-	Kind     *DocumentKind `json:"kind" binding:"required" extensions:"x-nullable"`
+	Kind     *DocumentKind `json:"kind" binding:"required" extensions:"x-nullable" swaggertype:"string" enums:"full_text,announcement,report,photo,other"`
 } // @name Document
 
 // Agreement is a collaboration agreement between regional bodies.

@@ -2,6 +2,7 @@ package registry
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 )
 
@@ -86,4 +87,35 @@ func enumOf(t reflect.Type) (enumInfo, bool) {
 		}
 	}
 	return enumInfo{}, false
+}
+
+// EnumTagMismatches lists every field reachable from typ whose Swagger
+// `enums` tag differs from the values of the enum its type declares (the
+// optional enum fields spell them out: Swagger 2.0 cannot mark a
+// reference to an enum definition nullable).
+func EnumTagMismatches(typ reflect.Type) []string {
+	var out []string
+	seen := map[reflect.Type]bool{}
+	var walk func(reflect.Type)
+	walk = func(typ reflect.Type) {
+		for typ.Kind() == reflect.Pointer || typ.Kind() == reflect.Slice {
+			typ = typ.Elem()
+		}
+		if typ.Kind() != reflect.Struct || seen[typ] {
+			return
+		}
+		seen[typ] = true
+		for i := 0; i < typ.NumField(); i++ {
+			f := typ.Field(i)
+			if tag, ok := f.Tag.Lookup("enums"); ok {
+				e, isEnum := enumOf(f.Type)
+				if want := strings.Join(e.codes, ","); !isEnum || tag != want {
+					out = append(out, typ.Name()+"."+f.Name+": enums tag "+strconv.Quote(tag)+", the domain declares "+strconv.Quote(want))
+				}
+			}
+			walk(f.Type)
+		}
+	}
+	walk(typ)
+	return out
 }

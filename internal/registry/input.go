@@ -54,7 +54,7 @@ type DocumentInput struct {
 	Title    string        `json:"title" validate:"required,max=200" maxLength:"200"`
 	URL      string        `json:"url" validate:"required,max=2048,weburl" maxLength:"2048" example:"https://example.org/agreement.pdf"`
 	Language *string       `json:"language" validate:"omitnil,langtag,max=35" example:"zh" extensions:"x-nullable"`
-	Kind     *DocumentKind `json:"kind" validate:"omitnil,enum" extensions:"x-nullable"`
+	Kind     *DocumentKind `json:"kind" validate:"omitnil,enum" extensions:"x-nullable" swaggertype:"string" enums:"full_text,announcement,report,photo,other"`
 } // @name DocumentRequest
 
 // ConsultationInput is the writable part of a joint consultation.
@@ -64,7 +64,7 @@ type ConsultationInput struct {
 	TitleEn      *string                   `json:"title_en" validate:"omitnil,notblank,max=200" maxLength:"200" example:"Joint consultation on forest fire prevention" extensions:"x-nullable"`
 	TopicZh      *string                   `json:"topic_zh" validate:"omitnil,notblank,max=500" maxLength:"500" example:"森林防灭火" extensions:"x-nullable"`
 	TopicEn      *string                   `json:"topic_en" validate:"omitnil,notblank,max=500" maxLength:"500" example:"Forest fire prevention" extensions:"x-nullable"`
-	Format       *ConsultationFormat       `json:"format" validate:"omitnil,enum" extensions:"x-nullable"`
+	Format       *ConsultationFormat       `json:"format" validate:"omitnil,enum" extensions:"x-nullable" swaggertype:"string" enums:"meeting,seminar,field_visit,online,grassroots"`
 	HeldOn       *string                   `json:"held_on" validate:"omitnil,partialdate" example:"2023" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" extensions:"x-nullable"`
 	Location     *string                   `json:"location" validate:"omitnil,notblank,max=200" maxLength:"200" example:"重庆市长寿区" extensions:"x-nullable"`
 	AgreementID  *string                   `json:"agreement_id" validate:"omitnil,notblank,max=64" format:"uuid" extensions:"x-nullable"`
@@ -90,7 +90,7 @@ type JointActionInput struct {
 	TitleEn      *string                  `json:"title_en" validate:"omitnil,notblank,max=200" maxLength:"200" example:"Sichuan–Chongqing calligraphy and painting exhibition" extensions:"x-nullable"`
 	ThemeZh      *string                  `json:"theme_zh" validate:"omitnil,notblank,max=500" maxLength:"500" example:"丹青润川渝 翰墨润寿乡" extensions:"x-nullable"`
 	ThemeEn      *string                  `json:"theme_en" validate:"omitnil,notblank,max=500" maxLength:"500" extensions:"x-nullable"`
-	Kind         *JointActionKind         `json:"kind" validate:"omitnil,enum" extensions:"x-nullable"`
+	Kind         *JointActionKind         `json:"kind" validate:"omitnil,enum" extensions:"x-nullable" swaggertype:"string" enums:"inspection,research,proposal,supervision,exhibition,publicity,other"`
 	StartedOn    *string                  `json:"started_on" validate:"omitnil,partialdate" example:"2023" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" extensions:"x-nullable"`
 	EndedOn      *string                  `json:"ended_on" validate:"omitnil,partialdate" example:"2023-12" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" extensions:"x-nullable"`
 	Location     *string                  `json:"location" validate:"omitnil,notblank,max=200" maxLength:"200" example:"重庆市长寿区" extensions:"x-nullable"`
