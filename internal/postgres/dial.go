@@ -121,6 +121,7 @@ type guardedConn struct {
 	mu    sync.Mutex
 	limit time.Time // zero: none
 	want  time.Time // the deadline lib/pq asked for; zero: none
+	isCut bool
 }
 
 // Read implements net.Conn.
@@ -176,8 +177,23 @@ func (c *guardedConn) SetWriteDeadline(t time.Time) error {
 func (c *guardedConn) cut() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.isCut = true
 	c.limit = time.Unix(1, 0)
 	_ = c.Conn.SetDeadline(c.limit)
+}
+
+// Close implements net.Conn. A socket that was cut is reset rather than
+// closed in order: a server that wakes up then finds the connection gone
+// at once (its backend ends, its transaction rolls back; a connection
+// still in the listen queue is not served) instead of serving it first.
+func (c *guardedConn) Close() error {
+	c.mu.Lock()
+	cut := c.isCut
+	c.mu.Unlock()
+	if l, ok := c.Conn.(interface{ SetLinger(int) error }); ok && cut {
+		_ = l.SetLinger(0)
+	}
+	return c.Conn.Close()
 }
 
 func (c *guardedConn) deadlineLocked(t time.Time) time.Time {
