@@ -8,6 +8,7 @@ import (
 	"io"
 	"reflect"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -23,10 +24,10 @@ import (
 // long as the server is silent. The connector below wraps lib/pq's
 // connections so that every call carrying a context (queries, statements,
 // rows until they are closed, transactions until they commit or roll
-// back, pings) cuts the socket when that context ends: the blocked read
-// returns at once, and the connection reports itself bad (IsValid,
-// ResetSession), so database/sql closes it instead of handing it out
-// again. The sockets come from dialer (dial.go): TCP keepalives and
+// back, pings) cuts the socket when that context ends and the call is
+// still waiting shortly after (cutGrace): the blocked read returns, and
+// the connection reports itself bad (IsValid, ResetSession), so
+// database/sql closes it instead of handing it out again. The sockets come from dialer (dial.go): TCP keepalives and
 // TCP_USER_TIMEOUT, a short budget for cancel requests, and an optional
 // bound on every read and write for the waits that carry no context.
 
@@ -183,18 +184,42 @@ func (c *watchedConn) abandon() {
 	c.sock.cut()
 }
 
-// watch abandons the connection if ctx ends before the returned function
-// is called. When it ends just as the call is done, the connection is bad
-// by the time that function returns, never later: it must not be cut once
-// database/sql has handed it to someone else.
+// cutGrace is how long a call whose context ended may still take before
+// its connection is cut. lib/pq sends its cancel request as the context
+// ends; a live server answers it within milliseconds, and the connection
+// stays as lib/pq leaves it. Cutting at once instead would race lib/pq,
+// which skips the cancel request when the call has already returned, and
+// leave the statement running in PostgreSQL.
+const cutGrace = 100 * time.Millisecond
+
+// watch abandons the connection if ctx ends and the call is still not done
+// cutGrace later, when the returned function is called. When the cut
+// begins just as the call is done, the connection is bad by the time that
+// function returns, never later: it must not be cut once database/sql has
+// handed it to someone else.
 func (c *watchedConn) watch(ctx context.Context) func() {
 	if ctx.Done() == nil {
 		return func() {}
 	}
-	stop := context.AfterFunc(ctx, c.abandon)
+	var mu sync.Mutex
+	var timer *time.Timer
+	done := false
+	stop := context.AfterFunc(ctx, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if !done {
+			timer = time.AfterFunc(cutGrace, c.abandon)
+		}
+	})
 	return func() {
-		if !stop() {
-			c.abandon()
+		if stop() {
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		done = true
+		if timer != nil && !timer.Stop() {
+			c.abandon() // the cut has begun: finish it before the connection goes back
 		}
 	}
 }
