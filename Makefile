@@ -88,6 +88,6 @@ faults:
 	go test -tags faults -count=1 -timeout 10m -v ./faults/
 
 ## faults-short: what CI runs: all but the 1,000-connection slowloris test
-## (about 2 minutes, most of it the two 30 s database stalls).
+## (about 2.5 minutes, a minute of it the two 30 s database stalls).
 faults-short:
 	go test -tags faults -count=1 -timeout 5m -v -run '^($(FAULTS_SHORT))$$' ./faults/
