@@ -82,16 +82,18 @@ api-checks:
 # throwaway PostgreSQL clusters of their own (initdb in a temporary
 # directory, a free loopback port; run as the postgres user when make runs
 # as root), never the local server on 5432.
-FAULTS_SHORT := TestDatabaseOutageUnderLoad|TestGracefulShutdown|TestPoolExhaustion|TestTwoReplicas|TestDurabilityWarnings
+FAULTS_SHORT := TestDatabaseOutageUnderLoad|TestDatabaseStall|TestGracefulShutdown|TestPoolExhaustion|TestTwoReplicas|TestDurabilityWarnings
 
 .PHONY: faults-short
 
-## faults: database outage under load, graceful shutdown, slow and greedy
-## clients, two replicas, durability warnings; prints the FAULTS figures.
+## faults: database outage under load, a database that stops answering
+## (SIGSTOP, 30 s, at two request timeouts), graceful shutdown, slow and
+## greedy clients, two replicas, durability warnings; prints the FAULTS
+## figures.
 faults:
 	go test -tags faults -count=1 -timeout 10m -v ./faults/
 
 ## faults-short: what CI runs: all but the 1,000-connection slowloris test
-## (about 30 s).
+## (about 2.5 minutes, a minute of it the two 30 s database stalls).
 faults-short:
 	go test -tags faults -count=1 -timeout 5m -v -run '^($(FAULTS_SHORT))$$' ./faults/

@@ -87,6 +87,7 @@ type cluster struct {
 	settings []string // -c name=value, fsync=on unless the test says otherwise
 	runAs    string   // "postgres" when the test runs as root
 	running  bool
+	stopped  []int // processes paused with SIGSTOP, the postmaster first
 }
 
 // newCluster initialises and starts a cluster with the given settings

@@ -162,7 +162,7 @@ func TestDatabaseOutageUnderLoad(t *testing.T) {
 	if recovery > 5*time.Second {
 		t.Errorf("writes were served again %v after the database was ready, want ≤ 5s", recovery)
 	}
-	lost := verifyOutageWrites(t, db, ledger)
+	lost := verifyOutageWrites(t, db, ledger, "outage-w")
 	t.Logf("writes: %d acknowledged before the crash, %d in all; %d failed during the outage and were retried with their key (%d replayed a write that had committed); answers: %v",
 		before, len(ledger.acked), len(ledger.failed), replayed, ledger.statuses)
 	t.Logf("database down for %v; /readyz by phase: %v", ready.Sub(crashed).Round(time.Millisecond), readyz.statuses)
@@ -273,8 +273,9 @@ func (r *readyzWatch) firstOK(from, since time.Time) time.Duration {
 }
 
 // verifyOutageWrites checks the database after the outage and returns the
-// number of acknowledged writes missing.
-func verifyOutageWrites(t *testing.T, db *sql.DB, l *outageLedger) int {
+// number of acknowledged writes missing. keyPrefix starts the idempotency
+// key of every write in the ledger.
+func verifyOutageWrites(t *testing.T, db *sql.DB, l *outageLedger, keyPrefix string) int {
 	t.Helper()
 	var agreementIDs, actionIDs []string
 	keys := map[string]bool{}
@@ -328,8 +329,8 @@ func verifyOutageWrites(t *testing.T, db *sql.DB, l *outageLedger) int {
 	}
 	// No record for a key the test never had acknowledged (the probes aside).
 	want := len(l.acked) + len(l.failed)
-	got := count(t, db, `SELECT (SELECT count(*) FROM agreements WHERE title_zh LIKE '故障 outage-w%') +
-		(SELECT count(*) FROM joint_actions WHERE title_zh LIKE '故障 outage-w%')`)
+	got := count(t, db, `SELECT (SELECT count(*) FROM agreements WHERE title_zh LIKE $1) +
+		(SELECT count(*) FROM joint_actions WHERE title_zh LIKE $1)`, "故障 "+keyPrefix+"%")
 	if got != want {
 		t.Errorf("%d records of writers' keys, want %d (one per key)", got, want)
 	}

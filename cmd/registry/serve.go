@@ -33,7 +33,7 @@ func openStore(ctx context.Context, getenv func(string) string) (config.Config, 
 	if err := postgres.EnsureDatabase(ctx, cfg.DatabaseURL); err != nil {
 		return cfg, nil, unreachable(cfg, err)
 	}
-	store, err := postgres.Open(ctx, cfg.DatabaseURL, cfg.MaxDBConns)
+	store, err := postgres.Open(ctx, cfg.DatabaseURL, cfg.MaxDBConns, postgres.WithRequestTimeout(cfg.RequestTimeout))
 	if err != nil {
 		return cfg, nil, unreachable(cfg, err)
 	}

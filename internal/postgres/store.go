@@ -24,12 +24,15 @@ type Store struct {
 	stmts statements
 }
 
-// Open connects to the database at url and checks that it answers.
-func Open(ctx context.Context, url string, maxConns int) (*Store, error) {
-	db, err := sql.Open("postgres", url)
+// Open connects to the database at url and checks that it answers. Its
+// connections never wait past the context of a call (conn.go); opts bound
+// them further (WithRequestTimeout).
+func Open(ctx context.Context, url string, maxConns int, opts ...Option) (*Store, error) {
+	connector, err := newConnector(url, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
+	db := sql.OpenDB(connector)
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
 	db.SetConnMaxIdleTime(5 * time.Minute)
