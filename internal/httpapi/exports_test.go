@@ -54,7 +54,9 @@ func (a *testAPI) allItems(path string) []map[string]any {
 	}
 }
 
-func heading(lang registry.Lang, key string) string { return registry.Text(lang, "export.col."+key, nil) }
+func heading(lang registry.Lang, key string) string {
+	return registry.Text(lang, "export.col."+key, nil)
+}
 
 // TestXLSXListExports exports every list that offers CSV as a workbook,
 // in Chinese and in English, and checks it against the JSON list.
