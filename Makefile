@@ -59,6 +59,15 @@ fuzz-short:
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t#*:}; echo "fuzz $$fn ($(FUZZTIME))"; \
 		go test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) ./$$pkg || exit 1; done
 
+## export-checks: install LibreOffice (Debian's libreoffice-calc-nogui) when
+## soffice is missing, then open the annual report with it: every sheet
+## converted to CSV must keep its Chinese text, rows and figures.
+.PHONY: export-checks
+export-checks:
+	./scripts/ensure-postgres
+	command -v soffice >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui; }
+	go test -count=1 -v -run '^TestAnnualReportInLibreOffice$$' ./internal/httpapi
+
 ## bench: the load benchmark on the full data set (loaded once, then reused).
 bench:
 	./scripts/ensure-postgres

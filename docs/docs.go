@@ -79,10 +79,11 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Newest first by signing date (a partial date sorts by its first day; undated last). ` + "`" + `signed_from` + "`" + `/` + "`" + `signed_to` + "`" + ` match partial dates that overlap the range. With ` + "`" + `Accept: text/csv` + "`" + ` or ` + "`" + `format=csv` + "`" + ` the whole filtered list is streamed as CSV (UTF-8 with BOM).",
+                "description": "Newest first by signing date (a partial date sorts by its first day; undated last). ` + "`" + `signed_from` + "`" + `/` + "`" + `signed_to` + "`" + ` match partial dates that overlap the range. With ` + "`" + `Accept: text/csv` + "`" + ` or ` + "`" + `format=csv` + "`" + ` the whole filtered list is streamed as CSV (UTF-8 with BOM); ` + "`" + `format=xlsx` + "`" + ` (or the Excel media type in Accept) answers an Excel workbook of it for people, in ` + "`" + `lang` + "`" + `.",
                 "produces": [
                     "application/json",
-                    "text/csv"
+                    "text/csv",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 ],
                 "tags": [
                     "agreements"
@@ -162,11 +163,22 @@ const docTemplate = `{
                     {
                         "enum": [
                             "json",
-                            "csv"
+                            "csv",
+                            "xlsx"
                         ],
                         "type": "string",
-                        "description": "csv for a CSV export",
+                        "description": "csv for a CSV export, xlsx for an Excel workbook",
                         "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of an Excel workbook (default: Accept-Language)",
+                        "name": "lang",
                         "in": "query"
                     },
                     {
@@ -684,7 +696,8 @@ const docTemplate = `{
                 "description": "The consultations that refer to the agreement, with the filters and order of /v1/consultations.",
                 "produces": [
                     "application/json",
-                    "text/csv"
+                    "text/csv",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 ],
                 "tags": [
                     "consultations"
@@ -726,11 +739,22 @@ const docTemplate = `{
                             "online",
                             "grassroots",
                             "json",
-                            "csv"
+                            "csv",
+                            "xlsx"
                         ],
                         "type": "string",
-                        "description": "Consultation format, or csv/json for the output",
+                        "description": "Consultation format, or csv/xlsx/json for the output",
                         "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of an Excel workbook (default: Accept-Language)",
+                        "name": "lang",
                         "in": "query"
                     },
                     {
@@ -932,7 +956,8 @@ const docTemplate = `{
                 "description": "The joint actions that refer to the agreement, with the filters and order of /v1/joint-actions.",
                 "produces": [
                     "application/json",
-                    "text/csv"
+                    "text/csv",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 ],
                 "tags": [
                     "joint-actions"
@@ -1020,11 +1045,22 @@ const docTemplate = `{
                     {
                         "enum": [
                             "json",
-                            "csv"
+                            "csv",
+                            "xlsx"
                         ],
                         "type": "string",
-                        "description": "csv for a CSV export",
+                        "description": "csv for a CSV export, xlsx for an Excel workbook",
                         "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of an Excel workbook (default: Accept-Language)",
+                        "name": "lang",
                         "in": "query"
                     },
                     {
@@ -1225,10 +1261,11 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Newest first by the day held (a partial date sorts by its first day; undated last). ` + "`" + `from` + "`" + `/` + "`" + `to` + "`" + ` match consultations whose held_on overlaps the range. ` + "`" + `format` + "`" + ` filters by consultation format; ` + "`" + `format=csv` + "`" + ` (or ` + "`" + `Accept: text/csv` + "`" + `) streams the whole filtered list as CSV (UTF-8 with BOM).",
+                "description": "Newest first by the day held (a partial date sorts by its first day; undated last). ` + "`" + `from` + "`" + `/` + "`" + `to` + "`" + ` match consultations whose held_on overlaps the range. ` + "`" + `format` + "`" + ` filters by consultation format; ` + "`" + `format=csv` + "`" + ` (or ` + "`" + `Accept: text/csv` + "`" + `) streams the whole filtered list as CSV (UTF-8 with BOM); ` + "`" + `format=xlsx` + "`" + ` (or the Excel media type in Accept) answers an Excel workbook of it for people, in ` + "`" + `lang` + "`" + `.",
                 "produces": [
                     "application/json",
-                    "text/csv"
+                    "text/csv",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 ],
                 "tags": [
                     "consultations"
@@ -1270,11 +1307,22 @@ const docTemplate = `{
                             "online",
                             "grassroots",
                             "json",
-                            "csv"
+                            "csv",
+                            "xlsx"
                         ],
                         "type": "string",
-                        "description": "Consultation format, or csv/json for the output",
+                        "description": "Consultation format, or csv/xlsx/json for the output",
                         "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of an Excel workbook (default: Accept-Language)",
+                        "name": "lang",
                         "in": "query"
                     },
                     {
@@ -2230,10 +2278,11 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Newest first by start (a partial date sorts by its first day; undated last). ` + "`" + `from` + "`" + `/` + "`" + `to` + "`" + ` match joint actions whose period, started_on…ended_on (or just started_on when there is no end), overlaps the range: an action from 2022-11 to 2023-02 is found by from=2023\u0026to=2023. With ` + "`" + `Accept: text/csv` + "`" + ` or ` + "`" + `format=csv` + "`" + ` the whole filtered list is streamed as CSV (UTF-8 with BOM).",
+                "description": "Newest first by start (a partial date sorts by its first day; undated last). ` + "`" + `from` + "`" + `/` + "`" + `to` + "`" + ` match joint actions whose period, started_on…ended_on (or just started_on when there is no end), overlaps the range: an action from 2022-11 to 2023-02 is found by from=2023\u0026to=2023. With ` + "`" + `Accept: text/csv` + "`" + ` or ` + "`" + `format=csv` + "`" + ` the whole filtered list is streamed as CSV (UTF-8 with BOM); ` + "`" + `format=xlsx` + "`" + ` (or the Excel media type in Accept) answers an Excel workbook of it for people, in ` + "`" + `lang` + "`" + `.",
                 "produces": [
                     "application/json",
-                    "text/csv"
+                    "text/csv",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 ],
                 "tags": [
                     "joint-actions"
@@ -2321,11 +2370,22 @@ const docTemplate = `{
                     {
                         "enum": [
                             "json",
-                            "csv"
+                            "csv",
+                            "xlsx"
                         ],
                         "type": "string",
-                        "description": "csv for a CSV export",
+                        "description": "csv for a CSV export, xlsx for an Excel workbook",
                         "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of an Excel workbook (default: Accept-Language)",
+                        "name": "lang",
                         "in": "query"
                     },
                     {
@@ -3281,7 +3341,8 @@ const docTemplate = `{
                 "description": "Every consultation the organisation took part in, in any role, with the filters and order of /v1/consultations.",
                 "produces": [
                     "application/json",
-                    "text/csv"
+                    "text/csv",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 ],
                 "tags": [
                     "consultations"
@@ -3324,11 +3385,22 @@ const docTemplate = `{
                             "online",
                             "grassroots",
                             "json",
-                            "csv"
+                            "csv",
+                            "xlsx"
                         ],
                         "type": "string",
-                        "description": "Consultation format, or csv/json for the output",
+                        "description": "Consultation format, or csv/xlsx/json for the output",
                         "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of an Excel workbook (default: Accept-Language)",
+                        "name": "lang",
                         "in": "query"
                     },
                     {
@@ -3444,7 +3516,8 @@ const docTemplate = `{
                 "description": "Every joint action the organisation took part in, in any role, with the filters and order of /v1/joint-actions.",
                 "produces": [
                     "application/json",
-                    "text/csv"
+                    "text/csv",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 ],
                 "tags": [
                     "joint-actions"
@@ -3533,11 +3606,22 @@ const docTemplate = `{
                     {
                         "enum": [
                             "json",
-                            "csv"
+                            "csv",
+                            "xlsx"
                         ],
                         "type": "string",
-                        "description": "csv for a CSV export",
+                        "description": "csv for a CSV export, xlsx for an Excel workbook",
                         "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of an Excel workbook (default: Accept-Language)",
+                        "name": "lang",
                         "in": "query"
                     },
                     {
@@ -3756,6 +3840,99 @@ const docTemplate = `{
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/reports/annual": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "One Excel workbook for a committee's annual review. The first sheet is a summary: the ` + "`" + `/v1/stats` + "`" + ` figures of the organisation for the year as labelled numbers (section, item, value; outcomes approximate with 余 / \"more than\"). Then a sheet each of the agreements (signed in the year or with an effective period overlapping it), consultations and joint actions (held in or overlapping the year) the organisation took part in. Headings, enum values and names are in ` + "`" + `lang` + "`" + ` (or Accept-Language); dates read as precise as stored. Unknown organisation: 404.",
+                "produces": [
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "application/json"
+                ],
+                "tags": [
+                    "stats"
+                ],
+                "summary": "Annual report workbook / 年度报告",
+                "operationId": "getAnnualReport",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "x-example": "changshou-cppcc",
+                        "description": "Organisation UUID or code",
+                        "name": "organization",
+                        "in": "query",
+                        "required": true
+                    },
+                    {
+                        "maximum": 9999,
+                        "minimum": 1,
+                        "type": "integer",
+                        "x-example": "2023",
+                        "description": "Calendar year",
+                        "name": "year",
+                        "in": "query",
+                        "required": true
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of the workbook (default: Accept-Language)",
+                        "name": "lang",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "The workbook, as an attachment",
+                        "schema": {
+                            "type": "file"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Service Unavailable",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -5593,6 +5770,15 @@ const docTemplate = `{
                 "role"
             ],
             "properties": {
+                "name_en": {
+                    "type": "string",
+                    "example": "Changshou District Committee of the CPPCC"
+                },
+                "name_zh": {
+                    "description": "NameZh and NameEn are the organisation's names, filled on reads.",
+                    "type": "string",
+                    "example": "中国人民政治协商会议重庆市长寿区委员会"
+                },
                 "organization_code": {
                     "type": "string",
                     "example": "changshou-cppcc"
@@ -5618,6 +5804,15 @@ const docTemplate = `{
                 "signatory_title"
             ],
             "properties": {
+                "name_en": {
+                    "type": "string",
+                    "example": "Pengzhou Municipal Committee of the CPPCC"
+                },
+                "name_zh": {
+                    "description": "NameZh and NameEn are the organisation's names, filled on reads.",
+                    "type": "string",
+                    "example": "中国人民政治协商会议四川省彭州市委员会"
+                },
                 "organization_code": {
                     "type": "string",
                     "example": "changshou-cppcc"

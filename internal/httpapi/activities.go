@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chengyu-collab/registry/internal/export"
 	"github.com/chengyu-collab/registry/internal/registry"
 )
 
@@ -28,6 +29,7 @@ type activityAPI[T, In any] struct {
 	csvHeader []string
 	csvRows   func(items []T) [][]string
 	list      func(ctx context.Context, f registry.ActivityFilter) (registry.Page[T], error)
+	table     export.Table[T] // the Excel export
 }
 
 // filter reads the list filters. Consultations filter by `format`, which
@@ -35,7 +37,7 @@ type activityAPI[T, In any] struct {
 // any other value the consultation format.
 func (a *activityAPI[T, In]) filter(r *http.Request) (registry.ActivityFilter, error) {
 	q := newQuery(r)
-	outputs := []string{"json", "csv"}
+	outputs := []string{"json", "csv", "xlsx"}
 	allowed := a.kinds
 	if a.kindParam == "format" {
 		allowed = append(slices.Clone(a.kinds), outputs...)
@@ -56,6 +58,7 @@ func (a *activityAPI[T, In]) filter(r *http.Request) (registry.ActivityFilter, e
 		Limit:           q.limit(),
 		Cursor:          q.str("cursor"),
 	}
+	outputParams(q)
 	if slices.Contains(outputs, f.Kind) {
 		f.Kind = ""
 	}
@@ -73,6 +76,14 @@ func (a *activityAPI[T, In]) serveList(h *handler, w http.ResponseWriter, r *htt
 	}
 	if err != nil {
 		h.writeError(w, r, err)
+		return
+	}
+	if wantsXLSX(r) {
+		streamXLSX(h, w, r, a.table, func(ctx context.Context, cursor string) ([]T, string, error) {
+			f.Cursor, f.Limit = cursor, export.PageSize
+			page, err := a.list(ctx, f)
+			return page.Items, page.Next, err
+		})
 		return
 	}
 	if wantsCSV(r) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 
+	"github.com/chengyu-collab/registry/internal/export"
 	"github.com/chengyu-collab/registry/internal/registry"
 )
 
@@ -59,7 +60,8 @@ func agreementFilter(r *http.Request) (registry.AgreementFilter, error) {
 		Limit:           q.limit(),
 		Cursor:          q.str("cursor"),
 	}
-	q.oneOf("format", []string{"json", "csv"})
+	q.oneOf("format", []string{"json", "csv", "xlsx"})
+	outputParams(q)
 	return f, q.err
 }
 
@@ -67,6 +69,14 @@ func (h *handler) listAgreements(w http.ResponseWriter, r *http.Request) {
 	f, err := agreementFilter(r)
 	if err != nil {
 		h.writeError(w, r, err)
+		return
+	}
+	if wantsXLSX(r) {
+		streamXLSX(h, w, r, export.Agreements, func(ctx context.Context, cursor string) ([]registry.Agreement, string, error) {
+			f.Cursor, f.Limit = cursor, export.PageSize
+			page, err := h.svc.ListAgreements(ctx, f)
+			return page.Items, page.Next, err
+		})
 		return
 	}
 	if wantsCSV(r) {

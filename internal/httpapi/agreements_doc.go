@@ -111,11 +111,12 @@ func docArchiveAgreement() {}
 // docListAgreements documents listAgreements.
 //
 //	@Summary		Find agreements / 查询合作协议
-//	@Description	Newest first by signing date (a partial date sorts by its first day; undated last). `signed_from`/`signed_to` match partial dates that overlap the range. With `Accept: text/csv` or `format=csv` the whole filtered list is streamed as CSV (UTF-8 with BOM).
+//	@Description	Newest first by signing date (a partial date sorts by its first day; undated last). `signed_from`/`signed_to` match partial dates that overlap the range. With `Accept: text/csv` or `format=csv` the whole filtered list is streamed as CSV (UTF-8 with BOM); `format=xlsx` (or the Excel media type in Accept) answers an Excel workbook of it for people, in `lang`.
 //	@ID				listAgreements
 //	@Tags			agreements
 //	@Produce		json
 //	@Produce		text/csv
+//	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
 //	@Param			party				query		string	false	"Party organisation (UUID or code)"	extensions(x-example=pengzhou-cppcc)
 //	@Param			region				query		string	false	"Region code; matches any party in that region or below"
 //	@Param			status				query		string	false	"Status"	Enums(draft, signed, in_force, suspended, expired, terminated)
@@ -125,7 +126,8 @@ func docArchiveAgreement() {}
 //	@Param			signed_to			query		string	false	"Signed on or before (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			q					query		string	false	"Case-insensitive substring of titles, summaries and ref_no"
 //	@Param			include_archived	query		bool	false	"Include archived agreements"
-//	@Param			format				query		string	false	"csv for a CSV export"	Enums(json, csv)
+//	@Param			format				query		string	false	"csv for a CSV export, xlsx for an Excel workbook"	Enums(json, csv, xlsx)
+//	@Param			lang				query		string	false	"Language of an Excel workbook (default: Accept-Language)"	Enums(zh, en)
 //	@Param			limit				query		int		false	"Page size"				minimum(1)	maximum(200)	default(50)
 //	@Param			cursor				query		string	false	"Opaque cursor from next_cursor"
 //	@Success		200					{object}	AgreementList

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/chengyu-collab/registry/internal/export"
 	"github.com/chengyu-collab/registry/internal/registry"
 )
 
@@ -48,6 +49,7 @@ func (h *handler) consultations() *activityAPI[registry.Consultation, registry.C
 		csvHeader: consultationCSVHeader,
 		csvRows:   consultationCSVRows,
 		list:      h.svc.ListConsultations,
+		table:     export.Consultations,
 	}
 }
 

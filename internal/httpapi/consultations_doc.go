@@ -111,16 +111,18 @@ func docArchiveConsultation() {}
 // docListConsultations documents listConsultations.
 //
 //	@Summary		Find joint consultations / 查询联合协商
-//	@Description	Newest first by the day held (a partial date sorts by its first day; undated last). `from`/`to` match consultations whose held_on overlaps the range. `format` filters by consultation format; `format=csv` (or `Accept: text/csv`) streams the whole filtered list as CSV (UTF-8 with BOM).
+//	@Description	Newest first by the day held (a partial date sorts by its first day; undated last). `from`/`to` match consultations whose held_on overlaps the range. `format` filters by consultation format; `format=csv` (or `Accept: text/csv`) streams the whole filtered list as CSV (UTF-8 with BOM); `format=xlsx` (or the Excel media type in Accept) answers an Excel workbook of it for people, in `lang`.
 //	@ID				listConsultations
 //	@Tags			consultations
 //	@Produce		json
 //	@Produce		text/csv
+//	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
 //	@Param			party				query		string	false	"Participant organisation (UUID or code)"	extensions(x-example=yubei-cppcc)
 //	@Param			region				query		string	false	"Region code; matches any participant in that region or below"
 //	@Param			agreement			query		string	false	"Agreement UUID"	format(uuid)
 //	@Param			area				query		string	false	"Cooperation-area code"
-//	@Param			format				query		string	false	"Consultation format, or csv/json for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv)
+//	@Param			format				query		string	false	"Consultation format, or csv/xlsx/json for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv, xlsx)
+//	@Param			lang				query		string	false	"Language of an Excel workbook (default: Accept-Language)"	Enums(zh, en)
 //	@Param			status				query		string	false	"Status"											Enums(planned, held, cancelled)
 //	@Param			from				query		string	false	"Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			to					query		string	false	"Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)"
@@ -147,11 +149,13 @@ func docListConsultations() {}
 //	@Tags			consultations
 //	@Produce		json
 //	@Produce		text/csv
+//	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
 //	@Param			id					path		string	true	"Agreement UUID"	format(uuid)
 //	@Param			party				query		string	false	"Participant organisation (UUID or code)"
 //	@Param			region				query		string	false	"Region code; matches any participant in that region or below"
 //	@Param			area				query		string	false	"Cooperation-area code"
-//	@Param			format				query		string	false	"Consultation format, or csv/json for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv)
+//	@Param			format				query		string	false	"Consultation format, or csv/xlsx/json for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv, xlsx)
+//	@Param			lang				query		string	false	"Language of an Excel workbook (default: Accept-Language)"	Enums(zh, en)
 //	@Param			status				query		string	false	"Status"											Enums(planned, held, cancelled)
 //	@Param			from				query		string	false	"Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			to					query		string	false	"Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)"
@@ -179,11 +183,13 @@ func docListAgreementConsultations() {}
 //	@Tags			consultations
 //	@Produce		json
 //	@Produce		text/csv
+//	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
 //	@Param			id					path		string	true	"Organisation UUID or code"	extensions(x-example=changshou-cppcc)
 //	@Param			region				query		string	false	"Region code; matches any participant in that region or below"
 //	@Param			agreement			query		string	false	"Agreement UUID"	format(uuid)
 //	@Param			area				query		string	false	"Cooperation-area code"
-//	@Param			format				query		string	false	"Consultation format, or csv/json for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv)
+//	@Param			format				query		string	false	"Consultation format, or csv/xlsx/json for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv, xlsx)
+//	@Param			lang				query		string	false	"Language of an Excel workbook (default: Accept-Language)"	Enums(zh, en)
 //	@Param			status				query		string	false	"Status"											Enums(planned, held, cancelled)
 //	@Param			from				query		string	false	"Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			to					query		string	false	"Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)"

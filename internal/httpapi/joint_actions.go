@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/chengyu-collab/registry/internal/export"
 	"github.com/chengyu-collab/registry/internal/registry"
 )
 
@@ -48,6 +49,7 @@ func (h *handler) jointActions() *activityAPI[registry.JointAction, registry.Joi
 		csvHeader: jointActionCSVHeader,
 		csvRows:   jointActionCSVRows,
 		list:      h.svc.ListJointActions,
+		table:     export.JointActions,
 	}
 }
 

@@ -111,11 +111,12 @@ func docArchiveJointAction() {}
 // docListJointActions documents listJointActions.
 //
 //	@Summary		Find joint duty actions / 查询联合履职活动
-//	@Description	Newest first by start (a partial date sorts by its first day; undated last). `from`/`to` match joint actions whose period, started_on…ended_on (or just started_on when there is no end), overlaps the range: an action from 2022-11 to 2023-02 is found by from=2023&to=2023. With `Accept: text/csv` or `format=csv` the whole filtered list is streamed as CSV (UTF-8 with BOM).
+//	@Description	Newest first by start (a partial date sorts by its first day; undated last). `from`/`to` match joint actions whose period, started_on…ended_on (or just started_on when there is no end), overlaps the range: an action from 2022-11 to 2023-02 is found by from=2023&to=2023. With `Accept: text/csv` or `format=csv` the whole filtered list is streamed as CSV (UTF-8 with BOM); `format=xlsx` (or the Excel media type in Accept) answers an Excel workbook of it for people, in `lang`.
 //	@ID				listJointActions
 //	@Tags			joint-actions
 //	@Produce		json
 //	@Produce		text/csv
+//	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
 //	@Param			party				query		string	false	"Participant organisation (UUID or code)"	extensions(x-example=changshou-jiusan)
 //	@Param			region				query		string	false	"Region code; matches any participant in that region or below"
 //	@Param			agreement			query		string	false	"Agreement UUID"	format(uuid)
@@ -126,7 +127,8 @@ func docArchiveJointAction() {}
 //	@Param			to					query		string	false	"Going on at or before (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			q					query		string	false	"Case-insensitive substring of titles, themes and summaries"
 //	@Param			include_archived	query		bool	false	"Include archived joint actions"
-//	@Param			format				query		string	false	"csv for a CSV export"	Enums(json, csv)
+//	@Param			format				query		string	false	"csv for a CSV export, xlsx for an Excel workbook"	Enums(json, csv, xlsx)
+//	@Param			lang				query		string	false	"Language of an Excel workbook (default: Accept-Language)"	Enums(zh, en)
 //	@Param			limit				query		int		false	"Page size"				minimum(1)	maximum(200)	default(50)
 //	@Param			cursor				query		string	false	"Opaque cursor from next_cursor"
 //	@Success		200					{object}	JointActionList
@@ -148,6 +150,7 @@ func docListJointActions() {}
 //	@Tags			joint-actions
 //	@Produce		json
 //	@Produce		text/csv
+//	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
 //	@Param			id					path		string	true	"Agreement UUID"	format(uuid)
 //	@Param			party				query		string	false	"Participant organisation (UUID or code)"
 //	@Param			region				query		string	false	"Region code; matches any participant in that region or below"
@@ -158,7 +161,8 @@ func docListJointActions() {}
 //	@Param			to					query		string	false	"Going on at or before (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			q					query		string	false	"Case-insensitive substring of titles, themes and summaries"
 //	@Param			include_archived	query		bool	false	"Include archived joint actions"
-//	@Param			format				query		string	false	"csv for a CSV export"	Enums(json, csv)
+//	@Param			format				query		string	false	"csv for a CSV export, xlsx for an Excel workbook"	Enums(json, csv, xlsx)
+//	@Param			lang				query		string	false	"Language of an Excel workbook (default: Accept-Language)"	Enums(zh, en)
 //	@Param			limit				query		int		false	"Page size"				minimum(1)	maximum(200)	default(50)
 //	@Param			cursor				query		string	false	"Opaque cursor from next_cursor"
 //	@Success		200					{object}	JointActionList
@@ -181,6 +185,7 @@ func docListAgreementJointActions() {}
 //	@Tags			joint-actions
 //	@Produce		json
 //	@Produce		text/csv
+//	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
 //	@Param			id					path		string	true	"Organisation UUID or code"	extensions(x-example=changshou-cppcc)
 //	@Param			region				query		string	false	"Region code; matches any participant in that region or below"
 //	@Param			agreement			query		string	false	"Agreement UUID"	format(uuid)
@@ -191,7 +196,8 @@ func docListAgreementJointActions() {}
 //	@Param			to					query		string	false	"Going on at or before (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			q					query		string	false	"Case-insensitive substring of titles, themes and summaries"
 //	@Param			include_archived	query		bool	false	"Include archived joint actions"
-//	@Param			format				query		string	false	"csv for a CSV export"	Enums(json, csv)
+//	@Param			format				query		string	false	"csv for a CSV export, xlsx for an Excel workbook"	Enums(json, csv, xlsx)
+//	@Param			lang				query		string	false	"Language of an Excel workbook (default: Accept-Language)"	Enums(zh, en)
 //	@Param			limit				query		int		false	"Page size"				minimum(1)	maximum(200)	default(50)
 //	@Param			cursor				query		string	false	"Opaque cursor from next_cursor"
 //	@Success		200					{object}	JointActionList

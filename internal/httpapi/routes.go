@@ -81,6 +81,7 @@ func (h *handler) routes() http.Handler {
 	handle(http.MethodGet, "/v1/organizations/{id}/joint-actions", accessRead, h.listOrganizationJointActions)
 
 	handle(http.MethodGet, "/v1/stats", accessRead, h.getStats)
+	handle(http.MethodGet, "/v1/reports/annual", accessRead, h.annualReport)
 
 	handle(http.MethodGet, "/v1/audit", accessAdmin, h.listAudit)
 	return r

@@ -8,7 +8,10 @@ import "time"
 type Participant struct {
 	OrganizationID   string `json:"organization_id" binding:"required" format:"uuid"`
 	OrganizationCode string `json:"organization_code" binding:"required" example:"changshou-cppcc"`
-	Role             string `json:"role" binding:"required" example:"host"` // a ConsultationRole or a JointActionRole
+	// NameZh and NameEn are the organisation's names, filled on reads.
+	NameZh string  `json:"name_zh,omitempty" example:"中国人民政治协商会议重庆市长寿区委员会"`
+	NameEn *string `json:"name_en,omitempty" example:"Changshou District Committee of the CPPCC"`
+	Role   string  `json:"role" binding:"required" example:"host"` // a ConsultationRole or a JointActionRole
 } // @name Participant
 
 // Outcome is a result of a consultation or joint action: how many

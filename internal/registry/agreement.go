@@ -33,11 +33,14 @@ func CheckAgreementTransition(from, to AgreementStatus) error {
 
 // Party is an organisation's part in an agreement.
 type Party struct {
-	OrganizationID   string    `json:"organization_id" binding:"required" format:"uuid"`
-	OrganizationCode string    `json:"organization_code" binding:"required" example:"changshou-cppcc"`
-	Role             PartyRole `json:"role" binding:"required"`
-	SignatoryName    *string   `json:"signatory_name" binding:"required" extensions:"x-nullable"`
-	SignatoryTitle   *string   `json:"signatory_title" binding:"required" extensions:"x-nullable"`
+	OrganizationID   string `json:"organization_id" binding:"required" format:"uuid"`
+	OrganizationCode string `json:"organization_code" binding:"required" example:"changshou-cppcc"`
+	// NameZh and NameEn are the organisation's names, filled on reads.
+	NameZh         string    `json:"name_zh,omitempty" example:"中国人民政治协商会议四川省彭州市委员会"`
+	NameEn         *string   `json:"name_en,omitempty" example:"Pengzhou Municipal Committee of the CPPCC"`
+	Role           PartyRole `json:"role" binding:"required"`
+	SignatoryName  *string   `json:"signatory_name" binding:"required" extensions:"x-nullable"`
+	SignatoryTitle *string   `json:"signatory_title" binding:"required" extensions:"x-nullable"`
 } // @name Party
 
 // AgreementArea is a cooperation area as the agreement words it, with an

@@ -22,6 +22,7 @@ func TestImportDirection(t *testing.T) {
 		module + "internal/postgres": {"net/http", module + "internal/httpapi", module + "cmd/"},
 		module + "internal/demo":     {module + "internal/postgres", module + "internal/httpapi"},
 		module + "internal/config":   {module},
+		module + "internal/export":   {"net/http", "database/sql", module + "internal/httpapi", module + "internal/postgres", module + "cmd/"},
 	}
 	dec := json.NewDecoder(strings.NewReader(string(out)))
 	for dec.More() {

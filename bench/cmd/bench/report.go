@@ -14,6 +14,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
+	"github.com/chengyu-collab/registry/bench/gen"
 	"github.com/chengyu-collab/registry/bench/load"
 )
 
@@ -52,7 +55,77 @@ func (e *env) runCases(ctx context.Context) ([]caseResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(out, exp), nil
+	out = append(out, exp)
+	for _, x := range []struct{ name, path, kind string }{
+		{"GET /v1/joint-actions?from=2023&to=2023&format=xlsx", "/v1/joint-actions?from=2023-01-01&to=2023-12-31&format=xlsx&lang=zh", "xlsx"},
+		{"GET /v1/reports/annual?organization=<most active>&year=2023", "/v1/reports/annual?organization=" + gen.OrgCode(1) + "&year=2023&lang=zh", "report"},
+	} {
+		r, err := e.exportWorkbook(ctx, x.name, x.path, x.kind)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// exportWorkbook fetches an Excel workbook once, watching the server's
+// memory while it builds and sends it, and counts the rows below the
+// heading of every sheet (the summary sheet of a report included).
+func (e *env) exportWorkbook(ctx context.Context, name, path, kind string) (caseResult, error) {
+	r := caseResult{benchCase: benchCase{name: name, kind: kind}}
+	step("%s", r.name)
+	runtime.GC()
+	time.Sleep(2 * time.Second) // let the server settle after the last case
+	r.exportIdle, _ = e.memory()
+	e.resetPeak()
+	start := time.Now()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, e.base+path, nil)
+	if err != nil {
+		return r, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return r, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return r, fmt.Errorf("%s: status %d, want 200", r.name, resp.StatusCode)
+	}
+	tmp, err := os.CreateTemp("", "bench-export-*.xlsx")
+	if err != nil {
+		return r, err
+	}
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	bytes, err := io.Copy(tmp, resp.Body)
+	if err != nil {
+		return r, err
+	}
+	elapsed := time.Since(start)
+	_, r.exportPeak = e.memory()
+	r.peakRSS = r.exportPeak
+	f, err := excelize.OpenFile(tmp.Name())
+	if err != nil {
+		return r, fmt.Errorf("%s: the workbook does not open: %w", r.name, err)
+	}
+	defer f.Close()
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.Rows(sheet)
+		if err != nil {
+			return r, err
+		}
+		for rows.Next() {
+			r.exportRows++
+		}
+		r.exportRows-- // the heading
+		_ = rows.Close()
+	}
+	r.load = load.Result{Requests: 1, Elapsed: elapsed, P50: elapsed, P99: elapsed, Bytes: bytes}
+	step("  %d rows, %.1f MiB in %s (%.0f rows/s); RSS idle %.1f MiB, peak %.1f MiB (+%.1f MiB)", r.exportRows,
+		float64(bytes)/(1<<20), elapsed.Round(time.Millisecond), float64(r.exportRows)/elapsed.Seconds(),
+		r.exportIdle, r.exportPeak, r.exportPeak-r.exportIdle)
+	return r, nil
 }
 
 // export streams the joint actions of 2023 as CSV once and watches the
@@ -108,9 +181,10 @@ func (e *env) report(results []caseResult) error {
 	fmt.Fprintln(&b, "| case | expected status | req/s | p50 | p99 | errors | pgbench mode | pgbench tps (before / after) | endpoint ÷ pgbench | server peak RSS |")
 	fmt.Fprintln(&b, "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |")
 	for _, r := range results {
-		if r.kind == "csv" {
-			fmt.Fprintf(&b, "| %s | 200 | %d rows in %s (%.0f rows/s) | | | 0 | | | | %.1f MiB (idle %.1f) |\n", r.name, r.exportRows,
-				r.load.Elapsed.Round(time.Millisecond), float64(r.exportRows)/r.load.Elapsed.Seconds(), r.exportPeak, r.exportIdle)
+		if r.kind == "csv" || r.kind == "xlsx" || r.kind == "report" {
+			fmt.Fprintf(&b, "| %s | 200 | %d rows in %s (%.0f rows/s) | | | 0 | | | | %.1f MiB (idle %.1f, +%.1f) |\n", r.name, r.exportRows,
+				r.load.Elapsed.Round(time.Millisecond), float64(r.exportRows)/r.load.Elapsed.Seconds(), r.exportPeak, r.exportIdle,
+				r.exportPeak-r.exportIdle)
 			continue
 		}
 		fmt.Fprintf(&b, "| %s | %d | %.0f | %s | %s | %s | %s | %.0f / %.0f | %.2f | %.1f MiB |\n", r.name, r.want, r.load.RPS(),
@@ -172,6 +246,9 @@ func targets(results []caseResult) []target {
 		case r.kind == "csv":
 			grow := r.exportPeak - r.exportIdle
 			out = append(out, target{"CSV export: peak RSS within 30 MiB of idle", fmt.Sprintf("+%.1f MiB", grow), grow <= 30})
+		case r.kind == "xlsx" || r.kind == "report":
+			grow := r.exportPeak - r.exportIdle
+			out = append(out, target{r.name + ": peak RSS within 40 MiB of idle", fmt.Sprintf("+%.1f MiB", grow), grow <= 40})
 		}
 		if r.cursor1 {
 			page1 = r

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"maps"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -140,6 +141,11 @@ func (b *scriptBuilder) constant(name string, v any) (string, error) {
 		}
 		s = string(pq.FormatTimestamp(a.Time))
 	default:
+		// The domain's string types (registry.AuditEntity, AuditAction…).
+		if rv := reflect.ValueOf(v); rv.Kind() == reflect.String {
+			s = rv.String()
+			break
+		}
 		return "", fmt.Errorf("pgbench variable %s: no text form for %T", name, v)
 	}
 	if b.vars == nil {

@@ -1,0 +1,417 @@
+// Package export turns pages of records into workbooks for people: column
+// headings, enum values and organisation names in the reader's language,
+// participants with their role, outcomes with their description, dates as
+// precise as stored. Rows are streamed to excelize's StreamWriter, which
+// keeps them in a temporary file beyond a fixed buffer, and the workbook
+// is zipped straight to the destination: memory stays flat however many
+// records there are. The HTTP API and the console share it; it imports
+// neither net/http nor database/sql.
+package export
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/chengyu-collab/registry/internal/registry"
+)
+
+// MediaType is the media type of an Excel workbook.
+const MediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+// PageSize is how many records an export reads at a time.
+const PageSize = 500
+
+// Column is one column of a sheet: its heading and width in characters.
+type Column struct {
+	Heading string
+	Width   float64
+}
+
+// Workbook is a workbook being written, one sheet after another. Close it
+// when done, written or not: it removes the temporary files.
+type Workbook struct {
+	f      *excelize.File
+	lang   registry.Lang
+	header int // the style of heading cells
+	sheets int
+	dst    io.Writer
+	// rowFiles hold each sheet's rows, in sheet order.
+	rowFiles []*os.File
+}
+
+// NewWorkbook starts an empty workbook whose texts are in lang.
+func NewWorkbook(lang registry.Lang) (*Workbook, error) {
+	f := excelize.NewFile()
+	header, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		Alignment: &excelize.Alignment{Vertical: "center"}})
+	if err != nil {
+		_ = f.Close()
+		return nil, fmt.Errorf("header style: %w", err)
+	}
+	wb := &Workbook{f: f, lang: lang, header: header}
+	// excelize zips into a buffer of the whole file unless told otherwise:
+	// its zip writer goes straight to the destination of WriteTo instead.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return &splicingZip{zw: zip.NewWriter(wb.dst), wb: wb} })
+	return wb, nil
+}
+
+// Lang is the language of the workbook's texts.
+func (wb *Workbook) Lang() registry.Lang { return wb.lang }
+
+// Sheet is a sheet being streamed: a frozen heading row, then rows.
+//
+// excelize's StreamWriter writes the sheet (widths, frozen pane, heading)
+// but would hold up to 16 MiB of rows in memory, and more while its buffer
+// grows, before it spills to a temporary file. The rows therefore go
+// through a small buffer to a temporary file of their own, in the same
+// SpreadsheetML the StreamWriter writes, and are spliced into the sheet as
+// the workbook is zipped: memory stays at one page of records and a 64 KiB
+// buffer however long the sheet is.
+type Sheet struct {
+	sw    *excelize.StreamWriter
+	index int // 1-based, names the sheet's rows file
+	cols  int
+	rows  int // data rows written
+	file  *os.File
+	buf   *bufio.Writer
+	wb    *Workbook
+}
+
+// AddSheet starts a sheet after those already added, with a frozen,
+// bold heading row and the columns' widths. The previous sheet must be
+// finished (Sheet.Close) first.
+func (wb *Workbook) AddSheet(name string, cols []Column) (*Sheet, error) {
+	name = sheetName(name)
+	if wb.sheets == 0 {
+		if err := wb.f.SetSheetName("Sheet1", name); err != nil {
+			return nil, fmt.Errorf("sheet %s: %w", name, err)
+		}
+	} else if _, err := wb.f.NewSheet(name); err != nil {
+		return nil, fmt.Errorf("sheet %s: %w", name, err)
+	}
+	wb.sheets++
+	sw, err := wb.f.NewStreamWriter(name)
+	if err != nil {
+		return nil, fmt.Errorf("sheet %s: %w", name, err)
+	}
+	for i, c := range cols {
+		if err := sw.SetColWidth(i+1, i+1, c.Width); err != nil {
+			return nil, fmt.Errorf("sheet %s width: %w", name, err)
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
+		return nil, fmt.Errorf("sheet %s panes: %w", name, err)
+	}
+	heading := make([]any, len(cols))
+	for i, c := range cols {
+		heading[i] = excelize.Cell{StyleID: wb.header, Value: c.Heading}
+	}
+	if err := sw.SetRow("A1", heading, excelize.RowOpts{Height: 20}); err != nil {
+		return nil, fmt.Errorf("sheet %s heading: %w", name, err)
+	}
+	file, err := os.CreateTemp("", "export-rows-")
+	if err != nil {
+		return nil, fmt.Errorf("sheet %s rows file: %w", name, err)
+	}
+	s := &Sheet{sw: sw, index: wb.sheets, cols: len(cols), file: file, buf: bufio.NewWriterSize(file, 64<<10), wb: wb}
+	wb.rowFiles = append(wb.rowFiles, file)
+	return s, nil
+}
+
+// maxCellChars is the most characters a cell holds in Excel.
+const maxCellChars = 32767
+
+// Append writes one row: strings are text (a date stays "2023-05"),
+// integers are numbers, nil an empty cell.
+func (s *Sheet) Append(values ...any) error {
+	r := strconv.Itoa(s.rows + 2)
+	b := s.buf
+	b.WriteString(`<row r="`)
+	b.WriteString(r)
+	b.WriteString(`">`)
+	for i, v := range values {
+		if v == nil {
+			continue
+		}
+		col, err := excelize.ColumnNumberToName(i + 1)
+		if err != nil {
+			return err
+		}
+		ref := col + r
+		switch v := v.(type) {
+		case int:
+			b.WriteString(`<c r="` + ref + `"><v>` + strconv.Itoa(v) + `</v></c>`)
+		case int64:
+			b.WriteString(`<c r="` + ref + `"><v>` + strconv.FormatInt(v, 10) + `</v></c>`)
+		case string:
+			if rs := []rune(v); len(rs) > maxCellChars {
+				v = string(rs[:maxCellChars])
+			}
+			b.WriteString(`<c r="` + ref + `" t="inlineStr"><is><t xml:space="preserve">`)
+			if err := xml.EscapeText(b, []byte(v)); err != nil {
+				return err
+			}
+			b.WriteString(`</t></is></c>`)
+		default:
+			return fmt.Errorf("export: cell of type %T", v)
+		}
+	}
+	if _, err := b.WriteString(`</row>`); err != nil {
+		return fmt.Errorf("row %s: %w", r, err)
+	}
+	s.rows++
+	return nil
+}
+
+// AppendText writes one row of texts.
+func (s *Sheet) AppendText(row []string) error {
+	values := make([]any, len(row))
+	for i, v := range row {
+		if v != "" {
+			values[i] = v
+		}
+	}
+	return s.Append(values...)
+}
+
+// Rows is how many rows were written below the heading.
+func (s *Sheet) Rows() int { return s.rows }
+
+// Close finishes the sheet: its rows take the place of a marker row when
+// the workbook is zipped.
+func (s *Sheet) Close() error {
+	if err := s.buf.Flush(); err != nil {
+		return fmt.Errorf("finish sheet rows: %w", err)
+	}
+	if err := s.sw.SetRow("A2", []any{rowsMarker(s.index)}); err != nil {
+		return fmt.Errorf("finish sheet: %w", err)
+	}
+	if err := s.sw.Flush(); err != nil {
+		return fmt.Errorf("finish sheet: %w", err)
+	}
+	return nil
+}
+
+// rowsMarker is the text of the marker row that the rows of sheet index
+// replace.
+func rowsMarker(index int) string { return "@@export-rows-" + strconv.Itoa(index) + "@@" }
+
+var markerRE = regexp.MustCompile(`@@export-rows-([0-9]+)@@`)
+
+// splicingZip zips the workbook to its destination, replacing each
+// sheet's marker row by the rows in the sheet's rows file. A worksheet
+// part holds no rows of its own (only the heading and the marker), so it
+// is held in memory until the next part begins.
+type splicingZip struct {
+	zw   *zip.Writer
+	wb   *Workbook
+	part io.Writer     // the worksheet part being held
+	held *bytes.Buffer // its bytes
+}
+
+func (z *splicingZip) Create(name string) (io.Writer, error) {
+	if err := z.finish(); err != nil {
+		return nil, err
+	}
+	w, err := z.zw.Create(name)
+	if err != nil || !strings.HasPrefix(name, "xl/worksheets/sheet") {
+		return w, err
+	}
+	z.part, z.held = w, new(bytes.Buffer)
+	return z.held, nil
+}
+
+func (z *splicingZip) AddFS(fsys fs.FS) error {
+	if err := z.finish(); err != nil {
+		return err
+	}
+	return z.zw.AddFS(fsys)
+}
+
+func (z *splicingZip) Close() error {
+	if err := z.finish(); err != nil {
+		return err
+	}
+	return z.zw.Close()
+}
+
+// finish writes the held worksheet part with its rows spliced in.
+func (z *splicingZip) finish() error {
+	if z.held == nil {
+		return nil
+	}
+	data, part := z.held.Bytes(), z.part
+	z.held, z.part = nil, nil
+	loc := markerRE.FindSubmatchIndex(data)
+	if loc == nil {
+		_, err := part.Write(data)
+		return err
+	}
+	start := bytes.LastIndex(data[:loc[0]], []byte("<row "))
+	end := bytes.Index(data[loc[1]:], []byte("</row>"))
+	index, _ := strconv.Atoi(string(data[loc[2]:loc[3]]))
+	if start < 0 || end < 0 || index < 1 || index > len(z.wb.rowFiles) {
+		return fmt.Errorf("export: sheet %d: marker row not found", index)
+	}
+	end += loc[1] + len("</row>")
+	if _, err := part.Write(data[:start]); err != nil {
+		return err
+	}
+	rows := z.wb.rowFiles[index-1]
+	if _, err := rows.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	if _, err := io.Copy(part, rows); err != nil {
+		return err
+	}
+	_, err := part.Write(data[end:])
+	return err
+}
+
+// WriteTo zips the finished workbook to w as it goes: nothing is written
+// before it is called, so an error while the sheets are filled can still
+// be answered plainly.
+func (wb *Workbook) WriteTo(w io.Writer) (int64, error) {
+	cw := &countingWriter{w: w}
+	wb.dst = cw
+	wb.f.SetActiveSheet(0)
+	if _, err := wb.f.WriteTo(cw); err != nil {
+		return cw.n, fmt.Errorf("write workbook: %w", err)
+	}
+	return cw.n, nil
+}
+
+// Close releases the workbook and its temporary files.
+func (wb *Workbook) Close() error {
+	err := wb.f.Close()
+	for _, f := range wb.rowFiles {
+		_ = f.Close()
+		_ = os.Remove(f.Name())
+	}
+	wb.rowFiles = nil
+	return err
+}
+
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// sheetName makes name a valid sheet name: at most 31 characters, none of
+// : \ / ? * [ ].
+func sheetName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`:\/?*[]`, r) {
+			return '-'
+		}
+		return r
+	}, name)
+	if r := []rune(name); len(r) > 31 {
+		name = string(r[:31])
+	}
+	return name
+}
+
+// Pages fetches one page of records after cursor ("" for the first) and
+// the cursor of the next page ("" after the last).
+type Pages[T any] func(ctx context.Context, cursor string) (items []T, next string, err error)
+
+// WriteTable adds a sheet of the table's records, read page by page: only
+// one page is in memory at a time. It returns how many rows it wrote.
+func WriteTable[T any](ctx context.Context, wb *Workbook, t Table[T], names Names, pages Pages[T]) (int, error) {
+	s, err := wb.AddSheet(registry.Text(wb.lang, t.sheet, nil), t.Columns(wb.lang))
+	if err != nil {
+		return 0, err
+	}
+	cursor := ""
+	for {
+		items, next, err := pages(ctx, cursor)
+		if err != nil {
+			return s.Rows(), err
+		}
+		for _, rec := range items {
+			if err := s.AppendText(t.Row(wb.lang, names, rec)); err != nil {
+				return s.Rows(), err
+			}
+		}
+		if next == "" {
+			break
+		}
+		if err := ctx.Err(); err != nil {
+			return s.Rows(), err
+		}
+		cursor = next
+	}
+	return s.Rows(), s.Close()
+}
+
+// Disposition is a Content-Disposition value that offers the workbook as
+// an attachment named name (Chinese included, RFC 6266 filename*), with
+// ascii as the name for clients that only read filename.
+func Disposition(name, ascii string) string {
+	var b strings.Builder
+	for _, c := range []byte(name + ".xlsx") {
+		if c < 0x80 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("!#$&+-.^_`|~", c) >= 0) {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return `attachment; filename="` + asciiName(ascii) + `.xlsx"; filename*=UTF-8''` + b.String()
+}
+
+// asciiName keeps letters, digits, '-' and '_' of s, others becoming '-'.
+func asciiName(s string) string {
+	out := strings.Map(func(r rune) rune {
+		if r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return r
+		}
+		return '-'
+	}, s)
+	if strings.Trim(out, "-") == "" {
+		return "export"
+	}
+	return out
+}
+
+// WriteList writes a workbook of one table's records, read page by page,
+// to w. ready, when not nil, is called once every row is in the
+// workbook's temporary files and just before the first byte goes to w:
+// an error before then leaves w untouched (written is false), so it can
+// still be answered plainly.
+func WriteList[T any](ctx context.Context, w io.Writer, lang registry.Lang, t Table[T], names Names,
+	pages Pages[T], ready func()) (written bool, err error) {
+	wb, err := NewWorkbook(lang)
+	if err != nil {
+		return false, err
+	}
+	defer wb.Close()
+	if _, err := WriteTable(ctx, wb, t, names, pages); err != nil {
+		return false, err
+	}
+	if ready != nil {
+		ready()
+	}
+	_, err = wb.WriteTo(w)
+	return true, err
+}
