@@ -3887,97 +3887,135 @@ const docTemplate = `{
             ],
             "properties": {
                 "archived_at": {
+                    "description": "归档时间，RFC 3339 UTC 时间；未归档时为 null / when it was archived, RFC 3339 time in UTC; null while not archived",
                     "type": "string",
                     "format": "date-time",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "2024-06-01T08:00:00Z"
                 },
                 "areas": {
+                    "description": "协议所列合作领域（最多 50 项） / the cooperation areas the agreement names (at most 50)",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/AgreementArea"
                     }
                 },
                 "areas_declared": {
+                    "description": "协议文本声明涵盖的合作领域数（0–100），可多于 areas 所列；未给出时为 null / number of cooperation areas the text says it covers (0–100); may exceed the areas listed; null when not given",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 6
                 },
                 "created_at": {
+                    "description": "创建时间，RFC 3339 UTC 时间 / when it was created, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-01T08:00:00Z"
                 },
                 "documents": {
+                    "description": "相关文件（最多 50 项）；网址仅保存，服务器不访问 / published texts (at most 50); URLs are stored, never fetched",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Document"
                     }
                 },
                 "effective_from": {
+                    "description": "生效日期，不早于签署日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；未给出时为 null / date it takes effect, not before signed_on, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023-05"
                 },
                 "effective_to": {
+                    "description": "失效日期，不早于生效日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；未给出时为 null / date it ends, not before effective_from, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2025"
                 },
                 "id": {
+                    "description": "服务器分配的 UUID（只读） / UUID chosen by the server (read-only)",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
                 },
                 "mechanisms": {
+                    "description": "协议建立的工作机制（最多 20 项） / the working arrangements the agreement sets up (at most 20)",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Mechanism"
                     }
                 },
                 "parties": {
+                    "description": "协议各方（最多 50 个，至少两个不同的签署方组织，同一组织不得重复） / the parties (at most 50; at least two distinct signatory organisations; no organisation twice)",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Party"
                     }
                 },
                 "ref_no": {
+                    "description": "协议编号，唯一，最多 64 个字符；未给出时为 null / reference number of the agreement, unique, at most 64 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "CS-PZ-2023-01"
                 },
                 "signed_on": {
+                    "description": "协议签署日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；未给出时为 null / date the agreement was signed, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023-05-18"
                 },
                 "signed_place": {
+                    "description": "签署地点，1–200 个字符；未给出时为 null / place of signing, 1–200 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "彭州市"
                 },
                 "status": {
-                    "$ref": "#/definitions/registry.AgreementStatus"
+                    "description": "协议状态：draft → signed → in_force ⇄ suspended → expired | terminated / status: draft → signed → in_force ⇄ suspended → expired | terminated",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.AgreementStatus"
+                        }
+                    ]
                 },
                 "summary_en": {
+                    "description": "英文摘要，最多 10000 个字符；未给出时为 null / summary in English, at most 10,000 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "The two committees cooperate in six areas, among them culture and tourism and joint duty."
                 },
                 "summary_zh": {
+                    "description": "中文摘要，最多 10000 个字符；未给出时为 null / summary in Chinese, at most 10,000 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "双方在文旅交流、联合履职等六个领域开展交流合作。"
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；未给出时为 null / title in English, 1–200 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Framework agreement on friendly exchange and cooperation"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "example": "重庆市长寿区政协与四川省彭州市政协友好政协交流合作框架协议"
                 },
                 "type": {
-                    "$ref": "#/definitions/registry.AgreementType"
+                    "description": "协议类型 / type of agreement",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.AgreementType"
+                        }
+                    ]
                 },
                 "updated_at": {
+                    "description": "最后修改时间，RFC 3339 UTC 时间 / when it last changed, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-02T09:30:00Z"
                 },
                 "version": {
+                    "description": "记录版本号，每次修改加 1；ETag 即其带引号形式 / version of the record, one more with every change; the ETag is it in quotes",
                     "type": "integer",
                     "example": 1
                 }
@@ -3993,20 +4031,25 @@ const docTemplate = `{
             ],
             "properties": {
                 "area_code": {
+                    "description": "关联的合作领域分类代码；未给出时为 null / cooperation-area taxonomy code it links to; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "culture-tourism"
                 },
                 "description": {
+                    "description": "领域说明，最多 10000 个字符；未给出时为 null / what the agreement says of the area, at most 10,000 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "共同打造川渝文旅精品线路"
                 },
                 "label_en": {
+                    "description": "领域名称（英文），1–200 个字符；未给出时为 null / the area's label in English, 1–200 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "Cultural and tourism exchange"
                 },
                 "label_zh": {
+                    "description": "协议原文中的领域名称（中文），1–200 个字符 / the area as the agreement words it, in Chinese, 1–200 characters",
                     "type": "string",
                     "example": "文旅交流"
                 }
@@ -4019,21 +4062,27 @@ const docTemplate = `{
             ],
             "properties": {
                 "area_code": {
+                    "description": "关联的合作领域分类代码（须已存在）；可选，省略或发送 null 表示不填 / cooperation-area taxonomy code it links to (must exist); optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "culture-tourism"
                 },
                 "description": {
+                    "description": "领域说明，最多 10000 个字符；可选，省略或发送 null 表示不填 / what the agreement says of the area, at most 10,000 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "共同打造川渝文旅精品线路"
                 },
                 "label_en": {
+                    "description": "领域名称（英文），1–200 个字符；可选，省略或发送 null 表示不填 / the area's label in English, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Cultural and tourism exchange"
                 },
                 "label_zh": {
+                    "description": "协议原文中的领域名称（中文），1–200 个字符 / the area as the agreement words it, in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "文旅交流"
@@ -4047,13 +4096,16 @@ const docTemplate = `{
             ],
             "properties": {
                 "items": {
+                    "description": "本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Agreement"
                     }
                 },
                 "next_cursor": {
-                    "type": "string"
+                    "description": "下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page",
+                    "type": "string",
+                    "example": "WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0"
                 }
             }
         },
@@ -4061,6 +4113,7 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "areas": {
+                    "description": "协议所列合作领域（最多 50 项）；null 清除此值 / the cooperation areas the agreement names (at most 50); null clears it",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/AgreementAreaRequest"
@@ -4068,6 +4121,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "areas_declared": {
+                    "description": "协议文本声明涵盖的合作领域数（0–100），可多于 areas 所列；null 清除此值 / number of cooperation areas the text says it covers (0–100); may exceed the areas listed; null clears it",
                     "type": "integer",
                     "maximum": 100,
                     "minimum": 0,
@@ -4075,6 +4129,7 @@ const docTemplate = `{
                     "example": 6
                 },
                 "documents": {
+                    "description": "相关文件（最多 50 项）；网址仅保存，服务器不访问；null 清除此值 / published texts (at most 50); URLs are stored, never fetched; null clears it",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/DocumentRequest"
@@ -4082,16 +4137,19 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "effective_from": {
+                    "description": "生效日期，不早于签署日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；null 清除此值 / date it takes effect, not before signed_on, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023-05"
                 },
                 "effective_to": {
+                    "description": "失效日期，不早于生效日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；null 清除此值 / date it ends, not before effective_from, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2025"
                 },
                 "mechanisms": {
+                    "description": "协议建立的工作机制（最多 20 项）；null 清除此值 / the working arrangements the agreement sets up (at most 20); null clears it",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/MechanismRequest"
@@ -4099,54 +4157,74 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "parties": {
+                    "description": "协议各方（最多 50 个，至少两个不同的签署方组织）；整体替换 / the parties (at most 50; at least two distinct signatory organisations); replaces the list",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/PartyRequest"
                     }
                 },
                 "ref_no": {
+                    "description": "协议编号，唯一，最多 64 个字符；null 清除此值 / reference number of the agreement, unique, at most 64 characters; null clears it",
                     "type": "string",
                     "maxLength": 64,
                     "x-nullable": true,
                     "example": "CS-PZ-2023-01"
                 },
                 "signed_on": {
+                    "description": "协议签署日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；null 清除此值 / date the agreement was signed, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023-05-18"
                 },
                 "signed_place": {
+                    "description": "签署地点，1–200 个字符；null 清除此值 / place of signing, 1–200 characters; null clears it",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "彭州市"
                 },
                 "status": {
-                    "$ref": "#/definitions/registry.AgreementStatus"
+                    "description": "协议状态；只允许生命周期中的变更，否则 409 / status; only moves of the lifecycle, any other is 409",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.AgreementStatus"
+                        }
+                    ]
                 },
                 "summary_en": {
+                    "description": "英文摘要，最多 10000 个字符；null 清除此值 / summary in English, at most 10,000 characters; null clears it",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "The two committees cooperate in six areas, among them culture and tourism and joint duty."
                 },
                 "summary_zh": {
+                    "description": "中文摘要，最多 10000 个字符；null 清除此值 / summary in Chinese, at most 10,000 characters; null clears it",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "双方在文旅交流、联合履职等六个领域开展交流合作。"
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；null 清除此值 / title in English, 1–200 characters; null clears it",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "Framework agreement on friendly exchange and cooperation"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "重庆市长寿区政协 四川省彭州市政协 友好政协交流合作框架协议"
                 },
                 "type": {
-                    "$ref": "#/definitions/registry.AgreementType"
+                    "description": "协议类型 / type of agreement",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.AgreementType"
+                        }
+                    ]
                 }
             }
         },
@@ -4159,6 +4237,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "areas": {
+                    "description": "协议所列合作领域（最多 50 项）；可选，省略或发送 null 表示不填 / the cooperation areas the agreement names (at most 50); optional: omit it or send null to leave it empty",
                     "type": "array",
                     "maxItems": 50,
                     "items": {
@@ -4167,6 +4246,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "areas_declared": {
+                    "description": "协议文本声明涵盖的合作领域数（0–100），可多于 areas 所列；可选，省略或发送 null 表示不填 / number of cooperation areas the text says it covers (0–100); may exceed the areas listed; optional: omit it or send null to leave it empty",
                     "type": "integer",
                     "maximum": 100,
                     "minimum": 0,
@@ -4174,6 +4254,7 @@ const docTemplate = `{
                     "example": 6
                 },
                 "documents": {
+                    "description": "相关文件（最多 50 项）；网址仅保存，服务器不访问；可选，省略或发送 null 表示不填 / published texts (at most 50); URLs are stored, never fetched; optional: omit it or send null to leave it empty",
                     "type": "array",
                     "maxItems": 50,
                     "items": {
@@ -4182,16 +4263,19 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "effective_from": {
+                    "description": "生效日期，不早于签署日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；可选，省略或发送 null 表示不填 / date it takes effect, not before signed_on, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023-05"
                 },
                 "effective_to": {
+                    "description": "失效日期，不早于生效日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；可选，省略或发送 null 表示不填 / date it ends, not before effective_from, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2025"
                 },
                 "mechanisms": {
+                    "description": "协议建立的工作机制（最多 20 项）；可选，省略或发送 null 表示不填 / the working arrangements the agreement sets up (at most 20); optional: omit it or send null to leave it empty",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -4200,6 +4284,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "parties": {
+                    "description": "协议各方（最多 50 个，至少两个不同的签署方组织，同一组织不得重复） / the parties (at most 50; at least two distinct signatory organisations; no organisation twice)",
                     "type": "array",
                     "maxItems": 50,
                     "items": {
@@ -4207,23 +4292,27 @@ const docTemplate = `{
                     }
                 },
                 "ref_no": {
+                    "description": "协议编号，唯一，最多 64 个字符；可选，省略或发送 null 表示不填 / reference number of the agreement, unique, at most 64 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 64,
                     "x-nullable": true,
                     "example": "CS-PZ-2023-01"
                 },
                 "signed_on": {
+                    "description": "协议签署日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；可选，省略或发送 null 表示不填 / date the agreement was signed, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023-05-18"
                 },
                 "signed_place": {
+                    "description": "签署地点，1–200 个字符；可选，省略或发送 null 表示不填 / place of signing, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "彭州市"
                 },
                 "status": {
+                    "description": "协议状态，默认 draft；登记时可为任一状态 / status, draft by default; a create may give any status",
                     "default": "draft",
                     "allOf": [
                         {
@@ -4232,28 +4321,39 @@ const docTemplate = `{
                     ]
                 },
                 "summary_en": {
+                    "description": "英文摘要，最多 10000 个字符；可选，省略或发送 null 表示不填 / summary in English, at most 10,000 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "The two committees cooperate in six areas, among them culture and tourism and joint duty."
                 },
                 "summary_zh": {
+                    "description": "中文摘要，最多 10000 个字符；可选，省略或发送 null 表示不填 / summary in Chinese, at most 10,000 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "双方在文旅交流、联合履职等六个领域开展交流合作。"
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；可选，省略或发送 null 表示不填 / title in English, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "Framework agreement on friendly exchange and cooperation"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "重庆市长寿区政协 四川省彭州市政协 友好政协交流合作框架协议"
                 },
                 "type": {
-                    "$ref": "#/definitions/registry.AgreementType"
+                    "description": "协议类型 / type of agreement",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.AgreementType"
+                        }
+                    ]
                 }
             }
         },
@@ -4265,10 +4365,12 @@ const docTemplate = `{
             ],
             "properties": {
                 "in_force": {
+                    "description": "状态为 in_force 且生效期与当年重叠的协议数 / agreements in force whose effective period overlaps the year",
                     "type": "integer",
                     "example": 1
                 },
                 "signed": {
+                    "description": "当年签署的协议数 / agreements signed in the year",
                     "type": "integer",
                     "example": 1
                 }
@@ -4290,43 +4392,66 @@ const docTemplate = `{
             ],
             "properties": {
                 "action": {
-                    "$ref": "#/definitions/registry.AuditAction"
+                    "description": "操作 / what was done",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.AuditAction"
+                        }
+                    ]
                 },
                 "actor_key_id": {
+                    "description": "写入所用 API 密钥的 id；通过控制台写入时为 null / id of the API key that wrote; null for writes made otherwise (the console)",
                     "type": "string",
                     "format": "uuid",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
                 },
                 "actor_organization_id": {
+                    "description": "写入者所属组织的 UUID；无组织的管理员密钥为 null / UUID of the writer's organisation; null for an admin key without one",
                     "type": "string",
                     "format": "uuid",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "0193a5c2-8a11-7b20-9c31-2d4e5f607182"
                 },
                 "after": {
+                    "description": "写入后的记录（JSON）；未给出时为 null / the record after the write (JSON); null when not given",
                     "type": "object",
                     "x-nullable": true
                 },
                 "at": {
+                    "description": "写入时间，RFC 3339 UTC 时间 / when the write happened, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-01T08:00:00Z"
                 },
                 "before": {
+                    "description": "写入前的记录（JSON）；create 时为 null / the record before the write (JSON); null for create",
                     "type": "object",
                     "x-nullable": true
                 },
                 "entity": {
-                    "$ref": "#/definitions/registry.AuditEntity"
+                    "description": "记录种类 / kind of record",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.AuditEntity"
+                        }
+                    ]
                 },
                 "entity_id": {
-                    "type": "string"
+                    "description": "记录的 UUID（合作领域为其代码） / UUID of the record (the code for a cooperation area)",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
                 },
                 "id": {
+                    "description": "审计条目序号，按时间递增 / number of the entry, rising with time",
                     "type": "integer",
                     "example": 1
                 },
                 "request_id": {
+                    "description": "写入请求的 X-Request-ID；不经 HTTP 的写入为 null / X-Request-ID of the writing request; null for writes not made over HTTP",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
                 }
             }
         },
@@ -4337,13 +4462,16 @@ const docTemplate = `{
             ],
             "properties": {
                 "items": {
+                    "description": "本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/AuditEntry"
                     }
                 },
                 "next_cursor": {
-                    "type": "string"
+                    "description": "下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page",
+                    "type": "string",
+                    "example": "WyI0MiJd"
                 }
             }
         },
@@ -4372,25 +4500,33 @@ const docTemplate = `{
             ],
             "properties": {
                 "agreement_id": {
+                    "description": "所依据协议的 UUID；未给出时为 null / UUID of the agreement it follows from; null when not given",
                     "type": "string",
                     "format": "uuid",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
                 },
                 "archived_at": {
+                    "description": "归档时间，RFC 3339 UTC 时间；未归档时为 null / when it was archived, RFC 3339 time in UTC; null while not archived",
                     "type": "string",
                     "format": "date-time",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "2024-06-01T08:00:00Z"
                 },
                 "area_code": {
+                    "description": "合作领域分类代码；未给出时为 null / cooperation-area taxonomy code; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "forest-fire-prevention"
                 },
                 "created_at": {
+                    "description": "创建时间，RFC 3339 UTC 时间 / when it was created, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-01T08:00:00Z"
                 },
                 "format": {
+                    "description": "协商形式；未给出时为 null / format of the consultation; null when not given",
                     "type": "string",
                     "enum": [
                         "meeting",
@@ -4402,67 +4538,88 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "held_on": {
+                    "description": "协商举行日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；未给出时为 null / date it was held, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023"
                 },
                 "id": {
+                    "description": "服务器分配的 UUID（只读） / UUID chosen by the server (read-only)",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
                 },
                 "location": {
+                    "description": "地点，1–200 个字符；未给出时为 null / place, 1–200 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "重庆市长寿区"
                 },
                 "outcomes": {
+                    "description": "成果（最多 50 项） / the results (at most 50)",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Outcome"
                     }
                 },
                 "participants": {
+                    "description": "参与组织（至少两个不同组织，有且仅有一个 host） / the organisations taking part (at least two distinct ones, exactly one host)",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Participant"
                     }
                 },
                 "status": {
-                    "$ref": "#/definitions/registry.ConsultationStatus"
+                    "description": "协商状态 / status of the consultation",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.ConsultationStatus"
+                        }
+                    ]
                 },
                 "summary_en": {
+                    "description": "英文摘要，最多 10000 个字符；未给出时为 null / summary in English, at most 10,000 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Building a joint line of defence against forest fires."
                 },
                 "summary_zh": {
+                    "description": "中文摘要，最多 10000 个字符；未给出时为 null / summary in Chinese, at most 10,000 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "共同筑牢森林防灭火安全防线。"
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；未给出时为 null / title in English, 1–200 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "Joint consultation on forest fire prevention"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "example": "长寿区政协联合渝北、邻水开展森林防灭火联合协商"
                 },
                 "topic_en": {
+                    "description": "协商议题（英文），最多 500 个字符；未给出时为 null / topic in English, at most 500 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "Forest fire prevention"
                 },
                 "topic_zh": {
+                    "description": "协商议题（中文），最多 500 个字符；未给出时为 null / topic in Chinese, at most 500 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "森林防灭火"
                 },
                 "updated_at": {
+                    "description": "最后修改时间，RFC 3339 UTC 时间 / when it last changed, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-02T09:30:00Z"
                 },
                 "version": {
+                    "description": "记录版本号，每次修改加 1；ETag 即其带引号形式 / version of the record, one more with every change; the ETag is it in quotes",
                     "type": "integer",
                     "example": 1
                 }
@@ -4475,13 +4632,16 @@ const docTemplate = `{
             ],
             "properties": {
                 "items": {
+                    "description": "本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Consultation"
                     }
                 },
                 "next_cursor": {
-                    "type": "string"
+                    "description": "下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page",
+                    "type": "string",
+                    "example": "WyIyMDIzIiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0"
                 }
             }
         },
@@ -4493,11 +4653,17 @@ const docTemplate = `{
             ],
             "properties": {
                 "organization_id": {
+                    "description": "参与组织，UUID 或组织代码 / organisation taking part, by UUID or code",
                     "type": "string",
                     "example": "changshou-cppcc"
                 },
                 "role": {
-                    "$ref": "#/definitions/registry.ConsultationRole"
+                    "description": "在协商中的角色；须有且仅有一个 host / role in the consultation; exactly one host",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.ConsultationRole"
+                        }
+                    ]
                 }
             }
         },
@@ -4505,16 +4671,20 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "agreement_id": {
+                    "description": "所依据协议的 UUID（须已存在）；null 清除此值 / UUID of the agreement it follows from (must exist); null clears it",
                     "type": "string",
                     "format": "uuid",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
                 },
                 "area_code": {
+                    "description": "合作领域分类代码；null 清除此值 / cooperation-area taxonomy code; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "forest-fire-prevention"
                 },
                 "format": {
+                    "description": "协商形式；null 清除此值 / format of the consultation; null clears it",
                     "type": "string",
                     "enum": [
                         "meeting",
@@ -4526,17 +4696,20 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "held_on": {
+                    "description": "协商举行日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；null 清除此值 / date it was held, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023"
                 },
                 "location": {
+                    "description": "地点，1–200 个字符；null 清除此值 / place, 1–200 characters; null clears it",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "重庆市长寿区"
                 },
                 "outcomes": {
+                    "description": "成果（最多 50 项）；null 清除此值 / the results (at most 50); null clears it",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/OutcomeRequest"
@@ -4544,43 +4717,56 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "participants": {
+                    "description": "参与组织（最多 100 个，至少两个不同组织，有且仅有一个 host）；整体替换 / the organisations taking part (at most 100; at least two distinct ones, exactly one host); replaces the list",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/ConsultationParticipantRequest"
                     }
                 },
                 "status": {
-                    "$ref": "#/definitions/registry.ConsultationStatus"
+                    "description": "协商状态 / status of the consultation",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.ConsultationStatus"
+                        }
+                    ]
                 },
                 "summary_en": {
+                    "description": "英文摘要，最多 10000 个字符；null 清除此值 / summary in English, at most 10,000 characters; null clears it",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Building a joint line of defence against forest fires."
                 },
                 "summary_zh": {
+                    "description": "中文摘要，最多 10000 个字符；null 清除此值 / summary in Chinese, at most 10,000 characters; null clears it",
                     "type": "string",
                     "maxLength": 10000,
                     "x-nullable": true,
                     "example": "共同筑牢森林防灭火安全防线。"
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；null 清除此值 / title in English, 1–200 characters; null clears it",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "Joint consultation on forest fire prevention"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "长寿区政协联合渝北、邻水开展森林防灭火联合协商"
                 },
                 "topic_en": {
+                    "description": "协商议题（英文），最多 500 个字符；null 清除此值 / topic in English, at most 500 characters; null clears it",
                     "type": "string",
                     "maxLength": 500,
                     "x-nullable": true,
                     "example": "Forest fire prevention"
                 },
                 "topic_zh": {
+                    "description": "协商议题（中文），最多 500 个字符；null 清除此值 / topic in Chinese, at most 500 characters; null clears it",
                     "type": "string",
                     "maxLength": 500,
                     "x-nullable": true,
@@ -4596,17 +4782,21 @@ const docTemplate = `{
             ],
             "properties": {
                 "agreement_id": {
+                    "description": "所依据协议的 UUID（须已存在）；可选，省略或发送 null 表示不填 / UUID of the agreement it follows from (must exist); optional: omit it or send null to leave it empty",
                     "type": "string",
                     "format": "uuid",
                     "maxLength": 64,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
                 },
                 "area_code": {
+                    "description": "合作领域分类代码；可选，省略或发送 null 表示不填 / cooperation-area taxonomy code; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "forest-fire-prevention"
                 },
                 "format": {
+                    "description": "协商形式；可选，省略或发送 null 表示不填 / format of the consultation; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "enum": [
                         "meeting",
@@ -4618,17 +4808,20 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "held_on": {
+                    "description": "协商举行日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；可选，省略或发送 null 表示不填 / date it was held, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023"
                 },
                 "location": {
+                    "description": "地点，1–200 个字符；可选，省略或发送 null 表示不填 / place, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "重庆市长寿区"
                 },
                 "outcomes": {
+                    "description": "成果（最多 50 项）；可选，省略或发送 null 表示不填 / the results (at most 50); optional: omit it or send null to leave it empty",
                     "type": "array",
                     "maxItems": 50,
                     "items": {
@@ -4637,6 +4830,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "participants": {
+                    "description": "参与组织（最多 100 个，至少两个不同组织，有且仅有一个 host） / the organisations taking part (at most 100; at least two distinct ones, exactly one host)",
                     "type": "array",
                     "maxItems": 100,
                     "items": {
@@ -4644,6 +4838,7 @@ const docTemplate = `{
                     }
                 },
                 "status": {
+                    "description": "协商状态，默认 planned / status of the consultation, planned by default",
                     "default": "planned",
                     "allOf": [
                         {
@@ -4652,34 +4847,41 @@ const docTemplate = `{
                     ]
                 },
                 "summary_en": {
+                    "description": "英文摘要，最多 10000 个字符；可选，省略或发送 null 表示不填 / summary in English, at most 10,000 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Building a joint line of defence against forest fires."
                 },
                 "summary_zh": {
+                    "description": "中文摘要，最多 10000 个字符；可选，省略或发送 null 表示不填 / summary in Chinese, at most 10,000 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 10000,
                     "x-nullable": true,
                     "example": "共同筑牢森林防灭火安全防线。"
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；可选，省略或发送 null 表示不填 / title in English, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "Joint consultation on forest fire prevention"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "长寿区政协联合渝北、邻水开展森林防灭火联合协商"
                 },
                 "topic_en": {
+                    "description": "协商议题（英文），最多 500 个字符；可选，省略或发送 null 表示不填 / topic in English, at most 500 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 500,
                     "x-nullable": true,
                     "example": "Forest fire prevention"
                 },
                 "topic_zh": {
+                    "description": "协商议题（中文），最多 500 个字符；可选，省略或发送 null 表示不填 / topic in Chinese, at most 500 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 500,
                     "x-nullable": true,
@@ -4696,18 +4898,21 @@ const docTemplate = `{
             ],
             "properties": {
                 "by_area": {
+                    "description": "按合作领域代码计数 / count by cooperation-area code",
                     "type": "object",
                     "additionalProperties": {
                         "type": "integer"
                     }
                 },
                 "by_format": {
+                    "description": "按协商形式计数；计数为 0 的形式可省略 / count by format; formats with no consultation may be left out",
                     "type": "object",
                     "additionalProperties": {
                         "type": "integer"
                     }
                 },
                 "held": {
+                    "description": "当年举行（状态 held）的联合协商数 / consultations held (status held) in the year",
                     "type": "integer",
                     "example": 1
                 }
@@ -4726,31 +4931,41 @@ const docTemplate = `{
             ],
             "properties": {
                 "code": {
+                    "description": "领域代码，2–64 个小写字母、数字或连字符，创建后不可修改 / area code, 2–64 characters of a–z, 0–9 and -, immutable",
                     "type": "string",
                     "example": "culture-tourism"
                 },
                 "created_at": {
+                    "description": "创建时间，RFC 3339 UTC 时间 / when it was created, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-01T08:00:00Z"
                 },
                 "name_en": {
+                    "description": "英文名称，1–200 个字符；未给出时为 null / name in English, 1–200 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "Cultural and tourism exchange"
                 },
                 "name_zh": {
+                    "description": "中文名称，1–200 个字符 / name in Chinese, 1–200 characters",
                     "type": "string",
                     "example": "文旅交流"
                 },
                 "parent_code": {
+                    "description": "上级领域代码；未给出时为 null / code of the parent area; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "industry"
                 },
                 "updated_at": {
+                    "description": "最后修改时间，RFC 3339 UTC 时间 / when it last changed, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-02T09:30:00Z"
                 },
                 "version": {
+                    "description": "记录版本号，每次修改加 1；ETag 即其带引号形式 / version of the record, one more with every change; the ETag is it in quotes",
                     "type": "integer",
                     "example": 1
                 }
@@ -4763,13 +4978,16 @@ const docTemplate = `{
             ],
             "properties": {
                 "items": {
+                    "description": "本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/CooperationArea"
                     }
                 },
                 "next_cursor": {
-                    "type": "string"
+                    "description": "下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page",
+                    "type": "string",
+                    "example": "WyJjdWx0dXJlLXRvdXJpc20iXQ"
                 }
             }
         },
@@ -4777,21 +4995,26 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "code": {
+                    "description": "领域代码；不可修改，只能省略或发送原值 / area code; immutable: leave it out or send its current value",
                     "type": "string",
                     "example": "rural-revitalisation"
                 },
                 "name_en": {
+                    "description": "英文名称，1–200 个字符；null 清除此值 / name in English, 1–200 characters; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "Rural revitalisation"
                 },
                 "name_zh": {
+                    "description": "中文名称，1–200 个字符 / name in Chinese, 1–200 characters",
                     "type": "string",
                     "example": "乡村振兴"
                 },
                 "parent_code": {
+                    "description": "上级领域代码（须已存在）；null 清除此值 / code of the parent area (must exist); null clears it",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "industry"
                 }
             }
         },
@@ -4803,23 +5026,28 @@ const docTemplate = `{
             ],
             "properties": {
                 "code": {
+                    "description": "领域代码，2–64 个小写字母、数字或连字符，创建后不可修改 / area code, 2–64 characters of a–z, 0–9 and -, immutable",
                     "type": "string",
                     "example": "rural-revitalisation"
                 },
                 "name_en": {
+                    "description": "英文名称，1–200 个字符；可选，省略或发送 null 表示不填 / name in English, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "Rural revitalisation"
                 },
                 "name_zh": {
+                    "description": "中文名称，1–200 个字符 / name in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "乡村振兴"
                 },
                 "parent_code": {
+                    "description": "上级领域代码（须已存在）；可选，省略或发送 null 表示不填 / code of the parent area (must exist); optional: omit it or send null to leave it empty",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "industry"
                 }
             }
         },
@@ -4833,6 +5061,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "kind": {
+                    "description": "文件类别；未给出时为 null / kind of document; null when not given",
                     "type": "string",
                     "enum": [
                         "full_text",
@@ -4844,15 +5073,20 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "language": {
+                    "description": "文件语言，BCP 47 标签（如 zh、en、zh-Hans）；未给出时为 null / language of the document, a BCP 47 tag (zh, en, zh-Hans, …); null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "zh"
                 },
                 "title": {
-                    "type": "string"
+                    "description": "文件标题，1–200 个字符 / title of the document, 1–200 characters",
+                    "type": "string",
+                    "example": "合作框架协议全文"
                 },
                 "url": {
-                    "type": "string"
+                    "description": "文件网址（http 或 https，最多 2048 个字符） / URL of the document (http or https, at most 2,048 characters)",
+                    "type": "string",
+                    "example": "https://example.org/agreement.pdf"
                 }
             }
         },
@@ -4864,6 +5098,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "kind": {
+                    "description": "文件类别；可选，省略或发送 null 表示不填 / kind of document; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "enum": [
                         "full_text",
@@ -4875,16 +5110,20 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "language": {
+                    "description": "文件语言，BCP 47 标签（如 zh、en、zh-Hans）；可选，省略或发送 null 表示不填 / language of the document, a BCP 47 tag (zh, en, zh-Hans, …); optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 35,
                     "x-nullable": true,
                     "example": "zh"
                 },
                 "title": {
+                    "description": "文件标题，1–200 个字符 / title of the document, 1–200 characters",
                     "type": "string",
-                    "maxLength": 200
+                    "maxLength": 200,
+                    "example": "合作框架协议全文"
                 },
                 "url": {
+                    "description": "文件网址（http 或 https，最多 2048 个字符） / URL of the document (http or https, at most 2,048 characters)",
                     "type": "string",
                     "maxLength": 2048,
                     "example": "https://example.org/agreement.pdf"
@@ -4917,34 +5156,45 @@ const docTemplate = `{
             ],
             "properties": {
                 "agreement_id": {
+                    "description": "所依据协议的 UUID；未给出时为 null / UUID of the agreement it follows from; null when not given",
                     "type": "string",
                     "format": "uuid",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
                 },
                 "archived_at": {
+                    "description": "归档时间，RFC 3339 UTC 时间；未归档时为 null / when it was archived, RFC 3339 time in UTC; null while not archived",
                     "type": "string",
                     "format": "date-time",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "2024-06-01T08:00:00Z"
                 },
                 "area_code": {
+                    "description": "合作领域分类代码；未给出时为 null / cooperation-area taxonomy code; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "culture-tourism"
                 },
                 "created_at": {
+                    "description": "创建时间，RFC 3339 UTC 时间 / when it was created, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-01T08:00:00Z"
                 },
                 "ended_on": {
+                    "description": "结束日期，不早于开始日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；未给出时为 null / date it ended, not before started_on, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023-12"
                 },
                 "id": {
+                    "description": "服务器分配的 UUID（只读） / UUID chosen by the server (read-only)",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
                 },
                 "kind": {
+                    "description": "联合履职类别；未给出时为 null / kind of joint action; null when not given",
                     "type": "string",
                     "enum": [
                         "inspection",
@@ -4958,62 +5208,82 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "location": {
+                    "description": "地点，1–200 个字符；未给出时为 null / place, 1–200 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "重庆市长寿区"
                 },
                 "outcomes": {
+                    "description": "成果（最多 50 项） / the results (at most 50)",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Outcome"
                     }
                 },
                 "participants": {
+                    "description": "参与组织（至少两个不同组织，至少一个 lead） / the organisations taking part (at least two distinct ones, at least one lead)",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Participant"
                     }
                 },
                 "started_on": {
+                    "description": "开始日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；未给出时为 null / date it started, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023"
                 },
                 "status": {
-                    "$ref": "#/definitions/registry.JointActionStatus"
+                    "description": "联合履职状态 / status of the joint action",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.JointActionStatus"
+                        }
+                    ]
                 },
                 "summary_en": {
+                    "description": "英文摘要，最多 10000 个字符；未给出时为 null / summary in English, at most 10,000 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Furthering cultural cooperation and artistic exchange."
                 },
                 "summary_zh": {
+                    "description": "中文摘要，最多 10000 个字符；未给出时为 null / summary in Chinese, at most 10,000 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "推动文化合作与艺术交流。"
                 },
                 "theme_en": {
+                    "description": "活动主题（英文），最多 500 个字符；未给出时为 null / theme in English, at most 500 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Brushes and ink of Sichuan and Chongqing"
                 },
                 "theme_zh": {
+                    "description": "活动主题（中文），最多 500 个字符；未给出时为 null / theme in Chinese, at most 500 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "丹青润川渝 翰墨润寿乡"
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；未给出时为 null / title in English, 1–200 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "Sichuan–Chongqing calligraphy and painting exhibition"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "example": "“丹青润川渝 翰墨润寿乡”川渝地区书画联展"
                 },
                 "updated_at": {
+                    "description": "最后修改时间，RFC 3339 UTC 时间 / when it last changed, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-02T09:30:00Z"
                 },
                 "version": {
+                    "description": "记录版本号，每次修改加 1；ETag 即其带引号形式 / version of the record, one more with every change; the ETag is it in quotes",
                     "type": "integer",
                     "example": 1
                 }
@@ -5026,13 +5296,16 @@ const docTemplate = `{
             ],
             "properties": {
                 "items": {
+                    "description": "本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/JointAction"
                     }
                 },
                 "next_cursor": {
-                    "type": "string"
+                    "description": "下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page",
+                    "type": "string",
+                    "example": "WyIyMDIzIiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0"
                 }
             }
         },
@@ -5044,11 +5317,17 @@ const docTemplate = `{
             ],
             "properties": {
                 "organization_id": {
+                    "description": "参与组织，UUID 或组织代码 / organisation taking part, by UUID or code",
                     "type": "string",
                     "example": "changshou-cppcc"
                 },
                 "role": {
-                    "$ref": "#/definitions/registry.JointActionRole"
+                    "description": "在联合履职中的角色；至少一个 lead / role in the joint action; at least one lead",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.JointActionRole"
+                        }
+                    ]
                 }
             }
         },
@@ -5056,21 +5335,26 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "agreement_id": {
+                    "description": "所依据协议的 UUID（须已存在）；null 清除此值 / UUID of the agreement it follows from (must exist); null clears it",
                     "type": "string",
                     "format": "uuid",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
                 },
                 "area_code": {
+                    "description": "合作领域分类代码；null 清除此值 / cooperation-area taxonomy code; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "culture-tourism"
                 },
                 "ended_on": {
+                    "description": "结束日期，不早于开始日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；null 清除此值 / date it ended, not before started_on, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023-12"
                 },
                 "kind": {
+                    "description": "联合履职类别；null 清除此值 / kind of joint action; null clears it",
                     "type": "string",
                     "enum": [
                         "inspection",
@@ -5084,12 +5368,14 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "location": {
+                    "description": "地点，1–200 个字符；null 清除此值 / place, 1–200 characters; null clears it",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "重庆市长寿区"
                 },
                 "outcomes": {
+                    "description": "成果（最多 50 项）；null 清除此值 / the results (at most 50); null clears it",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/OutcomeRequest"
@@ -5097,48 +5383,63 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "participants": {
+                    "description": "参与组织（最多 100 个，至少两个不同组织，至少一个 lead）；整体替换 / the organisations taking part (at most 100; at least two distinct ones, at least one lead); replaces the list",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/JointActionParticipantRequest"
                     }
                 },
                 "started_on": {
+                    "description": "开始日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；null 清除此值 / date it started, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023"
                 },
                 "status": {
-                    "$ref": "#/definitions/registry.JointActionStatus"
+                    "description": "联合履职状态 / status of the joint action",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.JointActionStatus"
+                        }
+                    ]
                 },
                 "summary_en": {
+                    "description": "英文摘要，最多 10000 个字符；null 清除此值 / summary in English, at most 10,000 characters; null clears it",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Furthering cultural cooperation and artistic exchange."
                 },
                 "summary_zh": {
+                    "description": "中文摘要，最多 10000 个字符；null 清除此值 / summary in Chinese, at most 10,000 characters; null clears it",
                     "type": "string",
                     "maxLength": 10000,
                     "x-nullable": true,
                     "example": "推动文化合作与艺术交流。"
                 },
                 "theme_en": {
+                    "description": "活动主题（英文），最多 500 个字符；null 清除此值 / theme in English, at most 500 characters; null clears it",
                     "type": "string",
                     "maxLength": 500,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Brushes and ink of Sichuan and Chongqing"
                 },
                 "theme_zh": {
+                    "description": "活动主题（中文），最多 500 个字符；null 清除此值 / theme in Chinese, at most 500 characters; null clears it",
                     "type": "string",
                     "maxLength": 500,
                     "x-nullable": true,
                     "example": "丹青润川渝 翰墨润寿乡"
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；null 清除此值 / title in English, 1–200 characters; null clears it",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "Sichuan–Chongqing calligraphy and painting exhibition"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "“丹青润川渝 翰墨润寿乡”川渝地区书画联展"
@@ -5153,22 +5454,27 @@ const docTemplate = `{
             ],
             "properties": {
                 "agreement_id": {
+                    "description": "所依据协议的 UUID（须已存在）；可选，省略或发送 null 表示不填 / UUID of the agreement it follows from (must exist); optional: omit it or send null to leave it empty",
                     "type": "string",
                     "format": "uuid",
                     "maxLength": 64,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
                 },
                 "area_code": {
+                    "description": "合作领域分类代码；可选，省略或发送 null 表示不填 / cooperation-area taxonomy code; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "culture-tourism"
                 },
                 "ended_on": {
+                    "description": "结束日期，不早于开始日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；可选，省略或发送 null 表示不填 / date it ended, not before started_on, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023-12"
                 },
                 "kind": {
+                    "description": "联合履职类别；可选，省略或发送 null 表示不填 / kind of joint action; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "enum": [
                         "inspection",
@@ -5182,12 +5488,14 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "location": {
+                    "description": "地点，1–200 个字符；可选，省略或发送 null 表示不填 / place, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "重庆市长寿区"
                 },
                 "outcomes": {
+                    "description": "成果（最多 50 项）；可选，省略或发送 null 表示不填 / the results (at most 50); optional: omit it or send null to leave it empty",
                     "type": "array",
                     "maxItems": 50,
                     "items": {
@@ -5196,6 +5504,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "participants": {
+                    "description": "参与组织（最多 100 个，至少两个不同组织，至少一个 lead） / the organisations taking part (at most 100; at least two distinct ones, at least one lead)",
                     "type": "array",
                     "maxItems": 100,
                     "items": {
@@ -5203,11 +5512,13 @@ const docTemplate = `{
                     }
                 },
                 "started_on": {
+                    "description": "开始日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；可选，省略或发送 null 表示不填 / date it started, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023"
                 },
                 "status": {
+                    "description": "联合履职状态，默认 planned / status of the joint action, planned by default",
                     "default": "planned",
                     "allOf": [
                         {
@@ -5216,34 +5527,42 @@ const docTemplate = `{
                     ]
                 },
                 "summary_en": {
+                    "description": "英文摘要，最多 10000 个字符；可选，省略或发送 null 表示不填 / summary in English, at most 10,000 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Furthering cultural cooperation and artistic exchange."
                 },
                 "summary_zh": {
+                    "description": "中文摘要，最多 10000 个字符；可选，省略或发送 null 表示不填 / summary in Chinese, at most 10,000 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 10000,
                     "x-nullable": true,
                     "example": "推动文化合作与艺术交流。"
                 },
                 "theme_en": {
+                    "description": "活动主题（英文），最多 500 个字符；可选，省略或发送 null 表示不填 / theme in English, at most 500 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 500,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Brushes and ink of Sichuan and Chongqing"
                 },
                 "theme_zh": {
+                    "description": "活动主题（中文），最多 500 个字符；可选，省略或发送 null 表示不填 / theme in Chinese, at most 500 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 500,
                     "x-nullable": true,
                     "example": "丹青润川渝 翰墨润寿乡"
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；可选，省略或发送 null 表示不填 / title in English, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "Sichuan–Chongqing calligraphy and painting exhibition"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "“丹青润川渝 翰墨润寿乡”川渝地区书画联展"
@@ -5260,24 +5579,28 @@ const docTemplate = `{
             ],
             "properties": {
                 "by_area": {
+                    "description": "按合作领域代码计数 / count by cooperation-area code",
                     "type": "object",
                     "additionalProperties": {
                         "type": "integer"
                     }
                 },
                 "by_kind": {
+                    "description": "按联合履职类别计数 / count by kind of joint action",
                     "type": "object",
                     "additionalProperties": {
                         "type": "integer"
                     }
                 },
                 "by_partner_province": {
+                    "description": "按合作方所在省级行政区划（500000、510000）计数，不含所选范围本身所在省份；未选组织或行政区划时为 {} / count by province-level region of the partners (500000, 510000) other than the selection's own; {} when neither organisation nor region is selected",
                     "type": "object",
                     "additionalProperties": {
                         "type": "integer"
                     }
                 },
                 "total": {
+                    "description": "期间与当年重叠的联合履职数 / joint actions whose period overlaps the year",
                     "type": "integer",
                     "example": 3
                 }
@@ -5291,11 +5614,18 @@ const docTemplate = `{
             ],
             "properties": {
                 "description": {
+                    "description": "机制说明，最多 10000 个字符；未给出时为 null / what the arrangement is, at most 10,000 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "每年轮流召开一次联席会议"
                 },
                 "kind": {
-                    "$ref": "#/definitions/registry.MechanismKind"
+                    "description": "机制类别 / kind of arrangement",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.MechanismKind"
+                        }
+                    ]
                 }
             }
         },
@@ -5306,12 +5636,19 @@ const docTemplate = `{
             ],
             "properties": {
                 "description": {
+                    "description": "机制说明，最多 10000 个字符；可选，省略或发送 null 表示不填 / what the arrangement is, at most 10,000 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "每年轮流召开一次联席会议"
                 },
                 "kind": {
-                    "$ref": "#/definitions/registry.MechanismKind"
+                    "description": "机制类别 / kind of arrangement",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.MechanismKind"
+                        }
+                    ]
                 }
             }
         },
@@ -5333,54 +5670,74 @@ const docTemplate = `{
             ],
             "properties": {
                 "code": {
+                    "description": "组织代码，2–64 个小写字母、数字或连字符，唯一 / organisation code, 2–64 characters of a–z, 0–9 and -, unique",
                     "type": "string",
                     "example": "changshou-cppcc"
                 },
                 "created_at": {
+                    "description": "创建时间，RFC 3339 UTC 时间 / when it was created, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-01T08:00:00Z"
                 },
                 "id": {
+                    "description": "服务器分配的 UUID（只读） / UUID chosen by the server (read-only)",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
                 },
                 "kind": {
-                    "$ref": "#/definitions/registry.OrganizationKind"
+                    "description": "组织类别 / kind of organisation",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.OrganizationKind"
+                        }
+                    ]
                 },
                 "name_en": {
+                    "description": "英文名称，1–200 个字符；未给出时为 null / name in English, 1–200 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "Changshou District Committee of the CPPCC"
                 },
                 "name_zh": {
+                    "description": "中文名称，1–200 个字符 / name in Chinese, 1–200 characters",
                     "type": "string",
                     "example": "中国人民政治协商会议重庆市长寿区委员会"
                 },
                 "parent_id": {
+                    "description": "上级组织的 UUID；未给出时为 null / UUID of the parent organisation; null when not given",
                     "type": "string",
                     "format": "uuid",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
                 },
                 "region_code": {
+                    "description": "所在行政区划的六位 GB/T 2260 代码；未给出时为 null / six-digit GB/T 2260 code of its region; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "500115"
                 },
                 "short_name_en": {
+                    "description": "英文简称，1–50 个字符；未给出时为 null / short name in English, 1–50 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "Changshou CPPCC"
                 },
                 "short_name_zh": {
+                    "description": "中文简称，1–50 个字符；未给出时为 null / short name in Chinese, 1–50 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "长寿区政协"
                 },
                 "updated_at": {
+                    "description": "最后修改时间，RFC 3339 UTC 时间 / when it last changed, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-02T09:30:00Z"
                 },
                 "version": {
+                    "description": "记录版本号，每次修改加 1；ETag 即其带引号形式 / version of the record, one more with every change; the ETag is it in quotes",
                     "type": "integer",
                     "example": 1
                 }
@@ -5393,13 +5750,16 @@ const docTemplate = `{
             ],
             "properties": {
                 "items": {
+                    "description": "本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Organization"
                     }
                 },
                 "next_cursor": {
-                    "type": "string"
+                    "description": "下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page",
+                    "type": "string",
+                    "example": "WyJjaGFuZ3Nob3UtY3BwY2MiXQ"
                 }
             }
         },
@@ -5407,40 +5767,52 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "code": {
+                    "description": "组织代码，2–64 个小写字母、数字或连字符，唯一 / organisation code, 2–64 characters of a–z, 0–9 and -, unique",
                     "type": "string",
                     "example": "pengzhou-cppcc"
                 },
                 "kind": {
-                    "$ref": "#/definitions/registry.OrganizationKind"
+                    "description": "组织类别 / kind of organisation",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.OrganizationKind"
+                        }
+                    ]
                 },
                 "name_en": {
+                    "description": "英文名称，1–200 个字符；null 清除此值 / name in English, 1–200 characters; null clears it",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "Pengzhou City Committee of the CPPCC"
                 },
                 "name_zh": {
+                    "description": "中文名称，1–200 个字符 / name in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "中国人民政治协商会议彭州市委员会"
                 },
                 "parent_id": {
+                    "description": "上级组织，UUID 或组织代码；null 清除此值 / parent organisation, by UUID or code; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "changshou-cppcc"
                 },
                 "region_code": {
+                    "description": "所在行政区划的六位 GB/T 2260 代码（须已存在）；null 清除此值 / six-digit GB/T 2260 code of its region (must exist); null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "510182"
                 },
                 "short_name_en": {
+                    "description": "英文简称，1–50 个字符；null 清除此值 / short name in English, 1–50 characters; null clears it",
                     "type": "string",
                     "maxLength": 50,
                     "x-nullable": true,
                     "example": "Pengzhou CPPCC"
                 },
                 "short_name_zh": {
+                    "description": "中文简称，1–50 个字符；null 清除此值 / short name in Chinese, 1–50 characters; null clears it",
                     "type": "string",
                     "maxLength": 50,
                     "x-nullable": true,
@@ -5457,40 +5829,52 @@ const docTemplate = `{
             ],
             "properties": {
                 "code": {
+                    "description": "组织代码，2–64 个小写字母、数字或连字符，唯一 / organisation code, 2–64 characters of a–z, 0–9 and -, unique",
                     "type": "string",
                     "example": "pengzhou-cppcc"
                 },
                 "kind": {
-                    "$ref": "#/definitions/registry.OrganizationKind"
+                    "description": "组织类别 / kind of organisation",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.OrganizationKind"
+                        }
+                    ]
                 },
                 "name_en": {
+                    "description": "英文名称，1–200 个字符；可选，省略或发送 null 表示不填 / name in English, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "Pengzhou City Committee of the CPPCC"
                 },
                 "name_zh": {
+                    "description": "中文名称，1–200 个字符 / name in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "中国人民政治协商会议彭州市委员会"
                 },
                 "parent_id": {
+                    "description": "上级组织，UUID 或组织代码；可选，省略或发送 null 表示不填 / parent organisation, by UUID or code; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "changshou-cppcc"
                 },
                 "region_code": {
+                    "description": "所在行政区划的六位 GB/T 2260 代码（须已存在）；可选，省略或发送 null 表示不填 / six-digit GB/T 2260 code of its region (must exist); optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "510182"
                 },
                 "short_name_en": {
+                    "description": "英文简称，1–50 个字符；可选，省略或发送 null 表示不填 / short name in English, 1–50 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 50,
                     "x-nullable": true,
                     "example": "Pengzhou CPPCC"
                 },
                 "short_name_zh": {
+                    "description": "中文简称，1–50 个字符；可选，省略或发送 null 表示不填 / short name in Chinese, 1–50 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 50,
                     "x-nullable": true,
@@ -5509,10 +5893,12 @@ const docTemplate = `{
             ],
             "properties": {
                 "approximate": {
+                    "description": "数量是否为约数（原文“余”，即“N 余”） / whether the count is approximate (the Chinese 余, \"more than N\")",
                     "type": "boolean",
                     "example": true
                 },
                 "count": {
+                    "description": "数量（0–1000000000）；未给出时为 null / how many (0–1,000,000,000); null when not given",
                     "type": "integer",
                     "maximum": 1000000000,
                     "minimum": 0,
@@ -5520,17 +5906,24 @@ const docTemplate = `{
                     "example": 60
                 },
                 "description_en": {
+                    "description": "成果说明（英文），最多 10000 个字符；未给出时为 null / description in English, at most 10,000 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "More than 60 pressing problems of residents solved"
                 },
                 "description_zh": {
+                    "description": "成果说明（中文），最多 10000 个字符；未给出时为 null / description in Chinese, at most 10,000 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "推动解决群众急难愁盼问题60余个"
                 },
                 "kind": {
-                    "$ref": "#/definitions/registry.OutcomeKind"
+                    "description": "成果类别 / kind of result",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.OutcomeKind"
+                        }
+                    ]
                 }
             }
         },
@@ -5541,10 +5934,12 @@ const docTemplate = `{
             ],
             "properties": {
                 "approximate": {
+                    "description": "数量是否为约数（原文“余”，即“N 余”） / whether the count is approximate (the Chinese 余, \"more than N\")",
                     "type": "boolean",
                     "example": false
                 },
                 "count": {
+                    "description": "数量（0–1000000000）；可选，省略或发送 null 表示不填 / how many (0–1,000,000,000); optional: omit it or send null to leave it empty",
                     "type": "integer",
                     "maximum": 1000000000,
                     "minimum": 0,
@@ -5552,19 +5947,26 @@ const docTemplate = `{
                     "example": 95
                 },
                 "description_en": {
+                    "description": "成果说明（英文），最多 10000 个字符；可选，省略或发送 null 表示不填 / description in English, at most 10,000 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 10000,
                     "x-nullable": true,
                     "example": "95 consultation opinions"
                 },
                 "description_zh": {
+                    "description": "成果说明（中文），最多 10000 个字符；可选，省略或发送 null 表示不填 / description in Chinese, at most 10,000 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 10000,
                     "x-nullable": true,
                     "example": "形成协商意见95条"
                 },
                 "kind": {
-                    "$ref": "#/definitions/registry.OutcomeKind"
+                    "description": "成果类别 / kind of result",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.OutcomeKind"
+                        }
+                    ]
                 }
             }
         },
@@ -5576,10 +5978,12 @@ const docTemplate = `{
             ],
             "properties": {
                 "approximate": {
+                    "description": "任一部分为约数时为 true / true when any part of the sum is approximate",
                     "type": "boolean",
                     "example": true
                 },
                 "count": {
+                    "description": "成果数之和 / sum of the counts",
                     "type": "integer",
                     "example": 60
                 }
@@ -5594,15 +5998,18 @@ const docTemplate = `{
             ],
             "properties": {
                 "organization_code": {
+                    "description": "组织代码（只读，写入时忽略） / organisation code (read-only; ignored on input)",
                     "type": "string",
                     "example": "changshou-cppcc"
                 },
                 "organization_id": {
+                    "description": "参与组织的 UUID / UUID of the organisation taking part",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-8a11-7b20-9c31-2d4e5f607182"
                 },
                 "role": {
-                    "description": "a ConsultationRole or a JointActionRole",
+                    "description": "角色：联合协商为 host、co_host、participant；联合履职为 lead、partner、supporter / role: host, co_host or participant in a consultation; lead, partner or supporter in a joint action",
                     "type": "string",
                     "example": "host"
                 }
@@ -5619,23 +6026,35 @@ const docTemplate = `{
             ],
             "properties": {
                 "organization_code": {
+                    "description": "组织代码（只读，写入时忽略） / organisation code (read-only; ignored on input)",
                     "type": "string",
                     "example": "changshou-cppcc"
                 },
                 "organization_id": {
+                    "description": "参与方组织的 UUID / UUID of the party organisation",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-8a11-7b20-9c31-2d4e5f607182"
                 },
                 "role": {
-                    "$ref": "#/definitions/registry.PartyRole"
+                    "description": "在协议中的角色 / role in the agreement",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.PartyRole"
+                        }
+                    ]
                 },
                 "signatory_name": {
+                    "description": "签署人姓名，1–200 个字符；未给出时为 null / name of the person who signed, 1–200 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "张三"
                 },
                 "signatory_title": {
+                    "description": "签署人职务，1–200 个字符；未给出时为 null / title of the person who signed, 1–200 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "主席"
                 }
             }
         },
@@ -5647,21 +6066,31 @@ const docTemplate = `{
             ],
             "properties": {
                 "organization_id": {
+                    "description": "参与方组织，UUID 或组织代码 / party organisation, by UUID or code",
                     "type": "string",
                     "example": "changshou-cppcc"
                 },
                 "role": {
-                    "$ref": "#/definitions/registry.PartyRole"
+                    "description": "在协议中的角色 / role in the agreement",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.PartyRole"
+                        }
+                    ]
                 },
                 "signatory_name": {
+                    "description": "签署人姓名，1–200 个字符；可选，省略或发送 null 表示不填 / name of the person who signed, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "张三"
                 },
                 "signatory_title": {
+                    "description": "签署人职务，1–200 个字符；可选，省略或发送 null 表示不填 / title of the person who signed, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "主席"
                 }
             }
         },
@@ -5674,7 +6103,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "allowed": {
-                    "description": "Allowed lists the status moves allowed from the current status, on\n409 answers to an illegal move ([] for a final status).",
+                    "description": "不允许的状态变更（409）时，当前状态允许变更到的状态；终止状态为 []；其他情况下没有此字段 / on a 409 to a status change not allowed, the statuses the record may move to ([] from a final status); absent otherwise",
                     "type": "array",
                     "items": {
                         "type": "string"
@@ -5684,21 +6113,24 @@ const docTemplate = `{
                     ]
                 },
                 "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
                     "type": "string",
                     "example": "1 field is invalid"
                 },
                 "errors": {
+                    "description": "无效的字段或查询参数（400 查询参数错误、409 重复值、422 校验错误）；其他情况下没有此字段 / the invalid fields or query parameters (400 bad parameter, 409 duplicate value, 422 validation); absent otherwise",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/ProblemField"
                     }
                 },
                 "instance": {
+                    "description": "请求路径 / path of the request",
                     "type": "string",
                     "example": "/v1/agreements"
                 },
                 "reason": {
-                    "description": "Reason says why a 403 refuses (and a 401 when reads need a key):\nrole_forbids, not_a_party, cannot_remove_own_organization or\nread_requires_key; its sentence is the detail.",
+                    "description": "403（及读取需要密钥时的 401）的拒绝原因，说明见 detail；其他情况下没有此字段 / why a 403 (and a 401 when reads need a key) refuses, its sentence in detail; absent otherwise",
                     "type": "string",
                     "enum": [
                         "role_forbids",
@@ -5709,18 +6141,22 @@ const docTemplate = `{
                     "example": "not_a_party"
                 },
                 "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
                     "type": "string",
                     "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
                 },
                 "status": {
+                    "description": "HTTP 状态码，与响应状态相同 / HTTP status code, the same as the response's",
                     "type": "integer",
                     "example": 422
                 },
                 "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
                     "type": "string",
                     "example": "Request body is invalid"
                 },
                 "type": {
+                    "description": "问题类型 URI，https://cdcq-registry.org/problems/ 加类型名（见总说明） / URI of the problem type, https://cdcq-registry.org/problems/ and the type's name (see the general description)",
                     "type": "string",
                     "format": "uri",
                     "example": "https://cdcq-registry.org/problems/validation"
@@ -5736,14 +6172,17 @@ const docTemplate = `{
             ],
             "properties": {
                 "code": {
+                    "description": "错误代码，见总说明中的错误代码表 / error code, listed in the table of the general description",
                     "type": "string",
                     "example": "unknown_organization"
                 },
                 "field": {
+                    "description": "字段的 JSON 路径（如 parties[1].role），或查询参数、请求头的名称 / JSON path of the field (such as parties[1].role), or the name of the query parameter or header",
                     "type": "string",
                     "example": "parties[1].organization_id"
                 },
                 "message": {
+                    "description": "错误说明，随 Accept-Language 为中文或英文 / what is wrong, Chinese or English as Accept-Language asks",
                     "type": "string",
                     "example": "organization does not exist"
                 }
@@ -5760,22 +6199,31 @@ const docTemplate = `{
             ],
             "properties": {
                 "code": {
+                    "description": "六位 GB/T 2260 行政区划代码 / six-digit GB/T 2260 code",
                     "type": "string",
                     "example": "500115"
                 },
                 "level": {
-                    "$ref": "#/definitions/registry.RegionLevel"
+                    "description": "行政级别 / administrative level",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.RegionLevel"
+                        }
+                    ]
                 },
                 "name_en": {
+                    "description": "英文名称；未给出时为 null / name in English; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "Changshou District"
                 },
                 "name_zh": {
+                    "description": "中文名称 / name in Chinese",
                     "type": "string",
                     "example": "长寿区"
                 },
                 "parent_code": {
+                    "description": "上级行政区划代码；省级为 null / code of the region above it; null for a province",
                     "type": "string",
                     "x-nullable": true,
                     "example": "500000"
@@ -5789,13 +6237,16 @@ const docTemplate = `{
             ],
             "properties": {
                 "items": {
+                    "description": "本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Region"
                     }
                 },
                 "next_cursor": {
-                    "type": "string"
+                    "description": "下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page",
+                    "type": "string",
+                    "example": "WyI1MDAxMTUiXQ"
                 }
             }
         },
@@ -5812,35 +6263,55 @@ const docTemplate = `{
             ],
             "properties": {
                 "agreements": {
-                    "$ref": "#/definitions/AgreementStats"
+                    "description": "协议数 / agreement counts",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/AgreementStats"
+                        }
+                    ]
                 },
                 "consultations": {
-                    "$ref": "#/definitions/ConsultationStats"
+                    "description": "联合协商数 / consultation counts",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/ConsultationStats"
+                        }
+                    ]
                 },
                 "joint_actions": {
-                    "$ref": "#/definitions/JointActionStats"
+                    "description": "联合履职数 / joint action counts",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/JointActionStats"
+                        }
+                    ]
                 },
                 "organization": {
+                    "description": "所选组织（请求中的 UUID 或代码）；未给出时为 null / the organisation selected (UUID or code as requested); null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "changshou-cppcc"
                 },
                 "outcomes": {
+                    "description": "按成果类别汇总的成果数（当年举行的协商和与当年重叠的联合履职） / results summed by kind of outcome (consultations held in the year, joint actions overlapping it)",
                     "type": "object",
                     "additionalProperties": {
                         "$ref": "#/definitions/OutcomeTotal"
                     }
                 },
                 "partner_region": {
+                    "description": "所选合作方行政区划；未选时没有此字段 / the partner region selected; absent when none is",
                     "type": "string",
                     "example": "510000"
                 },
                 "region": {
+                    "description": "所选行政区划代码（含下级）；未给出时为 null / the region selected (with the regions below it); null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "500115"
                 },
                 "year": {
+                    "description": "统计年份 / the calendar year counted",
                     "type": "integer",
                     "example": 2023
                 }
