@@ -93,13 +93,13 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "x-example": "pengzhou-cppcc",
-                        "description": "Party organisation (UUID or code)",
+                        "description": "协议方组织，UUID 或代码 / Party organisation, by UUID or code",
                         "name": "party",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Region code; matches any party in that region or below",
+                        "description": "行政区划代码：匹配该区划（含下级）的任一协议方 / Region code; matches any party in that region or below; 例 e.g. ` + "`" + `510182` + "`" + `",
                         "name": "region",
                         "in": "query"
                     },
@@ -113,7 +113,7 @@ const docTemplate = `{
                             "terminated"
                         ],
                         "type": "string",
-                        "description": "Status",
+                        "description": "状态 / Status",
                         "name": "status",
                         "in": "query"
                     },
@@ -125,37 +125,37 @@ const docTemplate = `{
                             "memorandum"
                         ],
                         "type": "string",
-                        "description": "Type",
+                        "description": "协议类型 / Type of agreement",
                         "name": "type",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Cooperation-area code",
+                        "description": "合作领域代码 / Cooperation-area code; 例 e.g. ` + "`" + `culture-tourism` + "`" + `",
                         "name": "area",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Signed on or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之后签署（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Signed on or after, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023` + "`" + `",
                         "name": "signed_from",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Signed on or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之前签署（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Signed on or before, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023-12-31` + "`" + `",
                         "name": "signed_to",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Case-insensitive substring of titles, summaries and ref_no",
+                        "description": "标题、摘要或编号中的子串，不区分大小写 / Case-insensitive substring of titles, summaries and ref_no; 例 e.g. ` + "`" + `框架协议` + "`" + `",
                         "name": "q",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "Include archived agreements",
+                        "description": "是否包括已归档的协议 / Include archived agreements",
                         "name": "include_archived",
                         "in": "query"
                     },
@@ -165,7 +165,7 @@ const docTemplate = `{
                             "csv"
                         ],
                         "type": "string",
-                        "description": "csv for a CSV export",
+                        "description": "输出格式：csv 为 CSV 导出 / Output format: csv for a CSV export",
                         "name": "format",
                         "in": "query"
                     },
@@ -174,13 +174,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -251,12 +251,12 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "1–255 visible ASCII characters; a retry with the same body replays the first answer",
+                        "description": "幂等键，1–255 个可见 ASCII 字符；用同一键、同一请求体重试时重放首次的回答 / Idempotency key, 1–255 visible ASCII characters; a retry with the same key and body replays the first answer; 例 e.g. ` + "`" + `create-2024-05-01-0001` + "`" + `",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
                     {
-                        "description": "The agreement",
+                        "description": "要登记的协议 / The agreement to register",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -364,14 +364,15 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "协议 UUID / Agreement UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag(s) the client holds; 304 when one is current",
+                        "description": "客户端持有的 ETag（可多个）；其一仍为当前版本时回答 304 / ETag(s) the client holds; 304 when one is current; 例 e.g. \u0026quot;1\u0026quot;",
                         "name": "If-None-Match",
                         "in": "header"
                     }
@@ -453,14 +454,16 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "协议 UUID / Agreement UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version being archived",
+                        "x-example": "\"1\"",
+                        "description": "被归档版本的 ETag，含双引号 / ETag of the version being archived, quotes included",
                         "name": "If-Match",
                         "in": "header",
                         "required": true
@@ -558,20 +561,22 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "协议 UUID / Agreement UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version being changed",
+                        "x-example": "\"1\"",
+                        "description": "被修改版本的 ETag，含双引号 / ETag of the version being changed, quotes included",
                         "name": "If-Match",
                         "in": "header",
                         "required": true
                     },
                     {
-                        "description": "Fields to change",
+                        "description": "要修改的字段（JSON 合并补丁，null 清除可选字段） / Fields to change (JSON merge patch; null clears an optional field)",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -695,26 +700,27 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "协议 UUID / Agreement UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "Participant organisation (UUID or code)",
+                        "description": "参与组织，UUID 或代码 / Participant organisation, by UUID or code; 例 e.g. ` + "`" + `changshou-cppcc` + "`" + `",
                         "name": "party",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Region code; matches any participant in that region or below",
+                        "description": "行政区划代码：匹配该区划（含下级）的任一参与组织 / Region code; matches any participant in that region or below; 例 e.g. ` + "`" + `500115` + "`" + `",
                         "name": "region",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Cooperation-area code",
+                        "description": "合作领域代码 / Cooperation-area code; 例 e.g. ` + "`" + `culture-tourism` + "`" + `",
                         "name": "area",
                         "in": "query"
                     },
@@ -729,7 +735,7 @@ const docTemplate = `{
                             "csv"
                         ],
                         "type": "string",
-                        "description": "Consultation format, or csv/json for the output",
+                        "description": "协商形式；或输出格式 csv/json / Consultation format, or csv/json for the output",
                         "name": "format",
                         "in": "query"
                     },
@@ -740,31 +746,31 @@ const docTemplate = `{
                             "cancelled"
                         ],
                         "type": "string",
-                        "description": "Status",
+                        "description": "状态 / Status",
                         "name": "status",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之后举行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Held on or after, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023` + "`" + `",
                         "name": "from",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之前举行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Held on or before, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023-12` + "`" + `",
                         "name": "to",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Case-insensitive substring of titles, topics and summaries",
+                        "description": "标题、议题或摘要中的子串，不区分大小写 / Case-insensitive substring of titles, topics and summaries; 例 e.g. ` + "`" + `森林防灭火` + "`" + `",
                         "name": "q",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "Include archived consultations",
+                        "description": "是否包括已归档的联合协商 / Include archived consultations",
                         "name": "include_archived",
                         "in": "query"
                     },
@@ -773,13 +779,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -855,7 +861,8 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "协议 UUID / Agreement UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
@@ -865,13 +872,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -943,26 +950,27 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "协议 UUID / Agreement UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "Participant organisation (UUID or code)",
+                        "description": "参与组织，UUID 或代码 / Participant organisation, by UUID or code; 例 e.g. ` + "`" + `changshou-cppcc` + "`" + `",
                         "name": "party",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Region code; matches any participant in that region or below",
+                        "description": "行政区划代码：匹配该区划（含下级）的任一参与组织 / Region code; matches any participant in that region or below; 例 e.g. ` + "`" + `500115` + "`" + `",
                         "name": "region",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Cooperation-area code",
+                        "description": "合作领域代码 / Cooperation-area code; 例 e.g. ` + "`" + `culture-tourism` + "`" + `",
                         "name": "area",
                         "in": "query"
                     },
@@ -977,7 +985,7 @@ const docTemplate = `{
                             "other"
                         ],
                         "type": "string",
-                        "description": "Kind",
+                        "description": "类别 / Kind",
                         "name": "kind",
                         "in": "query"
                     },
@@ -989,31 +997,31 @@ const docTemplate = `{
                             "cancelled"
                         ],
                         "type": "string",
-                        "description": "Status",
+                        "description": "状态 / Status",
                         "name": "status",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Going on at or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之后仍在进行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Going on at or after, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023` + "`" + `",
                         "name": "from",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Going on at or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之前已经开始（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Going on at or before, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023-12` + "`" + `",
                         "name": "to",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Case-insensitive substring of titles, themes and summaries",
+                        "description": "标题、主题或摘要中的子串，不区分大小写 / Case-insensitive substring of titles, themes and summaries; 例 e.g. ` + "`" + `书画` + "`" + `",
                         "name": "q",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "Include archived joint actions",
+                        "description": "是否包括已归档的联合履职 / Include archived joint actions",
                         "name": "include_archived",
                         "in": "query"
                     },
@@ -1023,7 +1031,7 @@ const docTemplate = `{
                             "csv"
                         ],
                         "type": "string",
-                        "description": "csv for a CSV export",
+                        "description": "输出格式：csv 为 CSV 导出 / Output format: csv for a CSV export",
                         "name": "format",
                         "in": "query"
                     },
@@ -1032,13 +1040,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -1121,38 +1129,38 @@ const docTemplate = `{
                             "cooperation_area"
                         ],
                         "type": "string",
-                        "description": "Entity",
+                        "description": "记录种类 / Kind of record",
                         "name": "entity",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Entity id (UUID, or code for cooperation areas)",
+                        "description": "记录的 UUID（合作领域为其代码） / UUID of the record (the code for a cooperation area); 例 e.g. ` + "`" + `0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f` + "`" + `",
                         "name": "entity_id",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "API key id",
+                        "description": "写入所用 API 密钥的 id（UUID） / Id (UUID) of the API key that wrote; 例 e.g. ` + "`" + `01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01` + "`" + `",
                         "name": "actor",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Organisation of the actor (UUID or code)",
+                        "description": "写入者所属组织，UUID 或代码 / Organisation of the writer, by UUID or code; 例 e.g. ` + "`" + `changshou-cppcc` + "`" + `",
                         "name": "actor_organization",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "From (inclusive)",
+                        "description": "起始时间（含）：RFC 3339 时间，或 YYYY-MM-DD 日期（UTC 整日） / From (inclusive): an RFC 3339 time, or a date YYYY-MM-DD meaning the whole UTC day; 例 e.g. ` + "`" + `2024-05-01T00:00:00Z` + "`" + `",
                         "name": "from",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "To (inclusive)",
+                        "description": "截止时间（含）：RFC 3339 时间，或 YYYY-MM-DD 日期（UTC 整日） / To (inclusive): an RFC 3339 time, or a date YYYY-MM-DD meaning the whole UTC day; 例 e.g. ` + "`" + `2024-05-31` + "`" + `",
                         "name": "to",
                         "in": "query"
                     },
@@ -1161,13 +1169,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -1239,26 +1247,26 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "x-example": "yubei-cppcc",
-                        "description": "Participant organisation (UUID or code)",
+                        "description": "参与组织，UUID 或代码 / Participant organisation, by UUID or code; 例 e.g. ` + "`" + `changshou-cppcc` + "`" + `",
                         "name": "party",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Region code; matches any participant in that region or below",
+                        "description": "行政区划代码：匹配该区划（含下级）的任一参与组织 / Region code; matches any participant in that region or below; 例 e.g. ` + "`" + `500115` + "`" + `",
                         "name": "region",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "description": "所依据协议的 UUID / UUID of the agreement they follow from; 例 e.g. ` + "`" + `01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01` + "`" + `",
                         "name": "agreement",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Cooperation-area code",
+                        "description": "合作领域代码 / Cooperation-area code; 例 e.g. ` + "`" + `culture-tourism` + "`" + `",
                         "name": "area",
                         "in": "query"
                     },
@@ -1273,7 +1281,7 @@ const docTemplate = `{
                             "csv"
                         ],
                         "type": "string",
-                        "description": "Consultation format, or csv/json for the output",
+                        "description": "协商形式；或输出格式 csv/json / Consultation format, or csv/json for the output",
                         "name": "format",
                         "in": "query"
                     },
@@ -1284,31 +1292,31 @@ const docTemplate = `{
                             "cancelled"
                         ],
                         "type": "string",
-                        "description": "Status",
+                        "description": "状态 / Status",
                         "name": "status",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之后举行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Held on or after, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023` + "`" + `",
                         "name": "from",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之前举行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Held on or before, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023-12` + "`" + `",
                         "name": "to",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Case-insensitive substring of titles, topics and summaries",
+                        "description": "标题、议题或摘要中的子串，不区分大小写 / Case-insensitive substring of titles, topics and summaries; 例 e.g. ` + "`" + `森林防灭火` + "`" + `",
                         "name": "q",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "Include archived consultations",
+                        "description": "是否包括已归档的联合协商 / Include archived consultations",
                         "name": "include_archived",
                         "in": "query"
                     },
@@ -1317,13 +1325,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -1394,12 +1402,12 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "1–255 visible ASCII characters; a retry with the same body replays the first answer",
+                        "description": "幂等键，1–255 个可见 ASCII 字符；用同一键、同一请求体重试时重放首次的回答 / Idempotency key, 1–255 visible ASCII characters; a retry with the same key and body replays the first answer; 例 e.g. ` + "`" + `create-2024-05-01-0001` + "`" + `",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
                     {
-                        "description": "The consultation",
+                        "description": "要登记的联合协商 / The consultation to register",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -1507,14 +1515,15 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Consultation UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "联合协商 UUID / Consultation UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag(s) the client holds; 304 when one is current",
+                        "description": "客户端持有的 ETag（可多个）；其一仍为当前版本时回答 304 / ETag(s) the client holds; 304 when one is current; 例 e.g. \u0026quot;1\u0026quot;",
                         "name": "If-None-Match",
                         "in": "header"
                     }
@@ -1596,14 +1605,16 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Consultation UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "联合协商 UUID / Consultation UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version being archived",
+                        "x-example": "\"1\"",
+                        "description": "被归档版本的 ETag，含双引号 / ETag of the version being archived, quotes included",
                         "name": "If-Match",
                         "in": "header",
                         "required": true
@@ -1701,20 +1712,22 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Consultation UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "联合协商 UUID / Consultation UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version being changed",
+                        "x-example": "\"1\"",
+                        "description": "被修改版本的 ETag，含双引号 / ETag of the version being changed, quotes included",
                         "name": "If-Match",
                         "in": "header",
                         "required": true
                     },
                     {
-                        "description": "Fields to change",
+                        "description": "要修改的字段（JSON 合并补丁，null 清除可选字段） / Fields to change (JSON merge patch; null clears an optional field)",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -1838,13 +1851,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -1914,12 +1927,12 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "1–255 visible ASCII characters; a retry replays the first answer",
+                        "description": "幂等键，1–255 个可见 ASCII 字符；用同一键重试时重放首次的回答 / Idempotency key, 1–255 visible ASCII characters; a retry with the same key replays the first answer; 例 e.g. ` + "`" + `create-2024-05-01-0001` + "`" + `",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
                     {
-                        "description": "The area",
+                        "description": "要新增的合作领域 / The cooperation area to add",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -2027,14 +2040,14 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "x-example": "culture-tourism",
-                        "description": "Area code",
+                        "description": "合作领域代码 / Cooperation-area code",
                         "name": "code",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag(s) the client holds; 304 when one is current",
+                        "description": "客户端持有的 ETag（可多个）；其一仍为当前版本时回答 304 / ETag(s) the client holds; 304 when one is current; 例 e.g. \u0026quot;1\u0026quot;",
                         "name": "If-None-Match",
                         "in": "header"
                     }
@@ -2119,20 +2132,22 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Area code",
+                        "x-example": "culture-tourism",
+                        "description": "合作领域代码 / Cooperation-area code",
                         "name": "code",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version being changed",
+                        "x-example": "\"1\"",
+                        "description": "被修改版本的 ETag，含双引号 / ETag of the version being changed, quotes included",
                         "name": "If-Match",
                         "in": "header",
                         "required": true
                     },
                     {
-                        "description": "Fields to change; null clears an optional field",
+                        "description": "要修改的字段（JSON 合并补丁，null 清除可选字段） / Fields to change (JSON merge patch; null clears an optional field)",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -2244,26 +2259,26 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "x-example": "changshou-jiusan",
-                        "description": "Participant organisation (UUID or code)",
+                        "description": "参与组织，UUID 或代码 / Participant organisation, by UUID or code; 例 e.g. ` + "`" + `changshou-cppcc` + "`" + `",
                         "name": "party",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Region code; matches any participant in that region or below",
+                        "description": "行政区划代码：匹配该区划（含下级）的任一参与组织 / Region code; matches any participant in that region or below; 例 e.g. ` + "`" + `500115` + "`" + `",
                         "name": "region",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "description": "所依据协议的 UUID / UUID of the agreement they follow from; 例 e.g. ` + "`" + `01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01` + "`" + `",
                         "name": "agreement",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Cooperation-area code",
+                        "description": "合作领域代码 / Cooperation-area code; 例 e.g. ` + "`" + `culture-tourism` + "`" + `",
                         "name": "area",
                         "in": "query"
                     },
@@ -2278,7 +2293,7 @@ const docTemplate = `{
                             "other"
                         ],
                         "type": "string",
-                        "description": "Kind",
+                        "description": "类别 / Kind",
                         "name": "kind",
                         "in": "query"
                     },
@@ -2290,31 +2305,31 @@ const docTemplate = `{
                             "cancelled"
                         ],
                         "type": "string",
-                        "description": "Status",
+                        "description": "状态 / Status",
                         "name": "status",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Going on at or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之后仍在进行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Going on at or after, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023` + "`" + `",
                         "name": "from",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Going on at or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之前已经开始（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Going on at or before, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023-12` + "`" + `",
                         "name": "to",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Case-insensitive substring of titles, themes and summaries",
+                        "description": "标题、主题或摘要中的子串，不区分大小写 / Case-insensitive substring of titles, themes and summaries; 例 e.g. ` + "`" + `书画` + "`" + `",
                         "name": "q",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "Include archived joint actions",
+                        "description": "是否包括已归档的联合履职 / Include archived joint actions",
                         "name": "include_archived",
                         "in": "query"
                     },
@@ -2324,7 +2339,7 @@ const docTemplate = `{
                             "csv"
                         ],
                         "type": "string",
-                        "description": "csv for a CSV export",
+                        "description": "输出格式：csv 为 CSV 导出 / Output format: csv for a CSV export",
                         "name": "format",
                         "in": "query"
                     },
@@ -2333,13 +2348,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -2410,12 +2425,12 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "1–255 visible ASCII characters; a retry with the same body replays the first answer",
+                        "description": "幂等键，1–255 个可见 ASCII 字符；用同一键、同一请求体重试时重放首次的回答 / Idempotency key, 1–255 visible ASCII characters; a retry with the same key and body replays the first answer; 例 e.g. ` + "`" + `create-2024-05-01-0001` + "`" + `",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
                     {
-                        "description": "The joint action",
+                        "description": "要登记的联合履职 / The joint action to register",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -2523,14 +2538,15 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Joint action UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "联合履职 UUID / Joint action UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag(s) the client holds; 304 when one is current",
+                        "description": "客户端持有的 ETag（可多个）；其一仍为当前版本时回答 304 / ETag(s) the client holds; 304 when one is current; 例 e.g. \u0026quot;1\u0026quot;",
                         "name": "If-None-Match",
                         "in": "header"
                     }
@@ -2612,14 +2628,16 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Joint action UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "联合履职 UUID / Joint action UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version being archived",
+                        "x-example": "\"1\"",
+                        "description": "被归档版本的 ETag，含双引号 / ETag of the version being archived, quotes included",
                         "name": "If-Match",
                         "in": "header",
                         "required": true
@@ -2717,20 +2735,22 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Joint action UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "联合履职 UUID / Joint action UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version being changed",
+                        "x-example": "\"1\"",
+                        "description": "被修改版本的 ETag，含双引号 / ETag of the version being changed, quotes included",
                         "name": "If-Match",
                         "in": "header",
                         "required": true
                     },
                     {
-                        "description": "Fields to change",
+                        "description": "要修改的字段（JSON 合并补丁，null 清除可选字段） / Fields to change (JSON merge patch; null clears an optional field)",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -2859,19 +2879,19 @@ const docTemplate = `{
                             "other"
                         ],
                         "type": "string",
-                        "description": "Kind",
+                        "description": "类别 / Kind",
                         "name": "kind",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Region code; includes every region below it",
+                        "description": "行政区划代码，含其所有下级 / Region code; includes every region below it; 例 e.g. ` + "`" + `500000` + "`" + `",
                         "name": "region",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Case-insensitive substring of names, short names or code",
+                        "description": "名称、简称或代码中的子串，不区分大小写 / Case-insensitive substring of names, short names or code; 例 e.g. ` + "`" + `长寿` + "`" + `",
                         "name": "q",
                         "in": "query"
                     },
@@ -2880,13 +2900,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -2956,12 +2976,12 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "1–255 visible ASCII characters; a retry replays the first answer",
+                        "description": "幂等键，1–255 个可见 ASCII 字符；用同一键重试时重放首次的回答 / Idempotency key, 1–255 visible ASCII characters; a retry with the same key replays the first answer; 例 e.g. ` + "`" + `create-2024-05-01-0001` + "`" + `",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
                     {
-                        "description": "The organisation",
+                        "description": "要新增的组织 / The organisation to add",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -3069,14 +3089,14 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "x-example": "changshou-cppcc",
-                        "description": "UUID or code",
+                        "description": "组织 UUID 或代码 / Organisation UUID or code",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag(s) the client holds; 304 when one is current",
+                        "description": "客户端持有的 ETag（可多个）；其一仍为当前版本时回答 304 / ETag(s) the client holds; 304 when one is current; 例 e.g. \u0026quot;1\u0026quot;",
                         "name": "If-None-Match",
                         "in": "header"
                     }
@@ -3161,20 +3181,22 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "UUID or code",
+                        "x-example": "changshou-cppcc",
+                        "description": "组织 UUID 或代码 / Organisation UUID or code",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version being changed",
+                        "x-example": "\"1\"",
+                        "description": "被修改版本的 ETag，含双引号 / ETag of the version being changed, quotes included",
                         "name": "If-Match",
                         "in": "header",
                         "required": true
                     },
                     {
-                        "description": "Fields to change; null clears an optional field",
+                        "description": "要修改的字段（JSON 合并补丁，null 清除可选字段） / Fields to change (JSON merge patch; null clears an optional field)",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -3292,27 +3314,27 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "x-example": "changshou-cppcc",
-                        "description": "Organisation UUID or code",
+                        "description": "组织 UUID 或代码 / Organisation UUID or code",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "Region code; matches any participant in that region or below",
+                        "description": "行政区划代码：匹配该区划（含下级）的任一参与组织 / Region code; matches any participant in that region or below; 例 e.g. ` + "`" + `500115` + "`" + `",
                         "name": "region",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "description": "所依据协议的 UUID / UUID of the agreement they follow from; 例 e.g. ` + "`" + `01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01` + "`" + `",
                         "name": "agreement",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Cooperation-area code",
+                        "description": "合作领域代码 / Cooperation-area code; 例 e.g. ` + "`" + `culture-tourism` + "`" + `",
                         "name": "area",
                         "in": "query"
                     },
@@ -3327,7 +3349,7 @@ const docTemplate = `{
                             "csv"
                         ],
                         "type": "string",
-                        "description": "Consultation format, or csv/json for the output",
+                        "description": "协商形式；或输出格式 csv/json / Consultation format, or csv/json for the output",
                         "name": "format",
                         "in": "query"
                     },
@@ -3338,31 +3360,31 @@ const docTemplate = `{
                             "cancelled"
                         ],
                         "type": "string",
-                        "description": "Status",
+                        "description": "状态 / Status",
                         "name": "status",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之后举行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Held on or after, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023` + "`" + `",
                         "name": "from",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之前举行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Held on or before, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023-12` + "`" + `",
                         "name": "to",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Case-insensitive substring of titles, topics and summaries",
+                        "description": "标题、议题或摘要中的子串，不区分大小写 / Case-insensitive substring of titles, topics and summaries; 例 e.g. ` + "`" + `森林防灭火` + "`" + `",
                         "name": "q",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "Include archived consultations",
+                        "description": "是否包括已归档的联合协商 / Include archived consultations",
                         "name": "include_archived",
                         "in": "query"
                     },
@@ -3371,13 +3393,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -3455,27 +3477,27 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "x-example": "changshou-cppcc",
-                        "description": "Organisation UUID or code",
+                        "description": "组织 UUID 或代码 / Organisation UUID or code",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "Region code; matches any participant in that region or below",
+                        "description": "行政区划代码：匹配该区划（含下级）的任一参与组织 / Region code; matches any participant in that region or below; 例 e.g. ` + "`" + `500115` + "`" + `",
                         "name": "region",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "description": "所依据协议的 UUID / UUID of the agreement they follow from; 例 e.g. ` + "`" + `01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01` + "`" + `",
                         "name": "agreement",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Cooperation-area code",
+                        "description": "合作领域代码 / Cooperation-area code; 例 e.g. ` + "`" + `culture-tourism` + "`" + `",
                         "name": "area",
                         "in": "query"
                     },
@@ -3490,7 +3512,7 @@ const docTemplate = `{
                             "other"
                         ],
                         "type": "string",
-                        "description": "Kind",
+                        "description": "类别 / Kind",
                         "name": "kind",
                         "in": "query"
                     },
@@ -3502,31 +3524,31 @@ const docTemplate = `{
                             "cancelled"
                         ],
                         "type": "string",
-                        "description": "Status",
+                        "description": "状态 / Status",
                         "name": "status",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Going on at or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之后仍在进行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Going on at or after, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023` + "`" + `",
                         "name": "from",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Going on at or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之前已经开始（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Going on at or before, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023-12` + "`" + `",
                         "name": "to",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Case-insensitive substring of titles, themes and summaries",
+                        "description": "标题、主题或摘要中的子串，不区分大小写 / Case-insensitive substring of titles, themes and summaries; 例 e.g. ` + "`" + `书画` + "`" + `",
                         "name": "q",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "Include archived joint actions",
+                        "description": "是否包括已归档的联合履职 / Include archived joint actions",
                         "name": "include_archived",
                         "in": "query"
                     },
@@ -3536,7 +3558,7 @@ const docTemplate = `{
                             "csv"
                         ],
                         "type": "string",
-                        "description": "csv for a CSV export",
+                        "description": "输出格式：csv 为 CSV 导出 / Output format: csv for a CSV export",
                         "name": "format",
                         "in": "query"
                     },
@@ -3545,13 +3567,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -3632,13 +3654,13 @@ const docTemplate = `{
                             "county"
                         ],
                         "type": "string",
-                        "description": "Level",
+                        "description": "行政级别 / Administrative level",
                         "name": "level",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Parent region code (six digits)",
+                        "description": "上级行政区划代码（六位），只列直接下级 / Parent region code (six digits); direct children only; 例 e.g. ` + "`" + `500000` + "`" + `",
                         "name": "parent",
                         "in": "query"
                     },
@@ -3647,13 +3669,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -3723,7 +3745,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "x-example": "500115",
-                        "description": "Six-digit GB/T 2260 code",
+                        "description": "六位 GB/T 2260 行政区划代码 / Six-digit GB/T 2260 region code",
                         "name": "code",
                         "in": "path",
                         "required": true
@@ -3791,7 +3813,7 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "x-example": "2023",
-                        "description": "Calendar year",
+                        "description": "统计年份 / Calendar year",
                         "name": "year",
                         "in": "query",
                         "required": true
@@ -3799,21 +3821,21 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "x-example": "changshou-cppcc",
-                        "description": "Organisation UUID or code (not together with region)",
+                        "description": "组织 UUID 或代码（不能与 region 同时使用） / Organisation UUID or code (not together with region)",
                         "name": "organization",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "x-example": "500115",
-                        "description": "Six-digit region code, with the regions below it (not together with organization)",
+                        "description": "六位行政区划代码，含其下级（不能与 organization 同时使用） / Six-digit region code, with the regions below it (not together with organization)",
                         "name": "region",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "x-example": "510000",
-                        "description": "Only records with a participant (or party) in this region or below: what the selection did jointly with partners there",
+                        "description": "只统计有该行政区划（含下级）参与方的记录：所选范围与那里的合作方共同完成的工作 / Only records with a participant (or party) in this region or below: what the selection did jointly with partners there",
                         "name": "partner_region",
                         "in": "query"
                     }
