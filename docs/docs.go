@@ -66,7 +66,7 @@ const docTemplate = `{
                     "503": {
                         "description": "Database unreachable or not migrated",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     }
                 }
@@ -201,25 +201,25 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -285,55 +285,55 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "409": {
                         "description": "Duplicate ref_no, or the same Idempotency-Key still in flight",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "413": {
                         "description": "Request Entity Too Large",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemTooLarge"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "429": {
                         "description": "Too Many Requests",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Service Unavailable",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -406,25 +406,25 @@ const docTemplate = `{
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -485,49 +485,49 @@ const docTemplate = `{
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "409": {
                         "description": "Conflict",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "412": {
                         "description": "Precondition Failed",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionFailed"
                         }
                     },
                     "428": {
                         "description": "Precondition Required",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionRequired"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -601,73 +601,73 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "409": {
                         "description": "Conflict",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "412": {
                         "description": "Precondition Failed",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionFailed"
                         }
                     },
                     "413": {
                         "description": "Request Entity Too Large",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemTooLarge"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "428": {
                         "description": "Precondition Required",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionRequired"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -806,31 +806,31 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -893,31 +893,31 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -1067,31 +1067,31 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -1190,31 +1190,31 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -1352,25 +1352,25 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -1436,55 +1436,55 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "409": {
                         "description": "The same Idempotency-Key still in flight",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "413": {
                         "description": "Request Entity Too Large",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemTooLarge"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "429": {
                         "description": "Too Many Requests",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Service Unavailable",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -1557,25 +1557,25 @@ const docTemplate = `{
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -1636,49 +1636,49 @@ const docTemplate = `{
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "409": {
                         "description": "Conflict",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "412": {
                         "description": "Precondition Failed",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionFailed"
                         }
                     },
                     "428": {
                         "description": "Precondition Required",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionRequired"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -1752,73 +1752,73 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "409": {
                         "description": "Conflict",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "412": {
                         "description": "Precondition Failed",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionFailed"
                         }
                     },
                     "413": {
                         "description": "Request Entity Too Large",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemTooLarge"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "428": {
                         "description": "Precondition Required",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionRequired"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -1878,25 +1878,25 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -1961,55 +1961,55 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "409": {
                         "description": "Conflict",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "413": {
                         "description": "Request Entity Too Large",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemTooLarge"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -2081,25 +2081,25 @@ const docTemplate = `{
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -2172,61 +2172,61 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "412": {
                         "description": "Precondition Failed",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionFailed"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "428": {
                         "description": "Precondition Required",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionRequired"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -2375,25 +2375,25 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -2459,55 +2459,55 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "409": {
                         "description": "The same Idempotency-Key still in flight",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "413": {
                         "description": "Request Entity Too Large",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemTooLarge"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "429": {
                         "description": "Too Many Requests",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Service Unavailable",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -2580,25 +2580,25 @@ const docTemplate = `{
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -2659,49 +2659,49 @@ const docTemplate = `{
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "409": {
                         "description": "Conflict",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "412": {
                         "description": "Precondition Failed",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionFailed"
                         }
                     },
                     "428": {
                         "description": "Precondition Required",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionRequired"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -2775,73 +2775,73 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "409": {
                         "description": "Conflict",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "412": {
                         "description": "Precondition Failed",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionFailed"
                         }
                     },
                     "413": {
                         "description": "Request Entity Too Large",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemTooLarge"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "428": {
                         "description": "Precondition Required",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionRequired"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -2927,25 +2927,25 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -3010,55 +3010,55 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "409": {
                         "description": "Conflict",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "413": {
                         "description": "Request Entity Too Large",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemTooLarge"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -3130,25 +3130,25 @@ const docTemplate = `{
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -3221,67 +3221,67 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "409": {
                         "description": "Conflict",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "412": {
                         "description": "Precondition Failed",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionFailed"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "428": {
                         "description": "Precondition Required",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionRequired"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -3420,31 +3420,31 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -3594,31 +3594,31 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -3696,25 +3696,25 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -3761,25 +3761,25 @@ const docTemplate = `{
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -3850,25 +3850,25 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "429": {
                         "description": "Too Many Requests",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Service Unavailable",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -6185,6 +6185,142 @@ const docTemplate = `{
                 }
             }
         },
+        "ProblemBadRequest": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "query parameter limit is \"500\" but must be a whole number from 1 to 200"
+                },
+                "errors": {
+                    "description": "出错的查询参数或请求头（如 If-Match）及其错误代码；请求体格式错误时没有此字段 / the query parameter or header (such as If-Match) in error with its code; absent when the body is malformed",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemFieldQuery"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements"
+                },
+                "reason": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ]
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 400 / HTTP status code, always 400",
+                    "type": "integer",
+                    "example": 400
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Malformed request"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 bad-request、read-only-field / URI of the problem type: https://cdcq-registry.org/problems/ and bad-request, read-only-field",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/bad-request"
+                }
+            }
+        },
+        "ProblemConflict": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "不允许的状态变更（invalid-transition）时，当前状态允许变更到的状态；终止状态为 []；其他情况下没有此字段 / on a status change not allowed (invalid-transition), the statuses the record may move to ([] from a final status); absent otherwise",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "signed"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "status cannot change from \"draft\" to \"in_force\"; allowed: signed"
+                },
+                "errors": {
+                    "description": "重复值冲突（conflict）时为重复的字段，代码 duplicate；其他情况下没有此字段 / on a duplicate value (conflict), the field with code duplicate; absent otherwise",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements/01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
+                },
+                "reason": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ]
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 409 / HTTP status code, always 409",
+                    "type": "integer",
+                    "example": 409
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Status change not allowed"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 conflict、invalid-transition、archived、idempotency-in-flight / URI of the problem type: https://cdcq-registry.org/problems/ and conflict, invalid-transition, archived, idempotency-in-flight",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/invalid-transition"
+                }
+            }
+        },
         "ProblemField": {
             "type": "object",
             "required": [
@@ -6207,6 +6343,713 @@ const docTemplate = `{
                     "description": "错误说明，随 Accept-Language 为中文或英文 / what is wrong, Chinese or English as Accept-Language asks",
                     "type": "string",
                     "example": "organization does not exist"
+                }
+            }
+        },
+        "ProblemFieldQuery": {
+            "type": "object",
+            "required": [
+                "code",
+                "field",
+                "message"
+            ],
+            "properties": {
+                "code": {
+                    "description": "错误代码，见总说明中的错误代码表 / error code, listed in the table of the general description",
+                    "type": "string",
+                    "example": "out_of_range"
+                },
+                "field": {
+                    "description": "查询参数或请求头的名称 / name of the query parameter or header",
+                    "type": "string",
+                    "example": "limit"
+                },
+                "message": {
+                    "description": "错误说明，随 Accept-Language 为中文或英文 / what is wrong, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "must be a whole number from 1 to 200"
+                }
+            }
+        },
+        "ProblemForbidden": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "your organization does not take part in this record; only a registrar of a taking-part organization or an admin may create, change or archive it"
+                },
+                "errors": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements/01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
+                },
+                "reason": {
+                    "description": "拒绝原因，说明见 detail（见总说明中的原因表） / why it refuses, its sentence in detail (see the table of reasons in the general description)",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ],
+                    "example": "not_a_party"
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 403 / HTTP status code, always 403",
+                    "type": "integer",
+                    "example": 403
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Not allowed"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 forbidden / URI of the problem type: https://cdcq-registry.org/problems/ and forbidden",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/forbidden"
+                }
+            }
+        },
+        "ProblemNotFound": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "nothing exists at this path, or it may not be seen; check the path and identifier"
+                },
+                "errors": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements/01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
+                },
+                "reason": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ]
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 404 / HTTP status code, always 404",
+                    "type": "integer",
+                    "example": 404
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Not found"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 not-found / URI of the problem type: https://cdcq-registry.org/problems/ and not-found",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/not-found"
+                }
+            }
+        },
+        "ProblemPreconditionFailed": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "the record's current version is \"3\", not the one If-Match names; read it again and send its new ETag"
+                },
+                "errors": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements/01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
+                },
+                "reason": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ]
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 412 / HTTP status code, always 412",
+                    "type": "integer",
+                    "example": 412
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "The record has changed (If-Match does not match)"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 precondition-failed / URI of the problem type: https://cdcq-registry.org/problems/ and precondition-failed",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/precondition-failed"
+                }
+            }
+        },
+        "ProblemPreconditionRequired": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "changes and archiving need an If-Match header: send the ETag the record was read with, such as If-Match: \"1\""
+                },
+                "errors": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements/01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
+                },
+                "reason": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ]
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 428 / HTTP status code, always 428",
+                    "type": "integer",
+                    "example": 428
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "If-Match header required"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 precondition-required / URI of the problem type: https://cdcq-registry.org/problems/ and precondition-required",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/precondition-required"
+                }
+            }
+        },
+        "ProblemRateLimited": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "too many requests; retry in 5 seconds"
+                },
+                "errors": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements"
+                },
+                "reason": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ]
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 429 / HTTP status code, always 429",
+                    "type": "integer",
+                    "example": 429
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Too many requests"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 rate-limited / URI of the problem type: https://cdcq-registry.org/problems/ and rate-limited",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/rate-limited"
+                }
+            }
+        },
+        "ProblemTooLarge": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "the body must not exceed 1 MiB; send a smaller request"
+                },
+                "errors": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements"
+                },
+                "reason": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ]
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 413 / HTTP status code, always 413",
+                    "type": "integer",
+                    "example": 413
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Request body too large"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 body-too-large / URI of the problem type: https://cdcq-registry.org/problems/ and body-too-large",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/body-too-large"
+                }
+            }
+        },
+        "ProblemUnauthorized": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "the API key is not valid or has been revoked; use a valid key"
+                },
+                "errors": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements"
+                },
+                "reason": {
+                    "description": "读取需要密钥而请求未带密钥时为 read_requires_key；其他情况下没有此字段 / read_requires_key when reads need a key and none was sent; absent otherwise",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ],
+                    "example": "read_requires_key"
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 401 / HTTP status code, always 401",
+                    "type": "integer",
+                    "example": 401
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Authentication required"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 unauthorized / URI of the problem type: https://cdcq-registry.org/problems/ and unauthorized",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/unauthorized"
+                }
+            }
+        },
+        "ProblemUnavailable": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "the database is unavailable; retry shortly"
+                },
+                "errors": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements"
+                },
+                "reason": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ]
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 503 / HTTP status code, always 503",
+                    "type": "integer",
+                    "example": 503
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Service unavailable"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 unavailable / URI of the problem type: https://cdcq-registry.org/problems/ and unavailable",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/unavailable"
+                }
+            }
+        },
+        "ProblemUnsupportedMedia": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Content-Type \"text/plain\" is not accepted: send the body as application/json"
+                },
+                "errors": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements"
+                },
+                "reason": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ]
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 415 / HTTP status code, always 415",
+                    "type": "integer",
+                    "example": 415
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Content type must be application/json"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 unsupported-media / URI of the problem type: https://cdcq-registry.org/problems/ and unsupported-media",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/unsupported-media"
+                }
+            }
+        },
+        "ProblemValidation": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "1 field is invalid"
+                },
+                "errors": {
+                    "description": "无效的字段及其错误代码（见总说明中的错误代码表）；幂等键冲突（idempotency-mismatch）时没有此字段 / the invalid fields with their codes (see the table of codes in the general description); absent for idempotency-mismatch",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements"
+                },
+                "reason": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ]
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 422 / HTTP status code, always 422",
+                    "type": "integer",
+                    "example": 422
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Request body is invalid"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 validation、idempotency-mismatch / URI of the problem type: https://cdcq-registry.org/problems/ and validation, idempotency-mismatch",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/validation"
                 }
             }
         },

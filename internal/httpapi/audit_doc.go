@@ -20,11 +20,11 @@ package httpapi
 //	@Param			limit				query		int		false	"每页条数，1–200，默认 50 / Page size, 1–200, 50 by default"	minimum(1)	maximum(200)	default(50)
 //	@Param			cursor				query		string	false	"游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0`"
 //	@Success		200					{object}	AuditList
-//	@Failure		400					{object}	Problem
-//	@Failure		401					{object}	Problem
-//	@Failure		403					{object}	Problem
-//	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"
-//	@Failure		503					{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		400					{object}	ProblemBadRequest
+//	@Failure		401					{object}	ProblemUnauthorized
+//	@Failure		403					{object}	ProblemForbidden
+//	@Failure		429					{object}	ProblemRateLimited	"Rate limited; see Retry-After"
+//	@Failure		503					{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
 //	@Failure		default				{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/audit [get]

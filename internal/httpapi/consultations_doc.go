@@ -17,15 +17,15 @@ package httpapi
 //	@Success		201				{object}	registry.Consultation
 //	@Header			201				{string}	Location	"URL of the new consultation"
 //	@Header			201				{string}	ETag		"Version of the record"
-//	@Failure		400				{object}	Problem
-//	@Failure		401				{object}	Problem
-//	@Failure		403				{object}	Problem
-//	@Failure		409				{object}	Problem	"The same Idempotency-Key still in flight"
-//	@Failure		413				{object}	Problem
-//	@Failure		415				{object}	Problem
-//	@Failure		422				{object}	Problem
-//	@Failure		429				{object}	Problem
-//	@Failure		503				{object}	Problem
+//	@Failure		400				{object}	ProblemBadRequest
+//	@Failure		401				{object}	ProblemUnauthorized
+//	@Failure		403				{object}	ProblemForbidden
+//	@Failure		409				{object}	ProblemConflict	"The same Idempotency-Key still in flight"
+//	@Failure		413				{object}	ProblemTooLarge
+//	@Failure		415				{object}	ProblemUnsupportedMedia
+//	@Failure		422				{object}	ProblemValidation
+//	@Failure		429				{object}	ProblemRateLimited
+//	@Failure		503				{object}	ProblemUnavailable
 //	@Failure		default			{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/consultations [post]
@@ -44,10 +44,10 @@ func docCreateConsultation() {}
 //	@Header		200				{string}	Cache-Control	"no-cache: revalidate with If-None-Match"
 //	@Success	304				"Not modified: the record still has the ETag sent in If-None-Match; no body"
 //	@Header		304				{string}	ETag	"Version of the record"
-//	@Failure	401				{object}	Problem
-//	@Failure	404				{object}	Problem
-//	@Failure	429				{object}	Problem	"Rate limited; see Retry-After"
-//	@Failure	503				{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure	401				{object}	ProblemUnauthorized
+//	@Failure	404				{object}	ProblemNotFound
+//	@Failure	429				{object}	ProblemRateLimited	"Rate limited; see Retry-After"
+//	@Failure	503				{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
 //	@Failure	default			{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security	BearerAuth
 //	@Router		/v1/consultations/{id} [get]
@@ -67,18 +67,18 @@ func docGetConsultation() {}
 //	@Param			body		body		consultationPatch	true	"要修改的字段（JSON 合并补丁，null 清除可选字段） / Fields to change (JSON merge patch; null clears an optional field)"
 //	@Success		200			{object}	registry.Consultation
 //	@Header			200			{string}	ETag	"Version of the record"
-//	@Failure		400			{object}	Problem
-//	@Failure		401			{object}	Problem
-//	@Failure		403			{object}	Problem
-//	@Failure		404			{object}	Problem
-//	@Failure		409			{object}	Problem
-//	@Failure		412			{object}	Problem
-//	@Failure		413			{object}	Problem
-//	@Failure		415			{object}	Problem
-//	@Failure		422			{object}	Problem
-//	@Failure		428			{object}	Problem
-//	@Failure		429			{object}	Problem	"Rate limited; see Retry-After"
-//	@Failure		503			{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		400			{object}	ProblemBadRequest
+//	@Failure		401			{object}	ProblemUnauthorized
+//	@Failure		403			{object}	ProblemForbidden
+//	@Failure		404			{object}	ProblemNotFound
+//	@Failure		409			{object}	ProblemConflict
+//	@Failure		412			{object}	ProblemPreconditionFailed
+//	@Failure		413			{object}	ProblemTooLarge
+//	@Failure		415			{object}	ProblemUnsupportedMedia
+//	@Failure		422			{object}	ProblemValidation
+//	@Failure		428			{object}	ProblemPreconditionRequired
+//	@Failure		429			{object}	ProblemRateLimited	"Rate limited; see Retry-After"
+//	@Failure		503			{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
 //	@Failure		default		{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/consultations/{id} [patch]
@@ -95,14 +95,14 @@ func docPatchConsultation() {}
 //	@Param			If-Match	header		string	true	"被归档版本的 ETag，含双引号 / ETag of the version being archived, quotes included"	extensions(x-example="1")
 //	@Success		200			{object}	registry.Consultation
 //	@Header			200			{string}	ETag	"Version of the record"
-//	@Failure		401			{object}	Problem
-//	@Failure		403			{object}	Problem
-//	@Failure		404			{object}	Problem
-//	@Failure		409			{object}	Problem
-//	@Failure		412			{object}	Problem
-//	@Failure		428			{object}	Problem
-//	@Failure		429			{object}	Problem	"Rate limited; see Retry-After"
-//	@Failure		503			{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		401			{object}	ProblemUnauthorized
+//	@Failure		403			{object}	ProblemForbidden
+//	@Failure		404			{object}	ProblemNotFound
+//	@Failure		409			{object}	ProblemConflict
+//	@Failure		412			{object}	ProblemPreconditionFailed
+//	@Failure		428			{object}	ProblemPreconditionRequired
+//	@Failure		429			{object}	ProblemRateLimited	"Rate limited; see Retry-After"
+//	@Failure		503			{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
 //	@Failure		default		{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/consultations/{id} [delete]
@@ -130,10 +130,10 @@ func docArchiveConsultation() {}
 //	@Param			cursor				query		string	false	"游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0`"
 //	@Success		200					{object}	ConsultationList
 //	@Header			200					{string}	Link	"<…>; rel=\"next\" when there is another page"
-//	@Failure		400					{object}	Problem
-//	@Failure		401					{object}	Problem
-//	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"
-//	@Failure		503					{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		400					{object}	ProblemBadRequest
+//	@Failure		401					{object}	ProblemUnauthorized
+//	@Failure		429					{object}	ProblemRateLimited	"Rate limited; see Retry-After"
+//	@Failure		503					{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
 //	@Failure		default				{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/consultations [get]
@@ -161,11 +161,11 @@ func docListConsultations() {}
 //	@Param			cursor				query		string	false	"游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0`"
 //	@Success		200					{object}	ConsultationList
 //	@Header			200					{string}	Link	"<…>; rel=\"next\" when there is another page"
-//	@Failure		400					{object}	Problem
-//	@Failure		401					{object}	Problem
-//	@Failure		404					{object}	Problem
-//	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"
-//	@Failure		503					{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		400					{object}	ProblemBadRequest
+//	@Failure		401					{object}	ProblemUnauthorized
+//	@Failure		404					{object}	ProblemNotFound
+//	@Failure		429					{object}	ProblemRateLimited	"Rate limited; see Retry-After"
+//	@Failure		503					{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
 //	@Failure		default				{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/agreements/{id}/consultations [get]
@@ -193,11 +193,11 @@ func docListAgreementConsultations() {}
 //	@Param			cursor				query		string	false	"游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0`"
 //	@Success		200					{object}	ConsultationList
 //	@Header			200					{string}	Link	"<…>; rel=\"next\" when there is another page"
-//	@Failure		400					{object}	Problem
-//	@Failure		401					{object}	Problem
-//	@Failure		404					{object}	Problem
-//	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"
-//	@Failure		503					{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		400					{object}	ProblemBadRequest
+//	@Failure		401					{object}	ProblemUnauthorized
+//	@Failure		404					{object}	ProblemNotFound
+//	@Failure		429					{object}	ProblemRateLimited	"Rate limited; see Retry-After"
+//	@Failure		503					{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
 //	@Failure		default				{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/organizations/{id}/consultations [get]

@@ -17,10 +17,10 @@ package httpapi
 //	@Param			cursor	query		string	false	"游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0`"
 //	@Success		200		{object}	RegionList
 //	@Header			200		{string}	Link	"<…>; rel=\"next\" when there is another page"
-//	@Failure		400		{object}	Problem
-//	@Failure		401		{object}	Problem
-//	@Failure		429		{object}	Problem	"Rate limited; see Retry-After"
-//	@Failure		503		{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		400		{object}	ProblemBadRequest
+//	@Failure		401		{object}	ProblemUnauthorized
+//	@Failure		429		{object}	ProblemRateLimited	"Rate limited; see Retry-After"
+//	@Failure		503		{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
 //	@Failure		default	{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/regions [get]
@@ -34,10 +34,10 @@ func docListRegions() {}
 //	@Produce	json
 //	@Param		code	path		string	true	"六位 GB/T 2260 行政区划代码 / Six-digit GB/T 2260 region code"	extensions(x-example=500115)
 //	@Success	200		{object}	registry.Region
-//	@Failure	404		{object}	Problem
-//	@Failure	401		{object}	Problem
-//	@Failure	429		{object}	Problem	"Rate limited; see Retry-After"
-//	@Failure	503		{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure	404		{object}	ProblemNotFound
+//	@Failure	401		{object}	ProblemUnauthorized
+//	@Failure	429		{object}	ProblemRateLimited	"Rate limited; see Retry-After"
+//	@Failure	503		{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
 //	@Failure	default	{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security	BearerAuth
 //	@Router		/v1/regions/{code} [get]
@@ -53,10 +53,10 @@ func docGetRegion() {}
 //	@Param		cursor	query		string	false	"游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0`"
 //	@Success	200		{object}	AreaList
 //	@Header		200		{string}	Link	"<…>; rel=\"next\" when there is another page"
-//	@Failure	400		{object}	Problem
-//	@Failure	401		{object}	Problem
-//	@Failure	429		{object}	Problem	"Rate limited; see Retry-After"
-//	@Failure	503		{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure	400		{object}	ProblemBadRequest
+//	@Failure	401		{object}	ProblemUnauthorized
+//	@Failure	429		{object}	ProblemRateLimited	"Rate limited; see Retry-After"
+//	@Failure	503		{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
 //	@Failure	default	{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security	BearerAuth
 //	@Router		/v1/cooperation-areas [get]
@@ -75,10 +75,10 @@ func docListAreas() {}
 //	@Header		200				{string}	Cache-Control	"no-cache: revalidate with If-None-Match"
 //	@Success	304				"Not modified: the record still has the ETag sent in If-None-Match; no body"
 //	@Header		304				{string}	ETag	"Version of the record"
-//	@Failure	404				{object}	Problem
-//	@Failure	401				{object}	Problem
-//	@Failure	429				{object}	Problem	"Rate limited; see Retry-After"
-//	@Failure	503				{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure	404				{object}	ProblemNotFound
+//	@Failure	401				{object}	ProblemUnauthorized
+//	@Failure	429				{object}	ProblemRateLimited	"Rate limited; see Retry-After"
+//	@Failure	503				{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
 //	@Failure	default			{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security	BearerAuth
 //	@Router		/v1/cooperation-areas/{code} [get]
@@ -96,15 +96,15 @@ func docGetArea() {}
 //	@Success	201				{object}	registry.CooperationArea
 //	@Header		201				{string}	Location	"URL of the new area"
 //	@Header		201				{string}	ETag		"Version of the record"
-//	@Failure	400				{object}	Problem
-//	@Failure	401				{object}	Problem
-//	@Failure	403				{object}	Problem
-//	@Failure	409				{object}	Problem
-//	@Failure	413				{object}	Problem
-//	@Failure	415				{object}	Problem
-//	@Failure	422				{object}	Problem
-//	@Failure	429				{object}	Problem	"Rate limited; see Retry-After"
-//	@Failure	503				{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure	400				{object}	ProblemBadRequest
+//	@Failure	401				{object}	ProblemUnauthorized
+//	@Failure	403				{object}	ProblemForbidden
+//	@Failure	409				{object}	ProblemConflict
+//	@Failure	413				{object}	ProblemTooLarge
+//	@Failure	415				{object}	ProblemUnsupportedMedia
+//	@Failure	422				{object}	ProblemValidation
+//	@Failure	429				{object}	ProblemRateLimited	"Rate limited; see Retry-After"
+//	@Failure	503				{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
 //	@Failure	default			{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security	BearerAuth
 //	@Router		/v1/cooperation-areas [post]
@@ -124,16 +124,16 @@ func docCreateArea() {}
 //	@Param			body		body		areaPatch	true	"要修改的字段（JSON 合并补丁，null 清除可选字段） / Fields to change (JSON merge patch; null clears an optional field)"
 //	@Success		200			{object}	registry.CooperationArea
 //	@Header			200			{string}	ETag	"Version of the record"
-//	@Failure		400			{object}	Problem
-//	@Failure		401			{object}	Problem
-//	@Failure		403			{object}	Problem
-//	@Failure		404			{object}	Problem
-//	@Failure		412			{object}	Problem
-//	@Failure		415			{object}	Problem
-//	@Failure		422			{object}	Problem
-//	@Failure		428			{object}	Problem
-//	@Failure		429			{object}	Problem	"Rate limited; see Retry-After"
-//	@Failure		503			{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		400			{object}	ProblemBadRequest
+//	@Failure		401			{object}	ProblemUnauthorized
+//	@Failure		403			{object}	ProblemForbidden
+//	@Failure		404			{object}	ProblemNotFound
+//	@Failure		412			{object}	ProblemPreconditionFailed
+//	@Failure		415			{object}	ProblemUnsupportedMedia
+//	@Failure		422			{object}	ProblemValidation
+//	@Failure		428			{object}	ProblemPreconditionRequired
+//	@Failure		429			{object}	ProblemRateLimited	"Rate limited; see Retry-After"
+//	@Failure		503			{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
 //	@Failure		default		{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/cooperation-areas/{code} [patch]
