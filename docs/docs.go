@@ -66,7 +66,7 @@ const docTemplate = `{
                     "503": {
                         "description": "Database unreachable or not migrated",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     }
                 }
@@ -94,13 +94,13 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "x-example": "pengzhou-cppcc",
-                        "description": "Party organisation (UUID or code)",
+                        "description": "协议方组织，UUID 或代码 / Party organisation, by UUID or code",
                         "name": "party",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Region code; matches any party in that region or below",
+                        "description": "行政区划代码：匹配该区划（含下级）的任一协议方 / Region code; matches any party in that region or below; 例 e.g. ` + "`" + `510182` + "`" + `",
                         "name": "region",
                         "in": "query"
                     },
@@ -114,7 +114,7 @@ const docTemplate = `{
                             "terminated"
                         ],
                         "type": "string",
-                        "description": "Status",
+                        "description": "状态 / Status",
                         "name": "status",
                         "in": "query"
                     },
@@ -126,37 +126,37 @@ const docTemplate = `{
                             "memorandum"
                         ],
                         "type": "string",
-                        "description": "Type",
+                        "description": "协议类型 / Type of agreement",
                         "name": "type",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Cooperation-area code",
+                        "description": "合作领域代码 / Cooperation-area code; 例 e.g. ` + "`" + `culture-tourism` + "`" + `",
                         "name": "area",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Signed on or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之后签署（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Signed on or after, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023` + "`" + `",
                         "name": "signed_from",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Signed on or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之前签署（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Signed on or before, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023-12-31` + "`" + `",
                         "name": "signed_to",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Case-insensitive substring of titles, summaries and ref_no",
+                        "description": "标题、摘要或编号中的子串，不区分大小写 / Case-insensitive substring of titles, summaries and ref_no; 例 e.g. ` + "`" + `框架协议` + "`" + `",
                         "name": "q",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "Include archived agreements",
+                        "description": "是否包括已归档的协议 / Include archived agreements",
                         "name": "include_archived",
                         "in": "query"
                     },
@@ -167,7 +167,7 @@ const docTemplate = `{
                             "xlsx"
                         ],
                         "type": "string",
-                        "description": "csv for a CSV export, xlsx for an Excel workbook",
+                        "description": "输出格式：csv 为 CSV 导出，xlsx 为 Excel 工作簿 / Output format: csv for a CSV export, xlsx for an Excel workbook",
                         "name": "format",
                         "in": "query"
                     },
@@ -177,7 +177,7 @@ const docTemplate = `{
                             "en"
                         ],
                         "type": "string",
-                        "description": "Language of an Excel workbook (default: Accept-Language)",
+                        "description": "Excel 工作簿的语言，默认随 Accept-Language / Language of an Excel workbook (default: Accept-Language)",
                         "name": "lang",
                         "in": "query"
                     },
@@ -186,13 +186,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -213,25 +213,25 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -263,12 +263,12 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "1–255 visible ASCII characters; a retry with the same body replays the first answer",
+                        "description": "幂等键，1–255 个可见 ASCII 字符；用同一键、同一请求体重试时重放首次的回答 / Idempotency key, 1–255 visible ASCII characters; a retry with the same key and body replays the first answer; 例 e.g. ` + "`" + `create-2024-05-01-0001` + "`" + `",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
                     {
-                        "description": "The agreement",
+                        "description": "要登记的协议 / The agreement to register",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -297,55 +297,55 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "409": {
                         "description": "Duplicate ref_no, or the same Idempotency-Key still in flight",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "413": {
                         "description": "Request Entity Too Large",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemTooLarge"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "429": {
                         "description": "Too Many Requests",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Service Unavailable",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -376,14 +376,15 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "协议 UUID / Agreement UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag(s) the client holds; 304 when one is current",
+                        "description": "客户端持有的 ETag（可多个）；其一仍为当前版本时回答 304 / ETag(s) the client holds; 304 when one is current; 例 e.g. \u0026quot;1\u0026quot;",
                         "name": "If-None-Match",
                         "in": "header"
                     }
@@ -417,25 +418,25 @@ const docTemplate = `{
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -465,14 +466,16 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "协议 UUID / Agreement UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version being archived",
+                        "x-example": "\"1\"",
+                        "description": "被归档版本的 ETag，含双引号 / ETag of the version being archived, quotes included",
                         "name": "If-Match",
                         "in": "header",
                         "required": true
@@ -494,49 +497,49 @@ const docTemplate = `{
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "409": {
                         "description": "Conflict",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "412": {
                         "description": "Precondition Failed",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionFailed"
                         }
                     },
                     "428": {
                         "description": "Precondition Required",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionRequired"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -570,20 +573,22 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "协议 UUID / Agreement UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version being changed",
+                        "x-example": "\"1\"",
+                        "description": "被修改版本的 ETag，含双引号 / ETag of the version being changed, quotes included",
                         "name": "If-Match",
                         "in": "header",
                         "required": true
                     },
                     {
-                        "description": "Fields to change",
+                        "description": "要修改的字段（JSON 合并补丁，null 清除可选字段） / Fields to change (JSON merge patch; null clears an optional field)",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -608,73 +613,73 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "409": {
                         "description": "Conflict",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "412": {
                         "description": "Precondition Failed",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionFailed"
                         }
                     },
                     "413": {
                         "description": "Request Entity Too Large",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemTooLarge"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "428": {
                         "description": "Precondition Required",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionRequired"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -708,26 +713,27 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "协议 UUID / Agreement UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "Participant organisation (UUID or code)",
+                        "description": "参与组织，UUID 或代码 / Participant organisation, by UUID or code; 例 e.g. ` + "`" + `changshou-cppcc` + "`" + `",
                         "name": "party",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Region code; matches any participant in that region or below",
+                        "description": "行政区划代码：匹配该区划（含下级）的任一参与组织 / Region code; matches any participant in that region or below; 例 e.g. ` + "`" + `500115` + "`" + `",
                         "name": "region",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Cooperation-area code",
+                        "description": "合作领域代码 / Cooperation-area code; 例 e.g. ` + "`" + `culture-tourism` + "`" + `",
                         "name": "area",
                         "in": "query"
                     },
@@ -743,7 +749,7 @@ const docTemplate = `{
                             "xlsx"
                         ],
                         "type": "string",
-                        "description": "Consultation format, or csv/xlsx/json for the output",
+                        "description": "协商形式；或输出格式 csv/xlsx/json / Consultation format, or csv/xlsx/json for the output",
                         "name": "format",
                         "in": "query"
                     },
@@ -753,7 +759,7 @@ const docTemplate = `{
                             "en"
                         ],
                         "type": "string",
-                        "description": "Language of an Excel workbook (default: Accept-Language)",
+                        "description": "Excel 工作簿的语言，默认随 Accept-Language / Language of an Excel workbook (default: Accept-Language)",
                         "name": "lang",
                         "in": "query"
                     },
@@ -764,31 +770,31 @@ const docTemplate = `{
                             "cancelled"
                         ],
                         "type": "string",
-                        "description": "Status",
+                        "description": "状态 / Status",
                         "name": "status",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之后举行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Held on or after, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023` + "`" + `",
                         "name": "from",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之前举行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Held on or before, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023-12` + "`" + `",
                         "name": "to",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Case-insensitive substring of titles, topics and summaries",
+                        "description": "标题、议题或摘要中的子串，不区分大小写 / Case-insensitive substring of titles, topics and summaries; 例 e.g. ` + "`" + `森林防灭火` + "`" + `",
                         "name": "q",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "Include archived consultations",
+                        "description": "是否包括已归档的联合协商 / Include archived consultations",
                         "name": "include_archived",
                         "in": "query"
                     },
@@ -797,13 +803,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -824,31 +830,31 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -879,7 +885,8 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "协议 UUID / Agreement UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
@@ -889,13 +896,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -910,31 +917,31 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -968,26 +975,27 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "协议 UUID / Agreement UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "Participant organisation (UUID or code)",
+                        "description": "参与组织，UUID 或代码 / Participant organisation, by UUID or code; 例 e.g. ` + "`" + `changshou-cppcc` + "`" + `",
                         "name": "party",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Region code; matches any participant in that region or below",
+                        "description": "行政区划代码：匹配该区划（含下级）的任一参与组织 / Region code; matches any participant in that region or below; 例 e.g. ` + "`" + `500115` + "`" + `",
                         "name": "region",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Cooperation-area code",
+                        "description": "合作领域代码 / Cooperation-area code; 例 e.g. ` + "`" + `culture-tourism` + "`" + `",
                         "name": "area",
                         "in": "query"
                     },
@@ -1002,7 +1010,7 @@ const docTemplate = `{
                             "other"
                         ],
                         "type": "string",
-                        "description": "Kind",
+                        "description": "类别 / Kind",
                         "name": "kind",
                         "in": "query"
                     },
@@ -1014,31 +1022,31 @@ const docTemplate = `{
                             "cancelled"
                         ],
                         "type": "string",
-                        "description": "Status",
+                        "description": "状态 / Status",
                         "name": "status",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Going on at or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之后仍在进行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Going on at or after, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023` + "`" + `",
                         "name": "from",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Going on at or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之前已经开始（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Going on at or before, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023-12` + "`" + `",
                         "name": "to",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Case-insensitive substring of titles, themes and summaries",
+                        "description": "标题、主题或摘要中的子串，不区分大小写 / Case-insensitive substring of titles, themes and summaries; 例 e.g. ` + "`" + `书画` + "`" + `",
                         "name": "q",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "Include archived joint actions",
+                        "description": "是否包括已归档的联合履职 / Include archived joint actions",
                         "name": "include_archived",
                         "in": "query"
                     },
@@ -1049,7 +1057,7 @@ const docTemplate = `{
                             "xlsx"
                         ],
                         "type": "string",
-                        "description": "csv for a CSV export, xlsx for an Excel workbook",
+                        "description": "输出格式：csv 为 CSV 导出，xlsx 为 Excel 工作簿 / Output format: csv for a CSV export, xlsx for an Excel workbook",
                         "name": "format",
                         "in": "query"
                     },
@@ -1059,7 +1067,7 @@ const docTemplate = `{
                             "en"
                         ],
                         "type": "string",
-                        "description": "Language of an Excel workbook (default: Accept-Language)",
+                        "description": "Excel 工作簿的语言，默认随 Accept-Language / Language of an Excel workbook (default: Accept-Language)",
                         "name": "lang",
                         "in": "query"
                     },
@@ -1068,13 +1076,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -1095,31 +1103,31 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -1157,38 +1165,38 @@ const docTemplate = `{
                             "cooperation_area"
                         ],
                         "type": "string",
-                        "description": "Entity",
+                        "description": "记录种类 / Kind of record",
                         "name": "entity",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Entity id (UUID, or code for cooperation areas)",
+                        "description": "记录的 UUID（合作领域为其代码） / UUID of the record (the code for a cooperation area); 例 e.g. ` + "`" + `0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f` + "`" + `",
                         "name": "entity_id",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "API key id",
+                        "description": "写入所用 API 密钥的 id（UUID） / Id (UUID) of the API key that wrote; 例 e.g. ` + "`" + `01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01` + "`" + `",
                         "name": "actor",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Organisation of the actor (UUID or code)",
+                        "description": "写入者所属组织，UUID 或代码 / Organisation of the writer, by UUID or code; 例 e.g. ` + "`" + `changshou-cppcc` + "`" + `",
                         "name": "actor_organization",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "From (inclusive)",
+                        "description": "起始时间（含）：RFC 3339 时间，或 YYYY-MM-DD 日期（UTC 整日） / From (inclusive): an RFC 3339 time, or a date YYYY-MM-DD meaning the whole UTC day; 例 e.g. ` + "`" + `2024-05-01T00:00:00Z` + "`" + `",
                         "name": "from",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "To (inclusive)",
+                        "description": "截止时间（含）：RFC 3339 时间，或 YYYY-MM-DD 日期（UTC 整日） / To (inclusive): an RFC 3339 time, or a date YYYY-MM-DD meaning the whole UTC day; 例 e.g. ` + "`" + `2024-05-31` + "`" + `",
                         "name": "to",
                         "in": "query"
                     },
@@ -1197,13 +1205,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -1218,31 +1226,31 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -1276,26 +1284,26 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "x-example": "yubei-cppcc",
-                        "description": "Participant organisation (UUID or code)",
+                        "description": "参与组织，UUID 或代码 / Participant organisation, by UUID or code; 例 e.g. ` + "`" + `changshou-cppcc` + "`" + `",
                         "name": "party",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Region code; matches any participant in that region or below",
+                        "description": "行政区划代码：匹配该区划（含下级）的任一参与组织 / Region code; matches any participant in that region or below; 例 e.g. ` + "`" + `500115` + "`" + `",
                         "name": "region",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "description": "所依据协议的 UUID / UUID of the agreement they follow from; 例 e.g. ` + "`" + `01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01` + "`" + `",
                         "name": "agreement",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Cooperation-area code",
+                        "description": "合作领域代码 / Cooperation-area code; 例 e.g. ` + "`" + `culture-tourism` + "`" + `",
                         "name": "area",
                         "in": "query"
                     },
@@ -1311,7 +1319,7 @@ const docTemplate = `{
                             "xlsx"
                         ],
                         "type": "string",
-                        "description": "Consultation format, or csv/xlsx/json for the output",
+                        "description": "协商形式；或输出格式 csv/xlsx/json / Consultation format, or csv/xlsx/json for the output",
                         "name": "format",
                         "in": "query"
                     },
@@ -1321,7 +1329,7 @@ const docTemplate = `{
                             "en"
                         ],
                         "type": "string",
-                        "description": "Language of an Excel workbook (default: Accept-Language)",
+                        "description": "Excel 工作簿的语言，默认随 Accept-Language / Language of an Excel workbook (default: Accept-Language)",
                         "name": "lang",
                         "in": "query"
                     },
@@ -1332,31 +1340,31 @@ const docTemplate = `{
                             "cancelled"
                         ],
                         "type": "string",
-                        "description": "Status",
+                        "description": "状态 / Status",
                         "name": "status",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之后举行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Held on or after, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023` + "`" + `",
                         "name": "from",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之前举行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Held on or before, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023-12` + "`" + `",
                         "name": "to",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Case-insensitive substring of titles, topics and summaries",
+                        "description": "标题、议题或摘要中的子串，不区分大小写 / Case-insensitive substring of titles, topics and summaries; 例 e.g. ` + "`" + `森林防灭火` + "`" + `",
                         "name": "q",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "Include archived consultations",
+                        "description": "是否包括已归档的联合协商 / Include archived consultations",
                         "name": "include_archived",
                         "in": "query"
                     },
@@ -1365,13 +1373,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -1392,25 +1400,25 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -1442,12 +1450,12 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "1–255 visible ASCII characters; a retry with the same body replays the first answer",
+                        "description": "幂等键，1–255 个可见 ASCII 字符；用同一键、同一请求体重试时重放首次的回答 / Idempotency key, 1–255 visible ASCII characters; a retry with the same key and body replays the first answer; 例 e.g. ` + "`" + `create-2024-05-01-0001` + "`" + `",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
                     {
-                        "description": "The consultation",
+                        "description": "要登记的联合协商 / The consultation to register",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -1476,55 +1484,55 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "409": {
                         "description": "The same Idempotency-Key still in flight",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "413": {
                         "description": "Request Entity Too Large",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemTooLarge"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "429": {
                         "description": "Too Many Requests",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Service Unavailable",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -1555,14 +1563,15 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Consultation UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "联合协商 UUID / Consultation UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag(s) the client holds; 304 when one is current",
+                        "description": "客户端持有的 ETag（可多个）；其一仍为当前版本时回答 304 / ETag(s) the client holds; 304 when one is current; 例 e.g. \u0026quot;1\u0026quot;",
                         "name": "If-None-Match",
                         "in": "header"
                     }
@@ -1596,25 +1605,25 @@ const docTemplate = `{
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -1644,14 +1653,16 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Consultation UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "联合协商 UUID / Consultation UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version being archived",
+                        "x-example": "\"1\"",
+                        "description": "被归档版本的 ETag，含双引号 / ETag of the version being archived, quotes included",
                         "name": "If-Match",
                         "in": "header",
                         "required": true
@@ -1673,49 +1684,49 @@ const docTemplate = `{
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "409": {
                         "description": "Conflict",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "412": {
                         "description": "Precondition Failed",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionFailed"
                         }
                     },
                     "428": {
                         "description": "Precondition Required",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionRequired"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -1749,20 +1760,22 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Consultation UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "联合协商 UUID / Consultation UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version being changed",
+                        "x-example": "\"1\"",
+                        "description": "被修改版本的 ETag，含双引号 / ETag of the version being changed, quotes included",
                         "name": "If-Match",
                         "in": "header",
                         "required": true
                     },
                     {
-                        "description": "Fields to change",
+                        "description": "要修改的字段（JSON 合并补丁，null 清除可选字段） / Fields to change (JSON merge patch; null clears an optional field)",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -1787,73 +1800,73 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "409": {
                         "description": "Conflict",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "412": {
                         "description": "Precondition Failed",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionFailed"
                         }
                     },
                     "413": {
                         "description": "Request Entity Too Large",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemTooLarge"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "428": {
                         "description": "Precondition Required",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionRequired"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -1886,13 +1899,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -1913,25 +1926,25 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -1962,12 +1975,12 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "1–255 visible ASCII characters; a retry replays the first answer",
+                        "description": "幂等键，1–255 个可见 ASCII 字符；用同一键重试时重放首次的回答 / Idempotency key, 1–255 visible ASCII characters; a retry with the same key replays the first answer; 例 e.g. ` + "`" + `create-2024-05-01-0001` + "`" + `",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
                     {
-                        "description": "The area",
+                        "description": "要新增的合作领域 / The cooperation area to add",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -1996,55 +2009,55 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "409": {
                         "description": "Conflict",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "413": {
                         "description": "Request Entity Too Large",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemTooLarge"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -2075,14 +2088,14 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "x-example": "culture-tourism",
-                        "description": "Area code",
+                        "description": "合作领域代码 / Cooperation-area code",
                         "name": "code",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag(s) the client holds; 304 when one is current",
+                        "description": "客户端持有的 ETag（可多个）；其一仍为当前版本时回答 304 / ETag(s) the client holds; 304 when one is current; 例 e.g. \u0026quot;1\u0026quot;",
                         "name": "If-None-Match",
                         "in": "header"
                     }
@@ -2116,25 +2129,25 @@ const docTemplate = `{
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -2167,20 +2180,22 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Area code",
+                        "x-example": "culture-tourism",
+                        "description": "合作领域代码 / Cooperation-area code",
                         "name": "code",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version being changed",
+                        "x-example": "\"1\"",
+                        "description": "被修改版本的 ETag，含双引号 / ETag of the version being changed, quotes included",
                         "name": "If-Match",
                         "in": "header",
                         "required": true
                     },
                     {
-                        "description": "Fields to change; null clears an optional field",
+                        "description": "要修改的字段（JSON 合并补丁，null 清除可选字段） / Fields to change (JSON merge patch; null clears an optional field)",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -2205,61 +2220,61 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "412": {
                         "description": "Precondition Failed",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionFailed"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "428": {
                         "description": "Precondition Required",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionRequired"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -2293,26 +2308,26 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "x-example": "changshou-jiusan",
-                        "description": "Participant organisation (UUID or code)",
+                        "description": "参与组织，UUID 或代码 / Participant organisation, by UUID or code; 例 e.g. ` + "`" + `changshou-cppcc` + "`" + `",
                         "name": "party",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Region code; matches any participant in that region or below",
+                        "description": "行政区划代码：匹配该区划（含下级）的任一参与组织 / Region code; matches any participant in that region or below; 例 e.g. ` + "`" + `500115` + "`" + `",
                         "name": "region",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "description": "所依据协议的 UUID / UUID of the agreement they follow from; 例 e.g. ` + "`" + `01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01` + "`" + `",
                         "name": "agreement",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Cooperation-area code",
+                        "description": "合作领域代码 / Cooperation-area code; 例 e.g. ` + "`" + `culture-tourism` + "`" + `",
                         "name": "area",
                         "in": "query"
                     },
@@ -2327,7 +2342,7 @@ const docTemplate = `{
                             "other"
                         ],
                         "type": "string",
-                        "description": "Kind",
+                        "description": "类别 / Kind",
                         "name": "kind",
                         "in": "query"
                     },
@@ -2339,31 +2354,31 @@ const docTemplate = `{
                             "cancelled"
                         ],
                         "type": "string",
-                        "description": "Status",
+                        "description": "状态 / Status",
                         "name": "status",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Going on at or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之后仍在进行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Going on at or after, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023` + "`" + `",
                         "name": "from",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Going on at or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之前已经开始（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Going on at or before, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023-12` + "`" + `",
                         "name": "to",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Case-insensitive substring of titles, themes and summaries",
+                        "description": "标题、主题或摘要中的子串，不区分大小写 / Case-insensitive substring of titles, themes and summaries; 例 e.g. ` + "`" + `书画` + "`" + `",
                         "name": "q",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "Include archived joint actions",
+                        "description": "是否包括已归档的联合履职 / Include archived joint actions",
                         "name": "include_archived",
                         "in": "query"
                     },
@@ -2374,7 +2389,7 @@ const docTemplate = `{
                             "xlsx"
                         ],
                         "type": "string",
-                        "description": "csv for a CSV export, xlsx for an Excel workbook",
+                        "description": "输出格式：csv 为 CSV 导出，xlsx 为 Excel 工作簿 / Output format: csv for a CSV export, xlsx for an Excel workbook",
                         "name": "format",
                         "in": "query"
                     },
@@ -2384,7 +2399,7 @@ const docTemplate = `{
                             "en"
                         ],
                         "type": "string",
-                        "description": "Language of an Excel workbook (default: Accept-Language)",
+                        "description": "Excel 工作簿的语言，默认随 Accept-Language / Language of an Excel workbook (default: Accept-Language)",
                         "name": "lang",
                         "in": "query"
                     },
@@ -2393,13 +2408,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -2420,25 +2435,25 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -2470,12 +2485,12 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "1–255 visible ASCII characters; a retry with the same body replays the first answer",
+                        "description": "幂等键，1–255 个可见 ASCII 字符；用同一键、同一请求体重试时重放首次的回答 / Idempotency key, 1–255 visible ASCII characters; a retry with the same key and body replays the first answer; 例 e.g. ` + "`" + `create-2024-05-01-0001` + "`" + `",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
                     {
-                        "description": "The joint action",
+                        "description": "要登记的联合履职 / The joint action to register",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -2504,55 +2519,55 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "409": {
                         "description": "The same Idempotency-Key still in flight",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "413": {
                         "description": "Request Entity Too Large",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemTooLarge"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "429": {
                         "description": "Too Many Requests",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Service Unavailable",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -2583,14 +2598,15 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Joint action UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "联合履职 UUID / Joint action UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag(s) the client holds; 304 when one is current",
+                        "description": "客户端持有的 ETag（可多个）；其一仍为当前版本时回答 304 / ETag(s) the client holds; 304 when one is current; 例 e.g. \u0026quot;1\u0026quot;",
                         "name": "If-None-Match",
                         "in": "header"
                     }
@@ -2624,25 +2640,25 @@ const docTemplate = `{
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -2672,14 +2688,16 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Joint action UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "联合履职 UUID / Joint action UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version being archived",
+                        "x-example": "\"1\"",
+                        "description": "被归档版本的 ETag，含双引号 / ETag of the version being archived, quotes included",
                         "name": "If-Match",
                         "in": "header",
                         "required": true
@@ -2701,49 +2719,49 @@ const docTemplate = `{
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "409": {
                         "description": "Conflict",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "412": {
                         "description": "Precondition Failed",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionFailed"
                         }
                     },
                     "428": {
                         "description": "Precondition Required",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionRequired"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -2777,20 +2795,22 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Joint action UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "联合履职 UUID / Joint action UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version being changed",
+                        "x-example": "\"1\"",
+                        "description": "被修改版本的 ETag，含双引号 / ETag of the version being changed, quotes included",
                         "name": "If-Match",
                         "in": "header",
                         "required": true
                     },
                     {
-                        "description": "Fields to change",
+                        "description": "要修改的字段（JSON 合并补丁，null 清除可选字段） / Fields to change (JSON merge patch; null clears an optional field)",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -2815,73 +2835,73 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "409": {
                         "description": "Conflict",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "412": {
                         "description": "Precondition Failed",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionFailed"
                         }
                     },
                     "413": {
                         "description": "Request Entity Too Large",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemTooLarge"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "428": {
                         "description": "Precondition Required",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionRequired"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -2919,19 +2939,19 @@ const docTemplate = `{
                             "other"
                         ],
                         "type": "string",
-                        "description": "Kind",
+                        "description": "类别 / Kind",
                         "name": "kind",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Region code; includes every region below it",
+                        "description": "行政区划代码，含其所有下级 / Region code; includes every region below it; 例 e.g. ` + "`" + `500000` + "`" + `",
                         "name": "region",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Case-insensitive substring of names, short names or code",
+                        "description": "名称、简称或代码中的子串，不区分大小写 / Case-insensitive substring of names, short names or code; 例 e.g. ` + "`" + `长寿` + "`" + `",
                         "name": "q",
                         "in": "query"
                     },
@@ -2940,13 +2960,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -2967,25 +2987,25 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -3016,12 +3036,12 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "1–255 visible ASCII characters; a retry replays the first answer",
+                        "description": "幂等键，1–255 个可见 ASCII 字符；用同一键重试时重放首次的回答 / Idempotency key, 1–255 visible ASCII characters; a retry with the same key replays the first answer; 例 e.g. ` + "`" + `create-2024-05-01-0001` + "`" + `",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
                     {
-                        "description": "The organisation",
+                        "description": "要新增的组织 / The organisation to add",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -3050,55 +3070,55 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "409": {
                         "description": "Conflict",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "413": {
                         "description": "Request Entity Too Large",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemTooLarge"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -3129,14 +3149,14 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "x-example": "changshou-cppcc",
-                        "description": "UUID or code",
+                        "description": "组织 UUID 或代码 / Organisation UUID or code",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag(s) the client holds; 304 when one is current",
+                        "description": "客户端持有的 ETag（可多个）；其一仍为当前版本时回答 304 / ETag(s) the client holds; 304 when one is current; 例 e.g. \u0026quot;1\u0026quot;",
                         "name": "If-None-Match",
                         "in": "header"
                     }
@@ -3170,25 +3190,25 @@ const docTemplate = `{
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -3221,20 +3241,22 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "UUID or code",
+                        "x-example": "changshou-cppcc",
+                        "description": "组织 UUID 或代码 / Organisation UUID or code",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version being changed",
+                        "x-example": "\"1\"",
+                        "description": "被修改版本的 ETag，含双引号 / ETag of the version being changed, quotes included",
                         "name": "If-Match",
                         "in": "header",
                         "required": true
                     },
                     {
-                        "description": "Fields to change; null clears an optional field",
+                        "description": "要修改的字段（JSON 合并补丁，null 清除可选字段） / Fields to change (JSON merge patch; null clears an optional field)",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -3259,67 +3281,67 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "409": {
                         "description": "Conflict",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "412": {
                         "description": "Precondition Failed",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionFailed"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "428": {
                         "description": "Precondition Required",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionRequired"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -3353,27 +3375,27 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "x-example": "changshou-cppcc",
-                        "description": "Organisation UUID or code",
+                        "description": "组织 UUID 或代码 / Organisation UUID or code",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "Region code; matches any participant in that region or below",
+                        "description": "行政区划代码：匹配该区划（含下级）的任一参与组织 / Region code; matches any participant in that region or below; 例 e.g. ` + "`" + `500115` + "`" + `",
                         "name": "region",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "description": "所依据协议的 UUID / UUID of the agreement they follow from; 例 e.g. ` + "`" + `01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01` + "`" + `",
                         "name": "agreement",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Cooperation-area code",
+                        "description": "合作领域代码 / Cooperation-area code; 例 e.g. ` + "`" + `culture-tourism` + "`" + `",
                         "name": "area",
                         "in": "query"
                     },
@@ -3389,7 +3411,7 @@ const docTemplate = `{
                             "xlsx"
                         ],
                         "type": "string",
-                        "description": "Consultation format, or csv/xlsx/json for the output",
+                        "description": "协商形式；或输出格式 csv/xlsx/json / Consultation format, or csv/xlsx/json for the output",
                         "name": "format",
                         "in": "query"
                     },
@@ -3399,7 +3421,7 @@ const docTemplate = `{
                             "en"
                         ],
                         "type": "string",
-                        "description": "Language of an Excel workbook (default: Accept-Language)",
+                        "description": "Excel 工作簿的语言，默认随 Accept-Language / Language of an Excel workbook (default: Accept-Language)",
                         "name": "lang",
                         "in": "query"
                     },
@@ -3410,31 +3432,31 @@ const docTemplate = `{
                             "cancelled"
                         ],
                         "type": "string",
-                        "description": "Status",
+                        "description": "状态 / Status",
                         "name": "status",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之后举行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Held on or after, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023` + "`" + `",
                         "name": "from",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之前举行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Held on or before, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023-12` + "`" + `",
                         "name": "to",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Case-insensitive substring of titles, topics and summaries",
+                        "description": "标题、议题或摘要中的子串，不区分大小写 / Case-insensitive substring of titles, topics and summaries; 例 e.g. ` + "`" + `森林防灭火` + "`" + `",
                         "name": "q",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "Include archived consultations",
+                        "description": "是否包括已归档的联合协商 / Include archived consultations",
                         "name": "include_archived",
                         "in": "query"
                     },
@@ -3443,13 +3465,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -3470,31 +3492,31 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -3528,27 +3550,27 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "x-example": "changshou-cppcc",
-                        "description": "Organisation UUID or code",
+                        "description": "组织 UUID 或代码 / Organisation UUID or code",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "Region code; matches any participant in that region or below",
+                        "description": "行政区划代码：匹配该区划（含下级）的任一参与组织 / Region code; matches any participant in that region or below; 例 e.g. ` + "`" + `500115` + "`" + `",
                         "name": "region",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "description": "所依据协议的 UUID / UUID of the agreement they follow from; 例 e.g. ` + "`" + `01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01` + "`" + `",
                         "name": "agreement",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Cooperation-area code",
+                        "description": "合作领域代码 / Cooperation-area code; 例 e.g. ` + "`" + `culture-tourism` + "`" + `",
                         "name": "area",
                         "in": "query"
                     },
@@ -3563,7 +3585,7 @@ const docTemplate = `{
                             "other"
                         ],
                         "type": "string",
-                        "description": "Kind",
+                        "description": "类别 / Kind",
                         "name": "kind",
                         "in": "query"
                     },
@@ -3575,31 +3597,31 @@ const docTemplate = `{
                             "cancelled"
                         ],
                         "type": "string",
-                        "description": "Status",
+                        "description": "状态 / Status",
                         "name": "status",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Going on at or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之后仍在进行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Going on at or after, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023` + "`" + `",
                         "name": "from",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Going on at or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之前已经开始（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Going on at or before, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2023-12` + "`" + `",
                         "name": "to",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Case-insensitive substring of titles, themes and summaries",
+                        "description": "标题、主题或摘要中的子串，不区分大小写 / Case-insensitive substring of titles, themes and summaries; 例 e.g. ` + "`" + `书画` + "`" + `",
                         "name": "q",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "Include archived joint actions",
+                        "description": "是否包括已归档的联合履职 / Include archived joint actions",
                         "name": "include_archived",
                         "in": "query"
                     },
@@ -3610,7 +3632,7 @@ const docTemplate = `{
                             "xlsx"
                         ],
                         "type": "string",
-                        "description": "csv for a CSV export, xlsx for an Excel workbook",
+                        "description": "输出格式：csv 为 CSV 导出，xlsx 为 Excel 工作簿 / Output format: csv for a CSV export, xlsx for an Excel workbook",
                         "name": "format",
                         "in": "query"
                     },
@@ -3620,7 +3642,7 @@ const docTemplate = `{
                             "en"
                         ],
                         "type": "string",
-                        "description": "Language of an Excel workbook (default: Accept-Language)",
+                        "description": "Excel 工作簿的语言，默认随 Accept-Language / Language of an Excel workbook (default: Accept-Language)",
                         "name": "lang",
                         "in": "query"
                     },
@@ -3629,13 +3651,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -3656,31 +3678,31 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -3716,13 +3738,13 @@ const docTemplate = `{
                             "county"
                         ],
                         "type": "string",
-                        "description": "Level",
+                        "description": "行政级别 / Administrative level",
                         "name": "level",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Parent region code (six digits)",
+                        "description": "上级行政区划代码（六位），只列直接下级 / Parent region code (six digits); direct children only; 例 e.g. ` + "`" + `500000` + "`" + `",
                         "name": "parent",
                         "in": "query"
                     },
@@ -3731,13 +3753,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -3758,25 +3780,25 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -3807,7 +3829,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "x-example": "500115",
-                        "description": "Six-digit GB/T 2260 code",
+                        "description": "六位 GB/T 2260 行政区划代码 / Six-digit GB/T 2260 region code",
                         "name": "code",
                         "in": "path",
                         "required": true
@@ -3823,25 +3845,25 @@ const docTemplate = `{
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -3874,7 +3896,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "x-example": "changshou-cppcc",
-                        "description": "Organisation UUID or code",
+                        "description": "组织 UUID 或代码 / Organisation UUID or code",
                         "name": "organization",
                         "in": "query",
                         "required": true
@@ -3884,7 +3906,7 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "x-example": "2023",
-                        "description": "Calendar year",
+                        "description": "公历年份 / Calendar year",
                         "name": "year",
                         "in": "query",
                         "required": true
@@ -3895,7 +3917,7 @@ const docTemplate = `{
                             "en"
                         ],
                         "type": "string",
-                        "description": "Language of the workbook (default: Accept-Language)",
+                        "description": "工作簿的语言，默认随 Accept-Language / Language of the workbook (default: Accept-Language)",
                         "name": "lang",
                         "in": "query"
                     }
@@ -3910,31 +3932,31 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Too Many Requests",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Service Unavailable",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -3968,7 +3990,7 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "x-example": "2023",
-                        "description": "Calendar year",
+                        "description": "统计年份 / Calendar year",
                         "name": "year",
                         "in": "query",
                         "required": true
@@ -3976,21 +3998,21 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "x-example": "changshou-cppcc",
-                        "description": "Organisation UUID or code (not together with region)",
+                        "description": "组织 UUID 或代码（不能与 region 同时使用） / Organisation UUID or code (not together with region)",
                         "name": "organization",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "x-example": "500115",
-                        "description": "Six-digit region code, with the regions below it (not together with organization)",
+                        "description": "六位行政区划代码，含其下级（不能与 organization 同时使用） / Six-digit region code, with the regions below it (not together with organization)",
                         "name": "region",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "x-example": "510000",
-                        "description": "Only records with a participant (or party) in this region or below: what the selection did jointly with partners there",
+                        "description": "只统计有该行政区划（含下级）参与方的记录：所选范围与那里的合作方共同完成的工作 / Only records with a participant (or party) in this region or below: what the selection did jointly with partners there",
                         "name": "partner_region",
                         "in": "query"
                     }
@@ -4005,25 +4027,25 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "429": {
                         "description": "Too Many Requests",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Service Unavailable",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -4064,97 +4086,135 @@ const docTemplate = `{
             ],
             "properties": {
                 "archived_at": {
+                    "description": "归档时间，RFC 3339 UTC 时间；未归档时为 null / when it was archived, RFC 3339 time in UTC; null while not archived",
                     "type": "string",
                     "format": "date-time",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "2024-06-01T08:00:00Z"
                 },
                 "areas": {
+                    "description": "协议所列合作领域（最多 50 项） / the cooperation areas the agreement names (at most 50)",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/AgreementArea"
                     }
                 },
                 "areas_declared": {
+                    "description": "协议文本声明涵盖的合作领域数（0–100），可多于 areas 所列；未给出时为 null / number of cooperation areas the text says it covers (0–100); may exceed the areas listed; null when not given",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 6
                 },
                 "created_at": {
+                    "description": "创建时间，RFC 3339 UTC 时间 / when it was created, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-01T08:00:00Z"
                 },
                 "documents": {
+                    "description": "相关文件（最多 50 项）；网址仅保存，服务器不访问 / published texts (at most 50); URLs are stored, never fetched",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Document"
                     }
                 },
                 "effective_from": {
+                    "description": "生效日期，不早于签署日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；未给出时为 null / date it takes effect, not before signed_on, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023-05"
                 },
                 "effective_to": {
+                    "description": "失效日期，不早于生效日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；未给出时为 null / date it ends, not before effective_from, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2025"
                 },
                 "id": {
+                    "description": "服务器分配的 UUID（只读） / UUID chosen by the server (read-only)",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
                 },
                 "mechanisms": {
+                    "description": "协议建立的工作机制（最多 20 项） / the working arrangements the agreement sets up (at most 20)",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Mechanism"
                     }
                 },
                 "parties": {
+                    "description": "协议各方（最多 50 个，至少两个不同的签署方组织，同一组织不得重复） / the parties (at most 50; at least two distinct signatory organisations; no organisation twice)",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Party"
                     }
                 },
                 "ref_no": {
+                    "description": "协议编号，唯一，最多 64 个字符；未给出时为 null / reference number of the agreement, unique, at most 64 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "CS-PZ-2023-01"
                 },
                 "signed_on": {
+                    "description": "协议签署日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；未给出时为 null / date the agreement was signed, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023-05-18"
                 },
                 "signed_place": {
+                    "description": "签署地点，1–200 个字符；未给出时为 null / place of signing, 1–200 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "彭州市"
                 },
                 "status": {
-                    "$ref": "#/definitions/registry.AgreementStatus"
+                    "description": "协议状态：draft → signed → in_force ⇄ suspended → expired | terminated / status: draft → signed → in_force ⇄ suspended → expired | terminated",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.AgreementStatus"
+                        }
+                    ]
                 },
                 "summary_en": {
+                    "description": "英文摘要，最多 10000 个字符；未给出时为 null / summary in English, at most 10,000 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "The two committees cooperate in six areas, among them culture and tourism and joint duty."
                 },
                 "summary_zh": {
+                    "description": "中文摘要，最多 10000 个字符；未给出时为 null / summary in Chinese, at most 10,000 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "双方在文旅交流、联合履职等六个领域开展交流合作。"
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；未给出时为 null / title in English, 1–200 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Framework agreement on friendly exchange and cooperation"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "example": "重庆市长寿区政协与四川省彭州市政协友好政协交流合作框架协议"
                 },
                 "type": {
-                    "$ref": "#/definitions/registry.AgreementType"
+                    "description": "协议类型 / type of agreement",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.AgreementType"
+                        }
+                    ]
                 },
                 "updated_at": {
+                    "description": "最后修改时间，RFC 3339 UTC 时间 / when it last changed, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-02T09:30:00Z"
                 },
                 "version": {
+                    "description": "记录版本号，每次修改加 1；ETag 即其带引号形式 / version of the record, one more with every change; the ETag is it in quotes",
                     "type": "integer",
                     "example": 1
                 }
@@ -4170,20 +4230,25 @@ const docTemplate = `{
             ],
             "properties": {
                 "area_code": {
+                    "description": "关联的合作领域分类代码；未给出时为 null / cooperation-area taxonomy code it links to; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "culture-tourism"
                 },
                 "description": {
+                    "description": "领域说明，最多 10000 个字符；未给出时为 null / what the agreement says of the area, at most 10,000 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "共同打造川渝文旅精品线路"
                 },
                 "label_en": {
+                    "description": "领域名称（英文），1–200 个字符；未给出时为 null / the area's label in English, 1–200 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "Cultural and tourism exchange"
                 },
                 "label_zh": {
+                    "description": "协议原文中的领域名称（中文），1–200 个字符 / the area as the agreement words it, in Chinese, 1–200 characters",
                     "type": "string",
                     "example": "文旅交流"
                 }
@@ -4196,21 +4261,27 @@ const docTemplate = `{
             ],
             "properties": {
                 "area_code": {
+                    "description": "关联的合作领域分类代码（须已存在）；可选，省略或发送 null 表示不填 / cooperation-area taxonomy code it links to (must exist); optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "culture-tourism"
                 },
                 "description": {
+                    "description": "领域说明，最多 10000 个字符；可选，省略或发送 null 表示不填 / what the agreement says of the area, at most 10,000 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "共同打造川渝文旅精品线路"
                 },
                 "label_en": {
+                    "description": "领域名称（英文），1–200 个字符；可选，省略或发送 null 表示不填 / the area's label in English, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Cultural and tourism exchange"
                 },
                 "label_zh": {
+                    "description": "协议原文中的领域名称（中文），1–200 个字符 / the area as the agreement words it, in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "文旅交流"
@@ -4224,13 +4295,16 @@ const docTemplate = `{
             ],
             "properties": {
                 "items": {
+                    "description": "本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Agreement"
                     }
                 },
                 "next_cursor": {
-                    "type": "string"
+                    "description": "下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page",
+                    "type": "string",
+                    "example": "WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0"
                 }
             }
         },
@@ -4238,6 +4312,7 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "areas": {
+                    "description": "协议所列合作领域（最多 50 项）；null 清除此值 / the cooperation areas the agreement names (at most 50); null clears it",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/AgreementAreaRequest"
@@ -4245,6 +4320,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "areas_declared": {
+                    "description": "协议文本声明涵盖的合作领域数（0–100），可多于 areas 所列；null 清除此值 / number of cooperation areas the text says it covers (0–100); may exceed the areas listed; null clears it",
                     "type": "integer",
                     "maximum": 100,
                     "minimum": 0,
@@ -4252,6 +4328,7 @@ const docTemplate = `{
                     "example": 6
                 },
                 "documents": {
+                    "description": "相关文件（最多 50 项）；网址仅保存，服务器不访问；null 清除此值 / published texts (at most 50); URLs are stored, never fetched; null clears it",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/DocumentRequest"
@@ -4259,16 +4336,19 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "effective_from": {
+                    "description": "生效日期，不早于签署日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；null 清除此值 / date it takes effect, not before signed_on, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023-05"
                 },
                 "effective_to": {
+                    "description": "失效日期，不早于生效日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；null 清除此值 / date it ends, not before effective_from, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2025"
                 },
                 "mechanisms": {
+                    "description": "协议建立的工作机制（最多 20 项）；null 清除此值 / the working arrangements the agreement sets up (at most 20); null clears it",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/MechanismRequest"
@@ -4276,54 +4356,74 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "parties": {
+                    "description": "协议各方（最多 50 个，至少两个不同的签署方组织）；整体替换 / the parties (at most 50; at least two distinct signatory organisations); replaces the list",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/PartyRequest"
                     }
                 },
                 "ref_no": {
+                    "description": "协议编号，唯一，最多 64 个字符；null 清除此值 / reference number of the agreement, unique, at most 64 characters; null clears it",
                     "type": "string",
                     "maxLength": 64,
                     "x-nullable": true,
                     "example": "CS-PZ-2023-01"
                 },
                 "signed_on": {
+                    "description": "协议签署日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；null 清除此值 / date the agreement was signed, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023-05-18"
                 },
                 "signed_place": {
+                    "description": "签署地点，1–200 个字符；null 清除此值 / place of signing, 1–200 characters; null clears it",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "彭州市"
                 },
                 "status": {
-                    "$ref": "#/definitions/registry.AgreementStatus"
+                    "description": "协议状态；只允许生命周期中的变更，否则 409 / status; only moves of the lifecycle, any other is 409",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.AgreementStatus"
+                        }
+                    ]
                 },
                 "summary_en": {
+                    "description": "英文摘要，最多 10000 个字符；null 清除此值 / summary in English, at most 10,000 characters; null clears it",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "The two committees cooperate in six areas, among them culture and tourism and joint duty."
                 },
                 "summary_zh": {
+                    "description": "中文摘要，最多 10000 个字符；null 清除此值 / summary in Chinese, at most 10,000 characters; null clears it",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "双方在文旅交流、联合履职等六个领域开展交流合作。"
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；null 清除此值 / title in English, 1–200 characters; null clears it",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "Framework agreement on friendly exchange and cooperation"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "重庆市长寿区政协 四川省彭州市政协 友好政协交流合作框架协议"
                 },
                 "type": {
-                    "$ref": "#/definitions/registry.AgreementType"
+                    "description": "协议类型 / type of agreement",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.AgreementType"
+                        }
+                    ]
                 }
             }
         },
@@ -4336,6 +4436,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "areas": {
+                    "description": "协议所列合作领域（最多 50 项）；可选，省略或发送 null 表示不填 / the cooperation areas the agreement names (at most 50); optional: omit it or send null to leave it empty",
                     "type": "array",
                     "maxItems": 50,
                     "items": {
@@ -4344,6 +4445,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "areas_declared": {
+                    "description": "协议文本声明涵盖的合作领域数（0–100），可多于 areas 所列；可选，省略或发送 null 表示不填 / number of cooperation areas the text says it covers (0–100); may exceed the areas listed; optional: omit it or send null to leave it empty",
                     "type": "integer",
                     "maximum": 100,
                     "minimum": 0,
@@ -4351,6 +4453,7 @@ const docTemplate = `{
                     "example": 6
                 },
                 "documents": {
+                    "description": "相关文件（最多 50 项）；网址仅保存，服务器不访问；可选，省略或发送 null 表示不填 / published texts (at most 50); URLs are stored, never fetched; optional: omit it or send null to leave it empty",
                     "type": "array",
                     "maxItems": 50,
                     "items": {
@@ -4359,16 +4462,19 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "effective_from": {
+                    "description": "生效日期，不早于签署日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；可选，省略或发送 null 表示不填 / date it takes effect, not before signed_on, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023-05"
                 },
                 "effective_to": {
+                    "description": "失效日期，不早于生效日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；可选，省略或发送 null 表示不填 / date it ends, not before effective_from, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2025"
                 },
                 "mechanisms": {
+                    "description": "协议建立的工作机制（最多 20 项）；可选，省略或发送 null 表示不填 / the working arrangements the agreement sets up (at most 20); optional: omit it or send null to leave it empty",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -4377,6 +4483,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "parties": {
+                    "description": "协议各方（最多 50 个，至少两个不同的签署方组织，同一组织不得重复） / the parties (at most 50; at least two distinct signatory organisations; no organisation twice)",
                     "type": "array",
                     "maxItems": 50,
                     "items": {
@@ -4384,23 +4491,27 @@ const docTemplate = `{
                     }
                 },
                 "ref_no": {
+                    "description": "协议编号，唯一，最多 64 个字符；可选，省略或发送 null 表示不填 / reference number of the agreement, unique, at most 64 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 64,
                     "x-nullable": true,
                     "example": "CS-PZ-2023-01"
                 },
                 "signed_on": {
+                    "description": "协议签署日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；可选，省略或发送 null 表示不填 / date the agreement was signed, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023-05-18"
                 },
                 "signed_place": {
+                    "description": "签署地点，1–200 个字符；可选，省略或发送 null 表示不填 / place of signing, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "彭州市"
                 },
                 "status": {
+                    "description": "协议状态，默认 draft；登记时可为任一状态 / status, draft by default; a create may give any status",
                     "default": "draft",
                     "allOf": [
                         {
@@ -4409,28 +4520,39 @@ const docTemplate = `{
                     ]
                 },
                 "summary_en": {
+                    "description": "英文摘要，最多 10000 个字符；可选，省略或发送 null 表示不填 / summary in English, at most 10,000 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "The two committees cooperate in six areas, among them culture and tourism and joint duty."
                 },
                 "summary_zh": {
+                    "description": "中文摘要，最多 10000 个字符；可选，省略或发送 null 表示不填 / summary in Chinese, at most 10,000 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "双方在文旅交流、联合履职等六个领域开展交流合作。"
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；可选，省略或发送 null 表示不填 / title in English, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "Framework agreement on friendly exchange and cooperation"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "重庆市长寿区政协 四川省彭州市政协 友好政协交流合作框架协议"
                 },
                 "type": {
-                    "$ref": "#/definitions/registry.AgreementType"
+                    "description": "协议类型 / type of agreement",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.AgreementType"
+                        }
+                    ]
                 }
             }
         },
@@ -4442,10 +4564,12 @@ const docTemplate = `{
             ],
             "properties": {
                 "in_force": {
+                    "description": "状态为 in_force 且生效期与当年重叠的协议数 / agreements in force whose effective period overlaps the year",
                     "type": "integer",
                     "example": 1
                 },
                 "signed": {
+                    "description": "当年签署的协议数 / agreements signed in the year",
                     "type": "integer",
                     "example": 1
                 }
@@ -4467,43 +4591,66 @@ const docTemplate = `{
             ],
             "properties": {
                 "action": {
-                    "$ref": "#/definitions/registry.AuditAction"
+                    "description": "操作 / what was done",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.AuditAction"
+                        }
+                    ]
                 },
                 "actor_key_id": {
+                    "description": "写入所用 API 密钥的 id；通过控制台写入时为 null / id of the API key that wrote; null for writes made otherwise (the console)",
                     "type": "string",
                     "format": "uuid",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
                 },
                 "actor_organization_id": {
+                    "description": "写入者所属组织的 UUID；无组织的管理员密钥为 null / UUID of the writer's organisation; null for an admin key without one",
                     "type": "string",
                     "format": "uuid",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "0193a5c2-8a11-7b20-9c31-2d4e5f607182"
                 },
                 "after": {
+                    "description": "写入后的记录（JSON）；未给出时为 null / the record after the write (JSON); null when not given",
                     "type": "object",
                     "x-nullable": true
                 },
                 "at": {
+                    "description": "写入时间，RFC 3339 UTC 时间 / when the write happened, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-01T08:00:00Z"
                 },
                 "before": {
+                    "description": "写入前的记录（JSON）；create 时为 null / the record before the write (JSON); null for create",
                     "type": "object",
                     "x-nullable": true
                 },
                 "entity": {
-                    "$ref": "#/definitions/registry.AuditEntity"
+                    "description": "记录种类 / kind of record",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.AuditEntity"
+                        }
+                    ]
                 },
                 "entity_id": {
-                    "type": "string"
+                    "description": "记录的 UUID（合作领域为其代码） / UUID of the record (the code for a cooperation area)",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
                 },
                 "id": {
+                    "description": "审计条目序号，按时间递增 / number of the entry, rising with time",
                     "type": "integer",
                     "example": 1
                 },
                 "request_id": {
+                    "description": "写入请求的 X-Request-ID；不经 HTTP 的写入为 null / X-Request-ID of the writing request; null for writes not made over HTTP",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
                 }
             }
         },
@@ -4514,13 +4661,16 @@ const docTemplate = `{
             ],
             "properties": {
                 "items": {
+                    "description": "本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/AuditEntry"
                     }
                 },
                 "next_cursor": {
-                    "type": "string"
+                    "description": "下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page",
+                    "type": "string",
+                    "example": "WyI0MiJd"
                 }
             }
         },
@@ -4549,25 +4699,33 @@ const docTemplate = `{
             ],
             "properties": {
                 "agreement_id": {
+                    "description": "所依据协议的 UUID；未给出时为 null / UUID of the agreement it follows from; null when not given",
                     "type": "string",
                     "format": "uuid",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
                 },
                 "archived_at": {
+                    "description": "归档时间，RFC 3339 UTC 时间；未归档时为 null / when it was archived, RFC 3339 time in UTC; null while not archived",
                     "type": "string",
                     "format": "date-time",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "2024-06-01T08:00:00Z"
                 },
                 "area_code": {
+                    "description": "合作领域分类代码；未给出时为 null / cooperation-area taxonomy code; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "forest-fire-prevention"
                 },
                 "created_at": {
+                    "description": "创建时间，RFC 3339 UTC 时间 / when it was created, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-01T08:00:00Z"
                 },
                 "format": {
+                    "description": "协商形式；未给出时为 null / format of the consultation; null when not given",
                     "type": "string",
                     "enum": [
                         "meeting",
@@ -4579,67 +4737,88 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "held_on": {
+                    "description": "协商举行日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；未给出时为 null / date it was held, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023"
                 },
                 "id": {
+                    "description": "服务器分配的 UUID（只读） / UUID chosen by the server (read-only)",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
                 },
                 "location": {
+                    "description": "地点，1–200 个字符；未给出时为 null / place, 1–200 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "重庆市长寿区"
                 },
                 "outcomes": {
+                    "description": "成果（最多 50 项） / the results (at most 50)",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Outcome"
                     }
                 },
                 "participants": {
+                    "description": "参与组织（至少两个不同组织，有且仅有一个 host） / the organisations taking part (at least two distinct ones, exactly one host)",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Participant"
                     }
                 },
                 "status": {
-                    "$ref": "#/definitions/registry.ConsultationStatus"
+                    "description": "协商状态 / status of the consultation",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.ConsultationStatus"
+                        }
+                    ]
                 },
                 "summary_en": {
+                    "description": "英文摘要，最多 10000 个字符；未给出时为 null / summary in English, at most 10,000 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Building a joint line of defence against forest fires."
                 },
                 "summary_zh": {
+                    "description": "中文摘要，最多 10000 个字符；未给出时为 null / summary in Chinese, at most 10,000 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "共同筑牢森林防灭火安全防线。"
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；未给出时为 null / title in English, 1–200 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "Joint consultation on forest fire prevention"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "example": "长寿区政协联合渝北、邻水开展森林防灭火联合协商"
                 },
                 "topic_en": {
+                    "description": "协商议题（英文），最多 500 个字符；未给出时为 null / topic in English, at most 500 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "Forest fire prevention"
                 },
                 "topic_zh": {
+                    "description": "协商议题（中文），最多 500 个字符；未给出时为 null / topic in Chinese, at most 500 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "森林防灭火"
                 },
                 "updated_at": {
+                    "description": "最后修改时间，RFC 3339 UTC 时间 / when it last changed, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-02T09:30:00Z"
                 },
                 "version": {
+                    "description": "记录版本号，每次修改加 1；ETag 即其带引号形式 / version of the record, one more with every change; the ETag is it in quotes",
                     "type": "integer",
                     "example": 1
                 }
@@ -4652,13 +4831,16 @@ const docTemplate = `{
             ],
             "properties": {
                 "items": {
+                    "description": "本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Consultation"
                     }
                 },
                 "next_cursor": {
-                    "type": "string"
+                    "description": "下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page",
+                    "type": "string",
+                    "example": "WyIyMDIzIiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0"
                 }
             }
         },
@@ -4670,11 +4852,17 @@ const docTemplate = `{
             ],
             "properties": {
                 "organization_id": {
+                    "description": "参与组织，UUID 或组织代码 / organisation taking part, by UUID or code",
                     "type": "string",
                     "example": "changshou-cppcc"
                 },
                 "role": {
-                    "$ref": "#/definitions/registry.ConsultationRole"
+                    "description": "在协商中的角色；须有且仅有一个 host / role in the consultation; exactly one host",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.ConsultationRole"
+                        }
+                    ]
                 }
             }
         },
@@ -4682,16 +4870,20 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "agreement_id": {
+                    "description": "所依据协议的 UUID（须已存在）；null 清除此值 / UUID of the agreement it follows from (must exist); null clears it",
                     "type": "string",
                     "format": "uuid",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
                 },
                 "area_code": {
+                    "description": "合作领域分类代码；null 清除此值 / cooperation-area taxonomy code; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "forest-fire-prevention"
                 },
                 "format": {
+                    "description": "协商形式；null 清除此值 / format of the consultation; null clears it",
                     "type": "string",
                     "enum": [
                         "meeting",
@@ -4703,17 +4895,20 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "held_on": {
+                    "description": "协商举行日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；null 清除此值 / date it was held, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023"
                 },
                 "location": {
+                    "description": "地点，1–200 个字符；null 清除此值 / place, 1–200 characters; null clears it",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "重庆市长寿区"
                 },
                 "outcomes": {
+                    "description": "成果（最多 50 项）；null 清除此值 / the results (at most 50); null clears it",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/OutcomeRequest"
@@ -4721,43 +4916,56 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "participants": {
+                    "description": "参与组织（最多 100 个，至少两个不同组织，有且仅有一个 host）；整体替换 / the organisations taking part (at most 100; at least two distinct ones, exactly one host); replaces the list",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/ConsultationParticipantRequest"
                     }
                 },
                 "status": {
-                    "$ref": "#/definitions/registry.ConsultationStatus"
+                    "description": "协商状态 / status of the consultation",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.ConsultationStatus"
+                        }
+                    ]
                 },
                 "summary_en": {
+                    "description": "英文摘要，最多 10000 个字符；null 清除此值 / summary in English, at most 10,000 characters; null clears it",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Building a joint line of defence against forest fires."
                 },
                 "summary_zh": {
+                    "description": "中文摘要，最多 10000 个字符；null 清除此值 / summary in Chinese, at most 10,000 characters; null clears it",
                     "type": "string",
                     "maxLength": 10000,
                     "x-nullable": true,
                     "example": "共同筑牢森林防灭火安全防线。"
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；null 清除此值 / title in English, 1–200 characters; null clears it",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "Joint consultation on forest fire prevention"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "长寿区政协联合渝北、邻水开展森林防灭火联合协商"
                 },
                 "topic_en": {
+                    "description": "协商议题（英文），最多 500 个字符；null 清除此值 / topic in English, at most 500 characters; null clears it",
                     "type": "string",
                     "maxLength": 500,
                     "x-nullable": true,
                     "example": "Forest fire prevention"
                 },
                 "topic_zh": {
+                    "description": "协商议题（中文），最多 500 个字符；null 清除此值 / topic in Chinese, at most 500 characters; null clears it",
                     "type": "string",
                     "maxLength": 500,
                     "x-nullable": true,
@@ -4773,17 +4981,21 @@ const docTemplate = `{
             ],
             "properties": {
                 "agreement_id": {
+                    "description": "所依据协议的 UUID（须已存在）；可选，省略或发送 null 表示不填 / UUID of the agreement it follows from (must exist); optional: omit it or send null to leave it empty",
                     "type": "string",
                     "format": "uuid",
                     "maxLength": 64,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
                 },
                 "area_code": {
+                    "description": "合作领域分类代码；可选，省略或发送 null 表示不填 / cooperation-area taxonomy code; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "forest-fire-prevention"
                 },
                 "format": {
+                    "description": "协商形式；可选，省略或发送 null 表示不填 / format of the consultation; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "enum": [
                         "meeting",
@@ -4795,17 +5007,20 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "held_on": {
+                    "description": "协商举行日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；可选，省略或发送 null 表示不填 / date it was held, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023"
                 },
                 "location": {
+                    "description": "地点，1–200 个字符；可选，省略或发送 null 表示不填 / place, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "重庆市长寿区"
                 },
                 "outcomes": {
+                    "description": "成果（最多 50 项）；可选，省略或发送 null 表示不填 / the results (at most 50); optional: omit it or send null to leave it empty",
                     "type": "array",
                     "maxItems": 50,
                     "items": {
@@ -4814,6 +5029,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "participants": {
+                    "description": "参与组织（最多 100 个，至少两个不同组织，有且仅有一个 host） / the organisations taking part (at most 100; at least two distinct ones, exactly one host)",
                     "type": "array",
                     "maxItems": 100,
                     "items": {
@@ -4821,6 +5037,7 @@ const docTemplate = `{
                     }
                 },
                 "status": {
+                    "description": "协商状态，默认 planned / status of the consultation, planned by default",
                     "default": "planned",
                     "allOf": [
                         {
@@ -4829,34 +5046,41 @@ const docTemplate = `{
                     ]
                 },
                 "summary_en": {
+                    "description": "英文摘要，最多 10000 个字符；可选，省略或发送 null 表示不填 / summary in English, at most 10,000 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Building a joint line of defence against forest fires."
                 },
                 "summary_zh": {
+                    "description": "中文摘要，最多 10000 个字符；可选，省略或发送 null 表示不填 / summary in Chinese, at most 10,000 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 10000,
                     "x-nullable": true,
                     "example": "共同筑牢森林防灭火安全防线。"
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；可选，省略或发送 null 表示不填 / title in English, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "Joint consultation on forest fire prevention"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "长寿区政协联合渝北、邻水开展森林防灭火联合协商"
                 },
                 "topic_en": {
+                    "description": "协商议题（英文），最多 500 个字符；可选，省略或发送 null 表示不填 / topic in English, at most 500 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 500,
                     "x-nullable": true,
                     "example": "Forest fire prevention"
                 },
                 "topic_zh": {
+                    "description": "协商议题（中文），最多 500 个字符；可选，省略或发送 null 表示不填 / topic in Chinese, at most 500 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 500,
                     "x-nullable": true,
@@ -4873,18 +5097,21 @@ const docTemplate = `{
             ],
             "properties": {
                 "by_area": {
+                    "description": "按合作领域代码计数 / count by cooperation-area code",
                     "type": "object",
                     "additionalProperties": {
                         "type": "integer"
                     }
                 },
                 "by_format": {
+                    "description": "按协商形式计数；计数为 0 的形式可省略 / count by format; formats with no consultation may be left out",
                     "type": "object",
                     "additionalProperties": {
                         "type": "integer"
                     }
                 },
                 "held": {
+                    "description": "当年举行（状态 held）的联合协商数 / consultations held (status held) in the year",
                     "type": "integer",
                     "example": 1
                 }
@@ -4903,31 +5130,41 @@ const docTemplate = `{
             ],
             "properties": {
                 "code": {
+                    "description": "领域代码，2–64 个小写字母、数字或连字符，创建后不可修改 / area code, 2–64 characters of a–z, 0–9 and -, immutable",
                     "type": "string",
                     "example": "culture-tourism"
                 },
                 "created_at": {
+                    "description": "创建时间，RFC 3339 UTC 时间 / when it was created, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-01T08:00:00Z"
                 },
                 "name_en": {
+                    "description": "英文名称，1–200 个字符；未给出时为 null / name in English, 1–200 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "Cultural and tourism exchange"
                 },
                 "name_zh": {
+                    "description": "中文名称，1–200 个字符 / name in Chinese, 1–200 characters",
                     "type": "string",
                     "example": "文旅交流"
                 },
                 "parent_code": {
+                    "description": "上级领域代码；未给出时为 null / code of the parent area; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "industry"
                 },
                 "updated_at": {
+                    "description": "最后修改时间，RFC 3339 UTC 时间 / when it last changed, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-02T09:30:00Z"
                 },
                 "version": {
+                    "description": "记录版本号，每次修改加 1；ETag 即其带引号形式 / version of the record, one more with every change; the ETag is it in quotes",
                     "type": "integer",
                     "example": 1
                 }
@@ -4940,13 +5177,16 @@ const docTemplate = `{
             ],
             "properties": {
                 "items": {
+                    "description": "本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/CooperationArea"
                     }
                 },
                 "next_cursor": {
-                    "type": "string"
+                    "description": "下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page",
+                    "type": "string",
+                    "example": "WyJjdWx0dXJlLXRvdXJpc20iXQ"
                 }
             }
         },
@@ -4954,21 +5194,26 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "code": {
+                    "description": "领域代码；不可修改，只能省略或发送原值 / area code; immutable: leave it out or send its current value",
                     "type": "string",
                     "example": "rural-revitalisation"
                 },
                 "name_en": {
+                    "description": "英文名称，1–200 个字符；null 清除此值 / name in English, 1–200 characters; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "Rural revitalisation"
                 },
                 "name_zh": {
+                    "description": "中文名称，1–200 个字符 / name in Chinese, 1–200 characters",
                     "type": "string",
                     "example": "乡村振兴"
                 },
                 "parent_code": {
+                    "description": "上级领域代码（须已存在）；null 清除此值 / code of the parent area (must exist); null clears it",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "industry"
                 }
             }
         },
@@ -4980,23 +5225,28 @@ const docTemplate = `{
             ],
             "properties": {
                 "code": {
+                    "description": "领域代码，2–64 个小写字母、数字或连字符，创建后不可修改 / area code, 2–64 characters of a–z, 0–9 and -, immutable",
                     "type": "string",
                     "example": "rural-revitalisation"
                 },
                 "name_en": {
+                    "description": "英文名称，1–200 个字符；可选，省略或发送 null 表示不填 / name in English, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "Rural revitalisation"
                 },
                 "name_zh": {
+                    "description": "中文名称，1–200 个字符 / name in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "乡村振兴"
                 },
                 "parent_code": {
+                    "description": "上级领域代码（须已存在）；可选，省略或发送 null 表示不填 / code of the parent area (must exist); optional: omit it or send null to leave it empty",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "industry"
                 }
             }
         },
@@ -5010,6 +5260,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "kind": {
+                    "description": "文件类别；未给出时为 null / kind of document; null when not given",
                     "type": "string",
                     "enum": [
                         "full_text",
@@ -5021,15 +5272,20 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "language": {
+                    "description": "文件语言，BCP 47 标签（如 zh、en、zh-Hans）；未给出时为 null / language of the document, a BCP 47 tag (zh, en, zh-Hans, …); null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "zh"
                 },
                 "title": {
-                    "type": "string"
+                    "description": "文件标题，1–200 个字符 / title of the document, 1–200 characters",
+                    "type": "string",
+                    "example": "合作框架协议全文"
                 },
                 "url": {
-                    "type": "string"
+                    "description": "文件网址（http 或 https，最多 2048 个字符） / URL of the document (http or https, at most 2,048 characters)",
+                    "type": "string",
+                    "example": "https://example.org/agreement.pdf"
                 }
             }
         },
@@ -5041,6 +5297,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "kind": {
+                    "description": "文件类别；可选，省略或发送 null 表示不填 / kind of document; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "enum": [
                         "full_text",
@@ -5052,16 +5309,20 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "language": {
+                    "description": "文件语言，BCP 47 标签（如 zh、en、zh-Hans）；可选，省略或发送 null 表示不填 / language of the document, a BCP 47 tag (zh, en, zh-Hans, …); optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 35,
                     "x-nullable": true,
                     "example": "zh"
                 },
                 "title": {
+                    "description": "文件标题，1–200 个字符 / title of the document, 1–200 characters",
                     "type": "string",
-                    "maxLength": 200
+                    "maxLength": 200,
+                    "example": "合作框架协议全文"
                 },
                 "url": {
+                    "description": "文件网址（http 或 https，最多 2048 个字符） / URL of the document (http or https, at most 2,048 characters)",
                     "type": "string",
                     "maxLength": 2048,
                     "example": "https://example.org/agreement.pdf"
@@ -5094,34 +5355,45 @@ const docTemplate = `{
             ],
             "properties": {
                 "agreement_id": {
+                    "description": "所依据协议的 UUID；未给出时为 null / UUID of the agreement it follows from; null when not given",
                     "type": "string",
                     "format": "uuid",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
                 },
                 "archived_at": {
+                    "description": "归档时间，RFC 3339 UTC 时间；未归档时为 null / when it was archived, RFC 3339 time in UTC; null while not archived",
                     "type": "string",
                     "format": "date-time",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "2024-06-01T08:00:00Z"
                 },
                 "area_code": {
+                    "description": "合作领域分类代码；未给出时为 null / cooperation-area taxonomy code; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "culture-tourism"
                 },
                 "created_at": {
+                    "description": "创建时间，RFC 3339 UTC 时间 / when it was created, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-01T08:00:00Z"
                 },
                 "ended_on": {
+                    "description": "结束日期，不早于开始日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；未给出时为 null / date it ended, not before started_on, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023-12"
                 },
                 "id": {
+                    "description": "服务器分配的 UUID（只读） / UUID chosen by the server (read-only)",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
                 },
                 "kind": {
+                    "description": "联合履职类别；未给出时为 null / kind of joint action; null when not given",
                     "type": "string",
                     "enum": [
                         "inspection",
@@ -5135,62 +5407,82 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "location": {
+                    "description": "地点，1–200 个字符；未给出时为 null / place, 1–200 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "重庆市长寿区"
                 },
                 "outcomes": {
+                    "description": "成果（最多 50 项） / the results (at most 50)",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Outcome"
                     }
                 },
                 "participants": {
+                    "description": "参与组织（至少两个不同组织，至少一个 lead） / the organisations taking part (at least two distinct ones, at least one lead)",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Participant"
                     }
                 },
                 "started_on": {
+                    "description": "开始日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；未给出时为 null / date it started, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023"
                 },
                 "status": {
-                    "$ref": "#/definitions/registry.JointActionStatus"
+                    "description": "联合履职状态 / status of the joint action",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.JointActionStatus"
+                        }
+                    ]
                 },
                 "summary_en": {
+                    "description": "英文摘要，最多 10000 个字符；未给出时为 null / summary in English, at most 10,000 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Furthering cultural cooperation and artistic exchange."
                 },
                 "summary_zh": {
+                    "description": "中文摘要，最多 10000 个字符；未给出时为 null / summary in Chinese, at most 10,000 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "推动文化合作与艺术交流。"
                 },
                 "theme_en": {
+                    "description": "活动主题（英文），最多 500 个字符；未给出时为 null / theme in English, at most 500 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Brushes and ink of Sichuan and Chongqing"
                 },
                 "theme_zh": {
+                    "description": "活动主题（中文），最多 500 个字符；未给出时为 null / theme in Chinese, at most 500 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "丹青润川渝 翰墨润寿乡"
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；未给出时为 null / title in English, 1–200 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "Sichuan–Chongqing calligraphy and painting exhibition"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "example": "“丹青润川渝 翰墨润寿乡”川渝地区书画联展"
                 },
                 "updated_at": {
+                    "description": "最后修改时间，RFC 3339 UTC 时间 / when it last changed, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-02T09:30:00Z"
                 },
                 "version": {
+                    "description": "记录版本号，每次修改加 1；ETag 即其带引号形式 / version of the record, one more with every change; the ETag is it in quotes",
                     "type": "integer",
                     "example": 1
                 }
@@ -5203,13 +5495,16 @@ const docTemplate = `{
             ],
             "properties": {
                 "items": {
+                    "description": "本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/JointAction"
                     }
                 },
                 "next_cursor": {
-                    "type": "string"
+                    "description": "下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page",
+                    "type": "string",
+                    "example": "WyIyMDIzIiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0"
                 }
             }
         },
@@ -5221,11 +5516,17 @@ const docTemplate = `{
             ],
             "properties": {
                 "organization_id": {
+                    "description": "参与组织，UUID 或组织代码 / organisation taking part, by UUID or code",
                     "type": "string",
                     "example": "changshou-cppcc"
                 },
                 "role": {
-                    "$ref": "#/definitions/registry.JointActionRole"
+                    "description": "在联合履职中的角色；至少一个 lead / role in the joint action; at least one lead",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.JointActionRole"
+                        }
+                    ]
                 }
             }
         },
@@ -5233,21 +5534,26 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "agreement_id": {
+                    "description": "所依据协议的 UUID（须已存在）；null 清除此值 / UUID of the agreement it follows from (must exist); null clears it",
                     "type": "string",
                     "format": "uuid",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
                 },
                 "area_code": {
+                    "description": "合作领域分类代码；null 清除此值 / cooperation-area taxonomy code; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "culture-tourism"
                 },
                 "ended_on": {
+                    "description": "结束日期，不早于开始日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；null 清除此值 / date it ended, not before started_on, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023-12"
                 },
                 "kind": {
+                    "description": "联合履职类别；null 清除此值 / kind of joint action; null clears it",
                     "type": "string",
                     "enum": [
                         "inspection",
@@ -5261,12 +5567,14 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "location": {
+                    "description": "地点，1–200 个字符；null 清除此值 / place, 1–200 characters; null clears it",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "重庆市长寿区"
                 },
                 "outcomes": {
+                    "description": "成果（最多 50 项）；null 清除此值 / the results (at most 50); null clears it",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/OutcomeRequest"
@@ -5274,48 +5582,63 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "participants": {
+                    "description": "参与组织（最多 100 个，至少两个不同组织，至少一个 lead）；整体替换 / the organisations taking part (at most 100; at least two distinct ones, at least one lead); replaces the list",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/JointActionParticipantRequest"
                     }
                 },
                 "started_on": {
+                    "description": "开始日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；null 清除此值 / date it started, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023"
                 },
                 "status": {
-                    "$ref": "#/definitions/registry.JointActionStatus"
+                    "description": "联合履职状态 / status of the joint action",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.JointActionStatus"
+                        }
+                    ]
                 },
                 "summary_en": {
+                    "description": "英文摘要，最多 10000 个字符；null 清除此值 / summary in English, at most 10,000 characters; null clears it",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Furthering cultural cooperation and artistic exchange."
                 },
                 "summary_zh": {
+                    "description": "中文摘要，最多 10000 个字符；null 清除此值 / summary in Chinese, at most 10,000 characters; null clears it",
                     "type": "string",
                     "maxLength": 10000,
                     "x-nullable": true,
                     "example": "推动文化合作与艺术交流。"
                 },
                 "theme_en": {
+                    "description": "活动主题（英文），最多 500 个字符；null 清除此值 / theme in English, at most 500 characters; null clears it",
                     "type": "string",
                     "maxLength": 500,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Brushes and ink of Sichuan and Chongqing"
                 },
                 "theme_zh": {
+                    "description": "活动主题（中文），最多 500 个字符；null 清除此值 / theme in Chinese, at most 500 characters; null clears it",
                     "type": "string",
                     "maxLength": 500,
                     "x-nullable": true,
                     "example": "丹青润川渝 翰墨润寿乡"
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；null 清除此值 / title in English, 1–200 characters; null clears it",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "Sichuan–Chongqing calligraphy and painting exhibition"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "“丹青润川渝 翰墨润寿乡”川渝地区书画联展"
@@ -5330,22 +5653,27 @@ const docTemplate = `{
             ],
             "properties": {
                 "agreement_id": {
+                    "description": "所依据协议的 UUID（须已存在）；可选，省略或发送 null 表示不填 / UUID of the agreement it follows from (must exist); optional: omit it or send null to leave it empty",
                     "type": "string",
                     "format": "uuid",
                     "maxLength": 64,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
                 },
                 "area_code": {
+                    "description": "合作领域分类代码；可选，省略或发送 null 表示不填 / cooperation-area taxonomy code; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "culture-tourism"
                 },
                 "ended_on": {
+                    "description": "结束日期，不早于开始日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；可选，省略或发送 null 表示不填 / date it ended, not before started_on, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023-12"
                 },
                 "kind": {
+                    "description": "联合履职类别；可选，省略或发送 null 表示不填 / kind of joint action; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "enum": [
                         "inspection",
@@ -5359,12 +5687,14 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "location": {
+                    "description": "地点，1–200 个字符；可选，省略或发送 null 表示不填 / place, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "重庆市长寿区"
                 },
                 "outcomes": {
+                    "description": "成果（最多 50 项）；可选，省略或发送 null 表示不填 / the results (at most 50); optional: omit it or send null to leave it empty",
                     "type": "array",
                     "maxItems": 50,
                     "items": {
@@ -5373,6 +5703,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "participants": {
+                    "description": "参与组织（最多 100 个，至少两个不同组织，至少一个 lead） / the organisations taking part (at most 100; at least two distinct ones, at least one lead)",
                     "type": "array",
                     "maxItems": 100,
                     "items": {
@@ -5380,11 +5711,13 @@ const docTemplate = `{
                     }
                 },
                 "started_on": {
+                    "description": "开始日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；可选，省略或发送 null 表示不填 / date it started, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2023"
                 },
                 "status": {
+                    "description": "联合履职状态，默认 planned / status of the joint action, planned by default",
                     "default": "planned",
                     "allOf": [
                         {
@@ -5393,34 +5726,42 @@ const docTemplate = `{
                     ]
                 },
                 "summary_en": {
+                    "description": "英文摘要，最多 10000 个字符；可选，省略或发送 null 表示不填 / summary in English, at most 10,000 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Furthering cultural cooperation and artistic exchange."
                 },
                 "summary_zh": {
+                    "description": "中文摘要，最多 10000 个字符；可选，省略或发送 null 表示不填 / summary in Chinese, at most 10,000 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 10000,
                     "x-nullable": true,
                     "example": "推动文化合作与艺术交流。"
                 },
                 "theme_en": {
+                    "description": "活动主题（英文），最多 500 个字符；可选，省略或发送 null 表示不填 / theme in English, at most 500 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 500,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Brushes and ink of Sichuan and Chongqing"
                 },
                 "theme_zh": {
+                    "description": "活动主题（中文），最多 500 个字符；可选，省略或发送 null 表示不填 / theme in Chinese, at most 500 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 500,
                     "x-nullable": true,
                     "example": "丹青润川渝 翰墨润寿乡"
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；可选，省略或发送 null 表示不填 / title in English, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "Sichuan–Chongqing calligraphy and painting exhibition"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "“丹青润川渝 翰墨润寿乡”川渝地区书画联展"
@@ -5437,24 +5778,28 @@ const docTemplate = `{
             ],
             "properties": {
                 "by_area": {
+                    "description": "按合作领域代码计数 / count by cooperation-area code",
                     "type": "object",
                     "additionalProperties": {
                         "type": "integer"
                     }
                 },
                 "by_kind": {
+                    "description": "按联合履职类别计数 / count by kind of joint action",
                     "type": "object",
                     "additionalProperties": {
                         "type": "integer"
                     }
                 },
                 "by_partner_province": {
+                    "description": "按合作方所在省级行政区划（500000、510000）计数，不含所选范围本身所在省份；未选组织或行政区划时为 {} / count by province-level region of the partners (500000, 510000) other than the selection's own; {} when neither organisation nor region is selected",
                     "type": "object",
                     "additionalProperties": {
                         "type": "integer"
                     }
                 },
                 "total": {
+                    "description": "期间与当年重叠的联合履职数 / joint actions whose period overlaps the year",
                     "type": "integer",
                     "example": 3
                 }
@@ -5468,11 +5813,18 @@ const docTemplate = `{
             ],
             "properties": {
                 "description": {
+                    "description": "机制说明，最多 10000 个字符；未给出时为 null / what the arrangement is, at most 10,000 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "每年轮流召开一次联席会议"
                 },
                 "kind": {
-                    "$ref": "#/definitions/registry.MechanismKind"
+                    "description": "机制类别 / kind of arrangement",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.MechanismKind"
+                        }
+                    ]
                 }
             }
         },
@@ -5483,12 +5835,19 @@ const docTemplate = `{
             ],
             "properties": {
                 "description": {
+                    "description": "机制说明，最多 10000 个字符；可选，省略或发送 null 表示不填 / what the arrangement is, at most 10,000 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "每年轮流召开一次联席会议"
                 },
                 "kind": {
-                    "$ref": "#/definitions/registry.MechanismKind"
+                    "description": "机制类别 / kind of arrangement",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.MechanismKind"
+                        }
+                    ]
                 }
             }
         },
@@ -5510,54 +5869,74 @@ const docTemplate = `{
             ],
             "properties": {
                 "code": {
+                    "description": "组织代码，2–64 个小写字母、数字或连字符，唯一 / organisation code, 2–64 characters of a–z, 0–9 and -, unique",
                     "type": "string",
                     "example": "changshou-cppcc"
                 },
                 "created_at": {
+                    "description": "创建时间，RFC 3339 UTC 时间 / when it was created, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-01T08:00:00Z"
                 },
                 "id": {
+                    "description": "服务器分配的 UUID（只读） / UUID chosen by the server (read-only)",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
                 },
                 "kind": {
-                    "$ref": "#/definitions/registry.OrganizationKind"
+                    "description": "组织类别 / kind of organisation",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.OrganizationKind"
+                        }
+                    ]
                 },
                 "name_en": {
+                    "description": "英文名称，1–200 个字符；未给出时为 null / name in English, 1–200 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "Changshou District Committee of the CPPCC"
                 },
                 "name_zh": {
+                    "description": "中文名称，1–200 个字符 / name in Chinese, 1–200 characters",
                     "type": "string",
                     "example": "中国人民政治协商会议重庆市长寿区委员会"
                 },
                 "parent_id": {
+                    "description": "上级组织的 UUID；未给出时为 null / UUID of the parent organisation; null when not given",
                     "type": "string",
                     "format": "uuid",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
                 },
                 "region_code": {
+                    "description": "所在行政区划的六位 GB/T 2260 代码；未给出时为 null / six-digit GB/T 2260 code of its region; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "500115"
                 },
                 "short_name_en": {
+                    "description": "英文简称，1–50 个字符；未给出时为 null / short name in English, 1–50 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "Changshou CPPCC"
                 },
                 "short_name_zh": {
+                    "description": "中文简称，1–50 个字符；未给出时为 null / short name in Chinese, 1–50 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "长寿区政协"
                 },
                 "updated_at": {
+                    "description": "最后修改时间，RFC 3339 UTC 时间 / when it last changed, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-02T09:30:00Z"
                 },
                 "version": {
+                    "description": "记录版本号，每次修改加 1；ETag 即其带引号形式 / version of the record, one more with every change; the ETag is it in quotes",
                     "type": "integer",
                     "example": 1
                 }
@@ -5570,13 +5949,16 @@ const docTemplate = `{
             ],
             "properties": {
                 "items": {
+                    "description": "本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Organization"
                     }
                 },
                 "next_cursor": {
-                    "type": "string"
+                    "description": "下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page",
+                    "type": "string",
+                    "example": "WyJjaGFuZ3Nob3UtY3BwY2MiXQ"
                 }
             }
         },
@@ -5584,40 +5966,52 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "code": {
+                    "description": "组织代码，2–64 个小写字母、数字或连字符，唯一 / organisation code, 2–64 characters of a–z, 0–9 and -, unique",
                     "type": "string",
                     "example": "pengzhou-cppcc"
                 },
                 "kind": {
-                    "$ref": "#/definitions/registry.OrganizationKind"
+                    "description": "组织类别 / kind of organisation",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.OrganizationKind"
+                        }
+                    ]
                 },
                 "name_en": {
+                    "description": "英文名称，1–200 个字符；null 清除此值 / name in English, 1–200 characters; null clears it",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "Pengzhou City Committee of the CPPCC"
                 },
                 "name_zh": {
+                    "description": "中文名称，1–200 个字符 / name in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "中国人民政治协商会议彭州市委员会"
                 },
                 "parent_id": {
+                    "description": "上级组织，UUID 或组织代码；null 清除此值 / parent organisation, by UUID or code; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "changshou-cppcc"
                 },
                 "region_code": {
+                    "description": "所在行政区划的六位 GB/T 2260 代码（须已存在）；null 清除此值 / six-digit GB/T 2260 code of its region (must exist); null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "510182"
                 },
                 "short_name_en": {
+                    "description": "英文简称，1–50 个字符；null 清除此值 / short name in English, 1–50 characters; null clears it",
                     "type": "string",
                     "maxLength": 50,
                     "x-nullable": true,
                     "example": "Pengzhou CPPCC"
                 },
                 "short_name_zh": {
+                    "description": "中文简称，1–50 个字符；null 清除此值 / short name in Chinese, 1–50 characters; null clears it",
                     "type": "string",
                     "maxLength": 50,
                     "x-nullable": true,
@@ -5634,40 +6028,52 @@ const docTemplate = `{
             ],
             "properties": {
                 "code": {
+                    "description": "组织代码，2–64 个小写字母、数字或连字符，唯一 / organisation code, 2–64 characters of a–z, 0–9 and -, unique",
                     "type": "string",
                     "example": "pengzhou-cppcc"
                 },
                 "kind": {
-                    "$ref": "#/definitions/registry.OrganizationKind"
+                    "description": "组织类别 / kind of organisation",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.OrganizationKind"
+                        }
+                    ]
                 },
                 "name_en": {
+                    "description": "英文名称，1–200 个字符；可选，省略或发送 null 表示不填 / name in English, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "Pengzhou City Committee of the CPPCC"
                 },
                 "name_zh": {
+                    "description": "中文名称，1–200 个字符 / name in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "中国人民政治协商会议彭州市委员会"
                 },
                 "parent_id": {
+                    "description": "上级组织，UUID 或组织代码；可选，省略或发送 null 表示不填 / parent organisation, by UUID or code; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "changshou-cppcc"
                 },
                 "region_code": {
+                    "description": "所在行政区划的六位 GB/T 2260 代码（须已存在）；可选，省略或发送 null 表示不填 / six-digit GB/T 2260 code of its region (must exist); optional: omit it or send null to leave it empty",
                     "type": "string",
                     "x-nullable": true,
                     "example": "510182"
                 },
                 "short_name_en": {
+                    "description": "英文简称，1–50 个字符；可选，省略或发送 null 表示不填 / short name in English, 1–50 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 50,
                     "x-nullable": true,
                     "example": "Pengzhou CPPCC"
                 },
                 "short_name_zh": {
+                    "description": "中文简称，1–50 个字符；可选，省略或发送 null 表示不填 / short name in Chinese, 1–50 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 50,
                     "x-nullable": true,
@@ -5686,10 +6092,12 @@ const docTemplate = `{
             ],
             "properties": {
                 "approximate": {
+                    "description": "数量是否为约数（原文“余”，即“N 余”） / whether the count is approximate (the Chinese 余, \"more than N\")",
                     "type": "boolean",
                     "example": true
                 },
                 "count": {
+                    "description": "数量（0–1000000000）；未给出时为 null / how many (0–1,000,000,000); null when not given",
                     "type": "integer",
                     "maximum": 1000000000,
                     "minimum": 0,
@@ -5697,17 +6105,24 @@ const docTemplate = `{
                     "example": 60
                 },
                 "description_en": {
+                    "description": "成果说明（英文），最多 10000 个字符；未给出时为 null / description in English, at most 10,000 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "More than 60 pressing problems of residents solved"
                 },
                 "description_zh": {
+                    "description": "成果说明（中文），最多 10000 个字符；未给出时为 null / description in Chinese, at most 10,000 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "推动解决群众急难愁盼问题60余个"
                 },
                 "kind": {
-                    "$ref": "#/definitions/registry.OutcomeKind"
+                    "description": "成果类别 / kind of result",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.OutcomeKind"
+                        }
+                    ]
                 }
             }
         },
@@ -5718,10 +6133,12 @@ const docTemplate = `{
             ],
             "properties": {
                 "approximate": {
+                    "description": "数量是否为约数（原文“余”，即“N 余”） / whether the count is approximate (the Chinese 余, \"more than N\")",
                     "type": "boolean",
                     "example": false
                 },
                 "count": {
+                    "description": "数量（0–1000000000）；可选，省略或发送 null 表示不填 / how many (0–1,000,000,000); optional: omit it or send null to leave it empty",
                     "type": "integer",
                     "maximum": 1000000000,
                     "minimum": 0,
@@ -5729,19 +6146,26 @@ const docTemplate = `{
                     "example": 95
                 },
                 "description_en": {
+                    "description": "成果说明（英文），最多 10000 个字符；可选，省略或发送 null 表示不填 / description in English, at most 10,000 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 10000,
                     "x-nullable": true,
                     "example": "95 consultation opinions"
                 },
                 "description_zh": {
+                    "description": "成果说明（中文），最多 10000 个字符；可选，省略或发送 null 表示不填 / description in Chinese, at most 10,000 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 10000,
                     "x-nullable": true,
                     "example": "形成协商意见95条"
                 },
                 "kind": {
-                    "$ref": "#/definitions/registry.OutcomeKind"
+                    "description": "成果类别 / kind of result",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.OutcomeKind"
+                        }
+                    ]
                 }
             }
         },
@@ -5753,10 +6177,12 @@ const docTemplate = `{
             ],
             "properties": {
                 "approximate": {
+                    "description": "任一部分为约数时为 true / true when any part of the sum is approximate",
                     "type": "boolean",
                     "example": true
                 },
                 "count": {
+                    "description": "成果数之和 / sum of the counts",
                     "type": "integer",
                     "example": 60
                 }
@@ -5771,24 +6197,28 @@ const docTemplate = `{
             ],
             "properties": {
                 "name_en": {
+                    "description": "组织英文名称；没有时为 null（只读） / the organisation's English name; null when it has none (read-only)",
                     "type": "string",
                     "example": "Changshou District Committee of the CPPCC"
                 },
                 "name_zh": {
-                    "description": "NameZh and NameEn are the organisation's names, filled on reads.",
+                    "description": "组织中文名称（只读，写入时忽略） / the organisation's Chinese name (read-only; ignored on input)",
                     "type": "string",
                     "example": "中国人民政治协商会议重庆市长寿区委员会"
                 },
                 "organization_code": {
+                    "description": "组织代码（只读，写入时忽略） / organisation code (read-only; ignored on input)",
                     "type": "string",
                     "example": "changshou-cppcc"
                 },
                 "organization_id": {
+                    "description": "参与组织的 UUID / UUID of the organisation taking part",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-8a11-7b20-9c31-2d4e5f607182"
                 },
                 "role": {
-                    "description": "a ConsultationRole or a JointActionRole",
+                    "description": "角色：联合协商为 host、co_host、participant；联合履职为 lead、partner、supporter / role: host, co_host or participant in a consultation; lead, partner or supporter in a joint action",
                     "type": "string",
                     "example": "host"
                 }
@@ -5805,32 +6235,45 @@ const docTemplate = `{
             ],
             "properties": {
                 "name_en": {
+                    "description": "组织英文名称；没有时为 null（只读） / the organisation's English name; null when it has none (read-only)",
                     "type": "string",
-                    "example": "Pengzhou Municipal Committee of the CPPCC"
+                    "example": "Changshou District Committee of the CPPCC"
                 },
                 "name_zh": {
-                    "description": "NameZh and NameEn are the organisation's names, filled on reads.",
+                    "description": "组织中文名称（只读，写入时忽略） / the organisation's Chinese name (read-only; ignored on input)",
                     "type": "string",
-                    "example": "中国人民政治协商会议四川省彭州市委员会"
+                    "example": "中国人民政治协商会议重庆市长寿区委员会"
                 },
                 "organization_code": {
+                    "description": "组织代码（只读，写入时忽略） / organisation code (read-only; ignored on input)",
                     "type": "string",
                     "example": "changshou-cppcc"
                 },
                 "organization_id": {
+                    "description": "参与方组织的 UUID / UUID of the party organisation",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-8a11-7b20-9c31-2d4e5f607182"
                 },
                 "role": {
-                    "$ref": "#/definitions/registry.PartyRole"
+                    "description": "在协议中的角色 / role in the agreement",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.PartyRole"
+                        }
+                    ]
                 },
                 "signatory_name": {
+                    "description": "签署人姓名，1–200 个字符；未给出时为 null / name of the person who signed, 1–200 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "张三"
                 },
                 "signatory_title": {
+                    "description": "签署人职务，1–200 个字符；未给出时为 null / title of the person who signed, 1–200 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "主席"
                 }
             }
         },
@@ -5842,21 +6285,31 @@ const docTemplate = `{
             ],
             "properties": {
                 "organization_id": {
+                    "description": "参与方组织，UUID 或组织代码 / party organisation, by UUID or code",
                     "type": "string",
                     "example": "changshou-cppcc"
                 },
                 "role": {
-                    "$ref": "#/definitions/registry.PartyRole"
+                    "description": "在协议中的角色 / role in the agreement",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.PartyRole"
+                        }
+                    ]
                 },
                 "signatory_name": {
+                    "description": "签署人姓名，1–200 个字符；可选，省略或发送 null 表示不填 / name of the person who signed, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "张三"
                 },
                 "signatory_title": {
+                    "description": "签署人职务，1–200 个字符；可选，省略或发送 null 表示不填 / title of the person who signed, 1–200 characters; optional: omit it or send null to leave it empty",
                     "type": "string",
                     "maxLength": 200,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "主席"
                 }
             }
         },
@@ -5869,7 +6322,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "allowed": {
-                    "description": "Allowed lists the status moves allowed from the current status, on\n409 answers to an illegal move ([] for a final status).",
+                    "description": "不允许的状态变更（409）时，当前状态允许变更到的状态；终止状态为 []；其他情况下没有此字段 / on a 409 to a status change not allowed, the statuses the record may move to ([] from a final status); absent otherwise",
                     "type": "array",
                     "items": {
                         "type": "string"
@@ -5879,21 +6332,24 @@ const docTemplate = `{
                     ]
                 },
                 "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
                     "type": "string",
                     "example": "1 field is invalid"
                 },
                 "errors": {
+                    "description": "无效的字段或查询参数（400 查询参数错误、409 重复值、422 校验错误）；其他情况下没有此字段 / the invalid fields or query parameters (400 bad parameter, 409 duplicate value, 422 validation); absent otherwise",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/ProblemField"
                     }
                 },
                 "instance": {
+                    "description": "请求路径 / path of the request",
                     "type": "string",
                     "example": "/v1/agreements"
                 },
                 "reason": {
-                    "description": "Reason says why a 403 refuses (and a 401 when reads need a key):\nrole_forbids, not_a_party, cannot_remove_own_organization or\nread_requires_key; its sentence is the detail.",
+                    "description": "403（及读取需要密钥时的 401）的拒绝原因，说明见 detail；其他情况下没有此字段 / why a 403 (and a 401 when reads need a key) refuses, its sentence in detail; absent otherwise",
                     "type": "string",
                     "enum": [
                         "role_forbids",
@@ -5904,21 +6360,161 @@ const docTemplate = `{
                     "example": "not_a_party"
                 },
                 "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
                     "type": "string",
                     "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
                 },
                 "status": {
+                    "description": "HTTP 状态码，与响应状态相同 / HTTP status code, the same as the response's",
                     "type": "integer",
                     "example": 422
                 },
                 "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
                     "type": "string",
                     "example": "Request body is invalid"
                 },
                 "type": {
+                    "description": "问题类型 URI，https://cdcq-registry.org/problems/ 加类型名（见总说明） / URI of the problem type, https://cdcq-registry.org/problems/ and the type's name (see the general description)",
                     "type": "string",
                     "format": "uri",
                     "example": "https://cdcq-registry.org/problems/validation"
+                }
+            }
+        },
+        "ProblemBadRequest": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "query parameter limit is \"500\" but must be a whole number from 1 to 200"
+                },
+                "errors": {
+                    "description": "出错的查询参数或请求头（如 If-Match）及其错误代码；请求体格式错误时没有此字段 / the query parameter or header (such as If-Match) in error with its code; absent when the body is malformed",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemFieldQuery"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements"
+                },
+                "reason": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ]
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 400 / HTTP status code, always 400",
+                    "type": "integer",
+                    "example": 400
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Malformed request"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 bad-request、read-only-field / URI of the problem type: https://cdcq-registry.org/problems/ and bad-request, read-only-field",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/bad-request"
+                }
+            }
+        },
+        "ProblemConflict": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "不允许的状态变更（invalid-transition）时，当前状态允许变更到的状态；终止状态为 []；其他情况下没有此字段 / on a status change not allowed (invalid-transition), the statuses the record may move to ([] from a final status); absent otherwise",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "signed"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "status cannot change from \"draft\" to \"in_force\"; allowed: signed"
+                },
+                "errors": {
+                    "description": "重复值冲突（conflict）时为重复的字段，代码 duplicate；其他情况下没有此字段 / on a duplicate value (conflict), the field with code duplicate; absent otherwise",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements/01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
+                },
+                "reason": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ]
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 409 / HTTP status code, always 409",
+                    "type": "integer",
+                    "example": 409
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Status change not allowed"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 conflict、invalid-transition、archived、idempotency-in-flight / URI of the problem type: https://cdcq-registry.org/problems/ and conflict, invalid-transition, archived, idempotency-in-flight",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/invalid-transition"
                 }
             }
         },
@@ -5931,16 +6527,726 @@ const docTemplate = `{
             ],
             "properties": {
                 "code": {
+                    "description": "错误代码，见总说明中的错误代码表 / error code, listed in the table of the general description",
                     "type": "string",
                     "example": "unknown_organization"
                 },
                 "field": {
+                    "description": "字段的 JSON 路径（如 parties[1].role），或查询参数、请求头的名称 / JSON path of the field (such as parties[1].role), or the name of the query parameter or header",
                     "type": "string",
                     "example": "parties[1].organization_id"
                 },
                 "message": {
+                    "description": "错误说明，随 Accept-Language 为中文或英文 / what is wrong, Chinese or English as Accept-Language asks",
                     "type": "string",
                     "example": "organization does not exist"
+                }
+            }
+        },
+        "ProblemFieldQuery": {
+            "type": "object",
+            "required": [
+                "code",
+                "field",
+                "message"
+            ],
+            "properties": {
+                "code": {
+                    "description": "错误代码，见总说明中的错误代码表 / error code, listed in the table of the general description",
+                    "type": "string",
+                    "example": "out_of_range"
+                },
+                "field": {
+                    "description": "查询参数或请求头的名称 / name of the query parameter or header",
+                    "type": "string",
+                    "example": "limit"
+                },
+                "message": {
+                    "description": "错误说明，随 Accept-Language 为中文或英文 / what is wrong, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "must be a whole number from 1 to 200"
+                }
+            }
+        },
+        "ProblemForbidden": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "your organization does not take part in this record; only a registrar of a taking-part organization or an admin may create, change or archive it"
+                },
+                "errors": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements/01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
+                },
+                "reason": {
+                    "description": "拒绝原因，说明见 detail（见总说明中的原因表） / why it refuses, its sentence in detail (see the table of reasons in the general description)",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ],
+                    "example": "not_a_party"
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 403 / HTTP status code, always 403",
+                    "type": "integer",
+                    "example": 403
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Not allowed"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 forbidden / URI of the problem type: https://cdcq-registry.org/problems/ and forbidden",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/forbidden"
+                }
+            }
+        },
+        "ProblemNotFound": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "nothing exists at this path, or it may not be seen; check the path and identifier"
+                },
+                "errors": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements/01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
+                },
+                "reason": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ]
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 404 / HTTP status code, always 404",
+                    "type": "integer",
+                    "example": 404
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Not found"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 not-found / URI of the problem type: https://cdcq-registry.org/problems/ and not-found",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/not-found"
+                }
+            }
+        },
+        "ProblemPreconditionFailed": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "the record's current version is \"3\", not the one If-Match names; read it again and send its new ETag"
+                },
+                "errors": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements/01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
+                },
+                "reason": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ]
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 412 / HTTP status code, always 412",
+                    "type": "integer",
+                    "example": 412
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "The record has changed (If-Match does not match)"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 precondition-failed / URI of the problem type: https://cdcq-registry.org/problems/ and precondition-failed",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/precondition-failed"
+                }
+            }
+        },
+        "ProblemPreconditionRequired": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "changes and archiving need an If-Match header: send the ETag the record was read with, such as If-Match: \"1\""
+                },
+                "errors": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements/01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"
+                },
+                "reason": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ]
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 428 / HTTP status code, always 428",
+                    "type": "integer",
+                    "example": 428
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "If-Match header required"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 precondition-required / URI of the problem type: https://cdcq-registry.org/problems/ and precondition-required",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/precondition-required"
+                }
+            }
+        },
+        "ProblemRateLimited": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "too many requests; retry in 5 seconds"
+                },
+                "errors": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements"
+                },
+                "reason": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ]
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 429 / HTTP status code, always 429",
+                    "type": "integer",
+                    "example": 429
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Too many requests"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 rate-limited / URI of the problem type: https://cdcq-registry.org/problems/ and rate-limited",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/rate-limited"
+                }
+            }
+        },
+        "ProblemTooLarge": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "the body must not exceed 1 MiB; send a smaller request"
+                },
+                "errors": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements"
+                },
+                "reason": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ]
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 413 / HTTP status code, always 413",
+                    "type": "integer",
+                    "example": 413
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Request body too large"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 body-too-large / URI of the problem type: https://cdcq-registry.org/problems/ and body-too-large",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/body-too-large"
+                }
+            }
+        },
+        "ProblemUnauthorized": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "the API key is not valid or has been revoked; use a valid key"
+                },
+                "errors": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements"
+                },
+                "reason": {
+                    "description": "读取需要密钥而请求未带密钥时为 read_requires_key；其他情况下没有此字段 / read_requires_key when reads need a key and none was sent; absent otherwise",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ],
+                    "example": "read_requires_key"
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 401 / HTTP status code, always 401",
+                    "type": "integer",
+                    "example": 401
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Authentication required"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 unauthorized / URI of the problem type: https://cdcq-registry.org/problems/ and unauthorized",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/unauthorized"
+                }
+            }
+        },
+        "ProblemUnavailable": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "the database is unavailable; retry shortly"
+                },
+                "errors": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements"
+                },
+                "reason": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ]
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 503 / HTTP status code, always 503",
+                    "type": "integer",
+                    "example": 503
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Service unavailable"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 unavailable / URI of the problem type: https://cdcq-registry.org/problems/ and unavailable",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/unavailable"
+                }
+            }
+        },
+        "ProblemUnsupportedMedia": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Content-Type \"text/plain\" is not accepted: send the body as application/json"
+                },
+                "errors": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements"
+                },
+                "reason": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ]
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 415 / HTTP status code, always 415",
+                    "type": "integer",
+                    "example": 415
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Content type must be application/json"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 unsupported-media / URI of the problem type: https://cdcq-registry.org/problems/ and unsupported-media",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/unsupported-media"
+                }
+            }
+        },
+        "ProblemValidation": {
+            "type": "object",
+            "required": [
+                "status",
+                "title",
+                "type"
+            ],
+            "properties": {
+                "allowed": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "in_force"
+                    ]
+                },
+                "detail": {
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "1 field is invalid"
+                },
+                "errors": {
+                    "description": "无效的字段及其错误代码（见总说明中的错误代码表）；幂等键冲突（idempotency-mismatch）时没有此字段 / the invalid fields with their codes (see the table of codes in the general description); absent for idempotency-mismatch",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ProblemField"
+                    }
+                },
+                "instance": {
+                    "description": "请求路径 / path of the request",
+                    "type": "string",
+                    "example": "/v1/agreements"
+                },
+                "reason": {
+                    "description": "此类回答没有此字段 / not sent in this kind of answer",
+                    "type": "string",
+                    "enum": [
+                        "role_forbids",
+                        "not_a_party",
+                        "cannot_remove_own_organization",
+                        "read_requires_key"
+                    ]
+                },
+                "request_id": {
+                    "description": "请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem",
+                    "type": "string",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+                },
+                "status": {
+                    "description": "HTTP 状态码，总是 422 / HTTP status code, always 422",
+                    "type": "integer",
+                    "example": 422
+                },
+                "title": {
+                    "description": "问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks",
+                    "type": "string",
+                    "example": "Request body is invalid"
+                },
+                "type": {
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 validation、idempotency-mismatch / URI of the problem type: https://cdcq-registry.org/problems/ and validation, idempotency-mismatch",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://cdcq-registry.org/problems/validation"
                 }
             }
         },
@@ -5955,22 +7261,31 @@ const docTemplate = `{
             ],
             "properties": {
                 "code": {
+                    "description": "六位 GB/T 2260 行政区划代码 / six-digit GB/T 2260 code",
                     "type": "string",
                     "example": "500115"
                 },
                 "level": {
-                    "$ref": "#/definitions/registry.RegionLevel"
+                    "description": "行政级别 / administrative level",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.RegionLevel"
+                        }
+                    ]
                 },
                 "name_en": {
+                    "description": "英文名称；未给出时为 null / name in English; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "Changshou District"
                 },
                 "name_zh": {
+                    "description": "中文名称 / name in Chinese",
                     "type": "string",
                     "example": "长寿区"
                 },
                 "parent_code": {
+                    "description": "上级行政区划代码；省级为 null / code of the region above it; null for a province",
                     "type": "string",
                     "x-nullable": true,
                     "example": "500000"
@@ -5984,13 +7299,16 @@ const docTemplate = `{
             ],
             "properties": {
                 "items": {
+                    "description": "本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Region"
                     }
                 },
                 "next_cursor": {
-                    "type": "string"
+                    "description": "下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page",
+                    "type": "string",
+                    "example": "WyI1MDAxMTUiXQ"
                 }
             }
         },
@@ -6007,35 +7325,55 @@ const docTemplate = `{
             ],
             "properties": {
                 "agreements": {
-                    "$ref": "#/definitions/AgreementStats"
+                    "description": "协议数 / agreement counts",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/AgreementStats"
+                        }
+                    ]
                 },
                 "consultations": {
-                    "$ref": "#/definitions/ConsultationStats"
+                    "description": "联合协商数 / consultation counts",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/ConsultationStats"
+                        }
+                    ]
                 },
                 "joint_actions": {
-                    "$ref": "#/definitions/JointActionStats"
+                    "description": "联合履职数 / joint action counts",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/JointActionStats"
+                        }
+                    ]
                 },
                 "organization": {
+                    "description": "所选组织（请求中的 UUID 或代码）；未给出时为 null / the organisation selected (UUID or code as requested); null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "changshou-cppcc"
                 },
                 "outcomes": {
+                    "description": "按成果类别汇总的成果数（当年举行的协商和与当年重叠的联合履职） / results summed by kind of outcome (consultations held in the year, joint actions overlapping it)",
                     "type": "object",
                     "additionalProperties": {
                         "$ref": "#/definitions/OutcomeTotal"
                     }
                 },
                 "partner_region": {
+                    "description": "所选合作方行政区划；未选时没有此字段 / the partner region selected; absent when none is",
                     "type": "string",
                     "example": "510000"
                 },
                 "region": {
+                    "description": "所选行政区划代码（含下级）；未给出时为 null / the region selected (with the regions below it); null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "500115"
                 },
                 "year": {
+                    "description": "统计年份 / the calendar year counted",
                     "type": "integer",
                     "example": 2023
                 }
@@ -6455,12 +7793,12 @@ const docTemplate = `{
 
 // SwaggerInfo holds exported Swagger Info so clients can modify it
 var SwaggerInfo = &swag.Spec{
-	Version:          "1.0.0",
+	Version:          "1.1.0",
 	Host:             "",
 	BasePath:         "/",
 	Schemes:          []string{"http", "https"},
 	Title:            "Chengdu–Chongqing collaboration agreement registry API",
-	Description:      "成渝地区双城经济圈合作协议登记系统。Records framework agreements between regional bodies of Chongqing and Sichuan, their cooperation areas, the joint consultations and the joint duty actions the parties carry out.\n\nErrors are RFC 9457 problem details (`application/problem+json`); field messages follow `Accept-Language` (Chinese for `zh*`, English otherwise). Reads are open unless the deployment sets `REGISTRY_READ_REQUIRES_KEY=true`; writes need an API key. Single records carry a strong `ETag`; `PATCH` and `DELETE` need `If-Match`. `POST` accepts `Idempotency-Key`. Lists use keyset pagination (`limit`, `cursor`, `next_cursor`, `Link`). A `GET` of a single record with `If-None-Match` answers 304 while its ETag is current. JSON bodies of 8 KiB or more (lists, not single records) and CSV bodies of 1 KiB or more are gzip-compressed when the request sends `Accept-Encoding: gzip`. Browsers may call from the origins a deployment allows (CORS). Every field of a response is always present; `x-nullable` fields are `null` when empty. The changes of each version are in CHANGELOG.md.",
+	Description:      "成渝地区双城经济圈合作协议登记系统。Records framework agreements between regional bodies of Chongqing and Sichuan, their cooperation areas, the joint consultations and the joint duty actions the parties carry out.\n\nErrors are RFC 9457 problem details (`application/problem+json`); field messages follow `Accept-Language` (Chinese for `zh*`, English otherwise). Reads are open unless the deployment sets `REGISTRY_READ_REQUIRES_KEY=true`; writes need an API key. Single records carry a strong `ETag`; `PATCH` and `DELETE` need `If-Match`. `POST` accepts `Idempotency-Key`. Lists use keyset pagination (`limit`, `cursor`, `next_cursor`, `Link`). A `GET` of a single record with `If-None-Match` answers 304 while its ETag is current. JSON bodies of 8 KiB or more (lists, not single records) and CSV bodies of 1 KiB or more are gzip-compressed when the request sends `Accept-Encoding: gzip`. Browsers may call from the origins a deployment allows (CORS). Every field of a response is always present; `x-nullable` fields are `null` when empty. The changes of each version are in CHANGELOG.md.\n\n**`errors[].code`** — 字段与查询参数的错误代码 / error codes of fields and query parameters (`errors[].message` says it in the caller's language):\n\n| code | HTTP | 含义 | Meaning |\n| --- | --- | --- | --- |\n| `required` | 422 | 必填字段缺失 | a required field is missing |\n| `blank` | 422 | 字段为空或只含空白；要留空请省略或传 null | the field is empty or only white space; omit it or send null instead |\n| `empty_parameter` | 400 | 查询参数的值为空 | a query parameter has an empty value |\n| `too_long` | 422 | 文本超过最大长度（字符数） | the text is longer than allowed (in characters) |\n| `too_short` | 422 | 文本短于最小长度 | the text is shorter than allowed |\n| `too_many` | 422 | 列表项数超过上限 | the list has more items than allowed |\n| `too_few` | 422 | 列表项数少于下限 | the list has fewer items than required |\n| `too_small` | 422 | 数值小于下限 | the number is below the minimum |\n| `too_large` | 422 | 数值大于上限 | the number is above the maximum |\n| `out_of_range` | 400 | 整数参数（limit、year）超出范围或不是整数 | an integer parameter (limit, year) is out of range or not a whole number |\n| `invalid_value` | 400, 422 | 不是允许的枚举值之一 | not one of the allowed values |\n| `invalid_date` | 400, 422 | 不是 YYYY、YYYY-MM 或 YYYY-MM-DD 格式的有效日期 | not a valid date YYYY, YYYY-MM or YYYY-MM-DD |\n| `invalid_timestamp` | 400 | 不是 RFC 3339 时间或 YYYY-MM-DD 日期 | not an RFC 3339 time or a date YYYY-MM-DD |\n| `invalid_code` | 400, 422 | 代码不是 2–64 个小写字母、数字或连字符 | a code that is not 2–64 characters of a–z, 0–9 and - |\n| `invalid_reference` | 400, 422 | 既不是 UUID 也不是组织代码 | neither a UUID nor an organisation code |\n| `invalid_uuid` | 400, 422 | 不是 UUID | not a UUID |\n| `invalid_region` | 400, 422 | 不是六位行政区划代码 | not a six-digit region code |\n| `invalid_url` | 422 | 不是 http 或 https 网址 | not an http or https URL |\n| `invalid_language` | 422 | 不是 BCP 47 语言标签 | not a BCP 47 language tag |\n| `invalid_characters` | 400, 422 | 不是有效的 UTF-8 文本或含 NUL 字符 | not valid UTF-8 text, or holds a NUL character |\n| `invalid_boolean` | 400 | 不是 true 或 false | not true or false |\n| `invalid_cursor` | 400 | 不是本列表给出的游标 | not a cursor this list gave out |\n| `invalid_if_match` | 400 | If-Match 不是带引号的实体标签或 * | If-Match is not a quoted entity tag or * |\n| `repeated_parameter` | 400 | 只能出现一次的查询参数出现了多次 | a query parameter that may be given once was repeated |\n| `malformed_query` | 400 | 查询字符串含错误的 % 转义或分号 | the query string holds a bad %-escape or a ';' |\n| `exclusive_parameters` | 400 | 两个不能同时使用的参数一起出现（如 organization 与 region） | two parameters that exclude each other were both given (such as organization and region) |\n| `invalid` | 422 | 值无效（无更具体的代码时） | the value is invalid (where no more specific code applies) |\n| `unknown_organization` | 422 | 引用的组织不存在 | the organisation referred to does not exist |\n| `unknown_region` | 422 | 引用的行政区划不存在 | the region referred to does not exist |\n| `unknown_area` | 422 | 引用的合作领域不存在 | the cooperation area referred to does not exist |\n| `unknown_agreement` | 422 | 引用的协议不存在 | the agreement referred to does not exist |\n| `unknown_reference` | 422 | 引用的记录不存在 | the record referred to does not exist |\n| `duplicate_party` | 422 | 同一组织在 parties 或 participants 中出现两次 | an organisation appears twice in parties or participants |\n| `min_signatories` | 422 | 不同的签署方组织少于两个 | fewer than two distinct signatory organisations |\n| `min_participants` | 422 | 不同的参与组织少于两个 | fewer than two distinct organisations take part |\n| `one_host` | 422 | 联合协商的主办方（host）不是恰好一个 | a consultation does not have exactly one host |\n| `lead_required` | 422 | 联合履职没有牵头方（lead） | a joint action has no lead |\n| `date_order` | 422 | 日期早于应在其前的日期（错误指向较晚的字段） | a date is earlier than one that must come before it (the error names the later field) |\n| `future_date` | 422 | 日期晚于今天（北京时间） | a date is after today (China Standard Time) |\n| `duplicate` | 409 | 唯一值（组织代码、协议编号、领域代码）已被使用 | a unique value (organisation code, ref_no, area code) is already used |\n| `self_reference` | 422 | 记录引用了自身（如上级为自己） | the record refers to itself (such as being its own parent) |\n\n**403 `reason`** — 拒绝原因 / why a 403 refuses (its sentence is the `detail`):\n\n| reason | 含义 | Meaning |\n| --- | --- | --- |\n| `role_forbids` | 密钥的角色不允许此操作 | the key's role does not allow the operation |\n| `not_a_party` | 调用者的组织不是该记录的参与方 | the caller's organisation does not take part in the record |\n| `cannot_remove_own_organization` | 修改会把调用者自己的组织从记录中移除 | the change would remove the caller's own organisation from the record |\n| `read_requires_key` | 本部署的读取操作需要密钥（401） | reads on this deployment need a key (401) |\n\n日期可为部分日期 `YYYY`、`YYYY-MM` 或 `YYYY-MM-DD`，各日期字段和参数的说明给出其模式 / Dates may be partial, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the description of each date field and parameter gives its pattern.",
 	InfoInstanceName: "swagger",
 	SwaggerTemplate:  docTemplate,
 	LeftDelim:        "{{",

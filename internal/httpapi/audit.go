@@ -10,8 +10,10 @@ import (
 
 // AuditList is a page of audit entries.
 type AuditList struct {
-	Items      []registry.AuditEntry `json:"items" binding:"required"`
-	NextCursor string                `json:"next_cursor,omitempty"`
+	// 本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null
+	Items []registry.AuditEntry `json:"items" binding:"required"`
+	// 下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page
+	NextCursor string `json:"next_cursor,omitempty" example:"WyI0MiJd"`
 } // @name AuditList
 
 // auditBound parses an RFC 3339 timestamp, or a date meaning the whole UTC

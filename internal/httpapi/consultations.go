@@ -10,8 +10,10 @@ import (
 
 // ConsultationList is a page of consultations.
 type ConsultationList struct {
-	Items      []registry.Consultation `json:"items" binding:"required"`
-	NextCursor string                  `json:"next_cursor,omitempty"`
+	// 本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null
+	Items []registry.Consultation `json:"items" binding:"required"`
+	// 下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page
+	NextCursor string `json:"next_cursor,omitempty" example:"WyIyMDIzIiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0"`
 } // @name ConsultationList
 
 var consultationCSVHeader = []string{"id", "title_zh", "title_en", "topic_zh", "topic_en", "format", "status", "held_on",

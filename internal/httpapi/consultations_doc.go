@@ -12,20 +12,20 @@ package httpapi
 //	@Tags			consultations
 //	@Accept			json
 //	@Produce		json
-//	@Param			Idempotency-Key	header		string				false	"1–255 visible ASCII characters; a retry with the same body replays the first answer"
-//	@Param			body			body		registry.ConsultationInput	true	"The consultation"
+//	@Param			Idempotency-Key	header		string				false	"幂等键，1–255 个可见 ASCII 字符；用同一键、同一请求体重试时重放首次的回答 / Idempotency key, 1–255 visible ASCII characters; a retry with the same key and body replays the first answer; 例 e.g. `create-2024-05-01-0001`"
+//	@Param			body			body		registry.ConsultationInput	true	"要登记的联合协商 / The consultation to register"
 //	@Success		201				{object}	registry.Consultation
 //	@Header			201				{string}	Location	"URL of the new consultation"
 //	@Header			201				{string}	ETag		"Version of the record"
-//	@Failure		400				{object}	Problem
-//	@Failure		401				{object}	Problem
-//	@Failure		403				{object}	Problem
-//	@Failure		409				{object}	Problem	"The same Idempotency-Key still in flight"
-//	@Failure		413				{object}	Problem
-//	@Failure		415				{object}	Problem
-//	@Failure		422				{object}	Problem
-//	@Failure		429				{object}	Problem
-//	@Failure		503				{object}	Problem
+//	@Failure		400				{object}	ProblemBadRequest
+//	@Failure		401				{object}	ProblemUnauthorized
+//	@Failure		403				{object}	ProblemForbidden
+//	@Failure		409				{object}	ProblemConflict	"The same Idempotency-Key still in flight"
+//	@Failure		413				{object}	ProblemTooLarge
+//	@Failure		415				{object}	ProblemUnsupportedMedia
+//	@Failure		422				{object}	ProblemValidation
+//	@Failure		429				{object}	ProblemRateLimited
+//	@Failure		503				{object}	ProblemUnavailable
 //	@Failure		default			{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/consultations [post]
@@ -37,17 +37,17 @@ func docCreateConsultation() {}
 //	@ID			getConsultation
 //	@Tags		consultations
 //	@Produce	json
-//	@Param		id				path		string	true	"Consultation UUID"	format(uuid)
-//	@Param		If-None-Match	header		string	false	"ETag(s) the client holds; 304 when one is current"
+//	@Param		id				path		string	true	"联合协商 UUID / Consultation UUID"	format(uuid)	extensions(x-example=0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f)
+//	@Param		If-None-Match	header		string	false	"客户端持有的 ETag（可多个）；其一仍为当前版本时回答 304 / ETag(s) the client holds; 304 when one is current; 例 e.g. &quot;1&quot;"
 //	@Success	200				{object}	registry.Consultation
 //	@Header		200				{string}	ETag			"Version of the record; send it back in If-Match"
 //	@Header		200				{string}	Cache-Control	"no-cache: revalidate with If-None-Match"
 //	@Success	304				"Not modified: the record still has the ETag sent in If-None-Match; no body"
 //	@Header		304				{string}	ETag	"Version of the record"
-//	@Failure	401				{object}	Problem
-//	@Failure	404				{object}	Problem
-//	@Failure	429				{object}	Problem	"Rate limited; see Retry-After"
-//	@Failure	503				{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure	401				{object}	ProblemUnauthorized
+//	@Failure	404				{object}	ProblemNotFound
+//	@Failure	429				{object}	ProblemRateLimited	"Rate limited; see Retry-After"
+//	@Failure	503				{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
 //	@Failure	default			{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security	BearerAuth
 //	@Router		/v1/consultations/{id} [get]
@@ -62,23 +62,23 @@ func docGetConsultation() {}
 //	@Accept			json
 //	@Accept			application/merge-patch+json
 //	@Produce		json
-//	@Param			id			path		string				true	"Consultation UUID"	format(uuid)
-//	@Param			If-Match	header		string				true	"ETag of the version being changed"
-//	@Param			body		body		consultationPatch	true	"Fields to change"
+//	@Param			id			path		string				true	"联合协商 UUID / Consultation UUID"	format(uuid)	extensions(x-example=0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f)
+//	@Param			If-Match	header		string				true	"被修改版本的 ETag，含双引号 / ETag of the version being changed, quotes included"	extensions(x-example="1")
+//	@Param			body		body		consultationPatch	true	"要修改的字段（JSON 合并补丁，null 清除可选字段） / Fields to change (JSON merge patch; null clears an optional field)"
 //	@Success		200			{object}	registry.Consultation
 //	@Header			200			{string}	ETag	"Version of the record"
-//	@Failure		400			{object}	Problem
-//	@Failure		401			{object}	Problem
-//	@Failure		403			{object}	Problem
-//	@Failure		404			{object}	Problem
-//	@Failure		409			{object}	Problem
-//	@Failure		412			{object}	Problem
-//	@Failure		413			{object}	Problem
-//	@Failure		415			{object}	Problem
-//	@Failure		422			{object}	Problem
-//	@Failure		428			{object}	Problem
-//	@Failure		429			{object}	Problem	"Rate limited; see Retry-After"
-//	@Failure		503			{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		400			{object}	ProblemBadRequest
+//	@Failure		401			{object}	ProblemUnauthorized
+//	@Failure		403			{object}	ProblemForbidden
+//	@Failure		404			{object}	ProblemNotFound
+//	@Failure		409			{object}	ProblemConflict
+//	@Failure		412			{object}	ProblemPreconditionFailed
+//	@Failure		413			{object}	ProblemTooLarge
+//	@Failure		415			{object}	ProblemUnsupportedMedia
+//	@Failure		422			{object}	ProblemValidation
+//	@Failure		428			{object}	ProblemPreconditionRequired
+//	@Failure		429			{object}	ProblemRateLimited	"Rate limited; see Retry-After"
+//	@Failure		503			{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
 //	@Failure		default		{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/consultations/{id} [patch]
@@ -91,18 +91,18 @@ func docPatchConsultation() {}
 //	@ID				archiveConsultation
 //	@Tags			consultations
 //	@Produce		json
-//	@Param			id			path		string	true	"Consultation UUID"	format(uuid)
-//	@Param			If-Match	header		string	true	"ETag of the version being archived"
+//	@Param			id			path		string	true	"联合协商 UUID / Consultation UUID"	format(uuid)	extensions(x-example=0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f)
+//	@Param			If-Match	header		string	true	"被归档版本的 ETag，含双引号 / ETag of the version being archived, quotes included"	extensions(x-example="1")
 //	@Success		200			{object}	registry.Consultation
 //	@Header			200			{string}	ETag	"Version of the record"
-//	@Failure		401			{object}	Problem
-//	@Failure		403			{object}	Problem
-//	@Failure		404			{object}	Problem
-//	@Failure		409			{object}	Problem
-//	@Failure		412			{object}	Problem
-//	@Failure		428			{object}	Problem
-//	@Failure		429			{object}	Problem	"Rate limited; see Retry-After"
-//	@Failure		503			{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		401			{object}	ProblemUnauthorized
+//	@Failure		403			{object}	ProblemForbidden
+//	@Failure		404			{object}	ProblemNotFound
+//	@Failure		409			{object}	ProblemConflict
+//	@Failure		412			{object}	ProblemPreconditionFailed
+//	@Failure		428			{object}	ProblemPreconditionRequired
+//	@Failure		429			{object}	ProblemRateLimited	"Rate limited; see Retry-After"
+//	@Failure		503			{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
 //	@Failure		default		{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/consultations/{id} [delete]
@@ -117,25 +117,25 @@ func docArchiveConsultation() {}
 //	@Produce		json
 //	@Produce		text/csv
 //	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
-//	@Param			party				query		string	false	"Participant organisation (UUID or code)"	extensions(x-example=yubei-cppcc)
-//	@Param			region				query		string	false	"Region code; matches any participant in that region or below"
-//	@Param			agreement			query		string	false	"Agreement UUID"	format(uuid)
-//	@Param			area				query		string	false	"Cooperation-area code"
-//	@Param			format				query		string	false	"Consultation format, or csv/xlsx/json for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv, xlsx)
-//	@Param			lang				query		string	false	"Language of an Excel workbook (default: Accept-Language)"	Enums(zh, en)
-//	@Param			status				query		string	false	"Status"											Enums(planned, held, cancelled)
-//	@Param			from				query		string	false	"Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)"
-//	@Param			to					query		string	false	"Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)"
-//	@Param			q					query		string	false	"Case-insensitive substring of titles, topics and summaries"
-//	@Param			include_archived	query		bool	false	"Include archived consultations"
-//	@Param			limit				query		int		false	"Page size"	minimum(1)	maximum(200)	default(50)
-//	@Param			cursor				query		string	false	"Opaque cursor from next_cursor"
+//	@Param			party				query		string	false	"参与组织，UUID 或代码 / Participant organisation, by UUID or code; 例 e.g. `changshou-cppcc`"	extensions(x-example=yubei-cppcc)
+//	@Param			region				query		string	false	"行政区划代码：匹配该区划（含下级）的任一参与组织 / Region code; matches any participant in that region or below; 例 e.g. `500115`"
+//	@Param			agreement			query		string	false	"所依据协议的 UUID / UUID of the agreement they follow from; 例 e.g. `01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01`"	format(uuid)
+//	@Param			area				query		string	false	"合作领域代码 / Cooperation-area code; 例 e.g. `culture-tourism`"
+//	@Param			format				query		string	false	"协商形式；或输出格式 csv/xlsx/json / Consultation format, or csv/xlsx/json for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv, xlsx)
+//	@Param			lang				query		string	false	"Excel 工作簿的语言，默认随 Accept-Language / Language of an Excel workbook (default: Accept-Language)"	Enums(zh, en)
+//	@Param			status				query		string	false	"状态 / Status"											Enums(planned, held, cancelled)
+//	@Param			from				query		string	false	"在此日期或之后举行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 `^\d{4}(-\d{2}(-\d{2})?)?$` / Held on or after, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern `^\d{4}(-\d{2}(-\d{2})?)?$`; 例 e.g. `2023`"
+//	@Param			to					query		string	false	"在此日期或之前举行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 `^\d{4}(-\d{2}(-\d{2})?)?$` / Held on or before, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern `^\d{4}(-\d{2}(-\d{2})?)?$`; 例 e.g. `2023-12`"
+//	@Param			q					query		string	false	"标题、议题或摘要中的子串，不区分大小写 / Case-insensitive substring of titles, topics and summaries; 例 e.g. `森林防灭火`"
+//	@Param			include_archived	query		bool	false	"是否包括已归档的联合协商 / Include archived consultations"
+//	@Param			limit				query		int		false	"每页条数，1–200，默认 50 / Page size, 1–200, 50 by default"	minimum(1)	maximum(200)	default(50)
+//	@Param			cursor				query		string	false	"游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0`"
 //	@Success		200					{object}	ConsultationList
 //	@Header			200					{string}	Link	"<…>; rel=\"next\" when there is another page"
-//	@Failure		400					{object}	Problem
-//	@Failure		401					{object}	Problem
-//	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"
-//	@Failure		503					{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		400					{object}	ProblemBadRequest
+//	@Failure		401					{object}	ProblemUnauthorized
+//	@Failure		429					{object}	ProblemRateLimited	"Rate limited; see Retry-After"
+//	@Failure		503					{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
 //	@Failure		default				{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/consultations [get]
@@ -150,26 +150,26 @@ func docListConsultations() {}
 //	@Produce		json
 //	@Produce		text/csv
 //	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
-//	@Param			id					path		string	true	"Agreement UUID"	format(uuid)
-//	@Param			party				query		string	false	"Participant organisation (UUID or code)"
-//	@Param			region				query		string	false	"Region code; matches any participant in that region or below"
-//	@Param			area				query		string	false	"Cooperation-area code"
-//	@Param			format				query		string	false	"Consultation format, or csv/xlsx/json for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv, xlsx)
-//	@Param			lang				query		string	false	"Language of an Excel workbook (default: Accept-Language)"	Enums(zh, en)
-//	@Param			status				query		string	false	"Status"											Enums(planned, held, cancelled)
-//	@Param			from				query		string	false	"Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)"
-//	@Param			to					query		string	false	"Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)"
-//	@Param			q					query		string	false	"Case-insensitive substring of titles, topics and summaries"
-//	@Param			include_archived	query		bool	false	"Include archived consultations"
-//	@Param			limit				query		int		false	"Page size"	minimum(1)	maximum(200)	default(50)
-//	@Param			cursor				query		string	false	"Opaque cursor from next_cursor"
+//	@Param			id					path		string	true	"协议 UUID / Agreement UUID"	format(uuid)	extensions(x-example=0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f)
+//	@Param			party				query		string	false	"参与组织，UUID 或代码 / Participant organisation, by UUID or code; 例 e.g. `changshou-cppcc`"
+//	@Param			region				query		string	false	"行政区划代码：匹配该区划（含下级）的任一参与组织 / Region code; matches any participant in that region or below; 例 e.g. `500115`"
+//	@Param			area				query		string	false	"合作领域代码 / Cooperation-area code; 例 e.g. `culture-tourism`"
+//	@Param			format				query		string	false	"协商形式；或输出格式 csv/xlsx/json / Consultation format, or csv/xlsx/json for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv, xlsx)
+//	@Param			lang				query		string	false	"Excel 工作簿的语言，默认随 Accept-Language / Language of an Excel workbook (default: Accept-Language)"	Enums(zh, en)
+//	@Param			status				query		string	false	"状态 / Status"											Enums(planned, held, cancelled)
+//	@Param			from				query		string	false	"在此日期或之后举行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 `^\d{4}(-\d{2}(-\d{2})?)?$` / Held on or after, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern `^\d{4}(-\d{2}(-\d{2})?)?$`; 例 e.g. `2023`"
+//	@Param			to					query		string	false	"在此日期或之前举行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 `^\d{4}(-\d{2}(-\d{2})?)?$` / Held on or before, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern `^\d{4}(-\d{2}(-\d{2})?)?$`; 例 e.g. `2023-12`"
+//	@Param			q					query		string	false	"标题、议题或摘要中的子串，不区分大小写 / Case-insensitive substring of titles, topics and summaries; 例 e.g. `森林防灭火`"
+//	@Param			include_archived	query		bool	false	"是否包括已归档的联合协商 / Include archived consultations"
+//	@Param			limit				query		int		false	"每页条数，1–200，默认 50 / Page size, 1–200, 50 by default"	minimum(1)	maximum(200)	default(50)
+//	@Param			cursor				query		string	false	"游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0`"
 //	@Success		200					{object}	ConsultationList
 //	@Header			200					{string}	Link	"<…>; rel=\"next\" when there is another page"
-//	@Failure		400					{object}	Problem
-//	@Failure		401					{object}	Problem
-//	@Failure		404					{object}	Problem
-//	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"
-//	@Failure		503					{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		400					{object}	ProblemBadRequest
+//	@Failure		401					{object}	ProblemUnauthorized
+//	@Failure		404					{object}	ProblemNotFound
+//	@Failure		429					{object}	ProblemRateLimited	"Rate limited; see Retry-After"
+//	@Failure		503					{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
 //	@Failure		default				{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/agreements/{id}/consultations [get]
@@ -184,26 +184,26 @@ func docListAgreementConsultations() {}
 //	@Produce		json
 //	@Produce		text/csv
 //	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
-//	@Param			id					path		string	true	"Organisation UUID or code"	extensions(x-example=changshou-cppcc)
-//	@Param			region				query		string	false	"Region code; matches any participant in that region or below"
-//	@Param			agreement			query		string	false	"Agreement UUID"	format(uuid)
-//	@Param			area				query		string	false	"Cooperation-area code"
-//	@Param			format				query		string	false	"Consultation format, or csv/xlsx/json for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv, xlsx)
-//	@Param			lang				query		string	false	"Language of an Excel workbook (default: Accept-Language)"	Enums(zh, en)
-//	@Param			status				query		string	false	"Status"											Enums(planned, held, cancelled)
-//	@Param			from				query		string	false	"Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)"
-//	@Param			to					query		string	false	"Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)"
-//	@Param			q					query		string	false	"Case-insensitive substring of titles, topics and summaries"
-//	@Param			include_archived	query		bool	false	"Include archived consultations"
-//	@Param			limit				query		int		false	"Page size"	minimum(1)	maximum(200)	default(50)
-//	@Param			cursor				query		string	false	"Opaque cursor from next_cursor"
+//	@Param			id					path		string	true	"组织 UUID 或代码 / Organisation UUID or code"	extensions(x-example=changshou-cppcc)
+//	@Param			region				query		string	false	"行政区划代码：匹配该区划（含下级）的任一参与组织 / Region code; matches any participant in that region or below; 例 e.g. `500115`"
+//	@Param			agreement			query		string	false	"所依据协议的 UUID / UUID of the agreement they follow from; 例 e.g. `01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01`"	format(uuid)
+//	@Param			area				query		string	false	"合作领域代码 / Cooperation-area code; 例 e.g. `culture-tourism`"
+//	@Param			format				query		string	false	"协商形式；或输出格式 csv/xlsx/json / Consultation format, or csv/xlsx/json for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv, xlsx)
+//	@Param			lang				query		string	false	"Excel 工作簿的语言，默认随 Accept-Language / Language of an Excel workbook (default: Accept-Language)"	Enums(zh, en)
+//	@Param			status				query		string	false	"状态 / Status"											Enums(planned, held, cancelled)
+//	@Param			from				query		string	false	"在此日期或之后举行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 `^\d{4}(-\d{2}(-\d{2})?)?$` / Held on or after, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern `^\d{4}(-\d{2}(-\d{2})?)?$`; 例 e.g. `2023`"
+//	@Param			to					query		string	false	"在此日期或之前举行（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 `^\d{4}(-\d{2}(-\d{2})?)?$` / Held on or before, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern `^\d{4}(-\d{2}(-\d{2})?)?$`; 例 e.g. `2023-12`"
+//	@Param			q					query		string	false	"标题、议题或摘要中的子串，不区分大小写 / Case-insensitive substring of titles, topics and summaries; 例 e.g. `森林防灭火`"
+//	@Param			include_archived	query		bool	false	"是否包括已归档的联合协商 / Include archived consultations"
+//	@Param			limit				query		int		false	"每页条数，1–200，默认 50 / Page size, 1–200, 50 by default"	minimum(1)	maximum(200)	default(50)
+//	@Param			cursor				query		string	false	"游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. `WyIyMDIzLTA1LTE4IiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0`"
 //	@Success		200					{object}	ConsultationList
 //	@Header			200					{string}	Link	"<…>; rel=\"next\" when there is another page"
-//	@Failure		400					{object}	Problem
-//	@Failure		401					{object}	Problem
-//	@Failure		404					{object}	Problem
-//	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"
-//	@Failure		503					{object}	Problem	"Database unavailable; see Retry-After"
+//	@Failure		400					{object}	ProblemBadRequest
+//	@Failure		401					{object}	ProblemUnauthorized
+//	@Failure		404					{object}	ProblemNotFound
+//	@Failure		429					{object}	ProblemRateLimited	"Rate limited; see Retry-After"
+//	@Failure		503					{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
 //	@Failure		default				{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/organizations/{id}/consultations [get]

@@ -25,7 +25,7 @@ func docHealthz() {}
 //	@Produce		plain
 //	@Produce		application/problem+json
 //	@Success		200	{string}	string	"ready"
-//	@Failure		503	{object}	Problem	"Database unreachable or not migrated"
+//	@Failure		503	{object}	ProblemUnavailable	"Database unreachable or not migrated"
 //	@Security
 //	@Router	/readyz [get]
 func docReadyz() {}

@@ -8,8 +8,10 @@ import (
 
 // OrganizationList is a page of organisations.
 type OrganizationList struct {
-	Items      []registry.Organization `json:"items" binding:"required"`
-	NextCursor string                  `json:"next_cursor,omitempty"`
+	// 本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null
+	Items []registry.Organization `json:"items" binding:"required"`
+	// 下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page
+	NextCursor string `json:"next_cursor,omitempty" example:"WyJjaGFuZ3Nob3UtY3BwY2MiXQ"`
 } // @name OrganizationList
 
 func (h *handler) listOrganizations(w http.ResponseWriter, r *http.Request) {

@@ -15,27 +15,37 @@ import (
 const problemBase = "https://cdcq-registry.org/problems/"
 
 // Problem is an RFC 9457 problem detail, the body of every 4xx and 5xx.
+// The document also shows one type per status (ProblemBadRequest, ... in
+// problem_examples.go), each with the JSON fields of Problem and an example
+// of its own kind.
 type Problem struct {
-	Type      string         `json:"type" binding:"required" format:"uri" example:"https://cdcq-registry.org/problems/validation"`
-	Title     string         `json:"title" binding:"required" example:"Request body is invalid"`
-	Status    int            `json:"status" binding:"required" example:"422"`
-	Detail    string         `json:"detail,omitempty" example:"1 field is invalid"`
-	Instance  string         `json:"instance,omitempty" example:"/v1/agreements"`
-	RequestID string         `json:"request_id,omitempty" example:"0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"`
-	Errors    []ProblemField `json:"errors,omitempty"`
-	// Reason says why a 403 refuses (and a 401 when reads need a key):
-	// role_forbids, not_a_party, cannot_remove_own_organization or
-	// read_requires_key; its sentence is the detail.
+	// 问题类型 URI，https://cdcq-registry.org/problems/ 加类型名（见总说明） / URI of the problem type, https://cdcq-registry.org/problems/ and the type's name (see the general description)
+	Type string `json:"type" binding:"required" format:"uri" example:"https://cdcq-registry.org/problems/validation"`
+	// 问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks
+	Title string `json:"title" binding:"required" example:"Request body is invalid"`
+	// HTTP 状态码，与响应状态相同 / HTTP status code, the same as the response's
+	Status int `json:"status" binding:"required" example:"422"`
+	// 本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks
+	Detail string `json:"detail,omitempty" example:"1 field is invalid"`
+	// 请求路径 / path of the request
+	Instance string `json:"instance,omitempty" example:"/v1/agreements"`
+	// 请求标识，同 X-Request-ID 响应头；报告问题时请提供 / request identifier, as the X-Request-ID header; quote it when reporting a problem
+	RequestID string `json:"request_id,omitempty" example:"0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"`
+	// 无效的字段或查询参数（400 查询参数错误、409 重复值、422 校验错误）；其他情况下没有此字段 / the invalid fields or query parameters (400 bad parameter, 409 duplicate value, 422 validation); absent otherwise
+	Errors []ProblemField `json:"errors,omitempty"`
+	// 403（及读取需要密钥时的 401）的拒绝原因，说明见 detail；其他情况下没有此字段 / why a 403 (and a 401 when reads need a key) refuses, its sentence in detail; absent otherwise
 	Reason string `json:"reason,omitempty" enums:"role_forbids,not_a_party,cannot_remove_own_organization,read_requires_key" example:"not_a_party"`
-	// Allowed lists the status moves allowed from the current status, on
-	// 409 answers to an illegal move ([] for a final status).
+	// 不允许的状态变更（409）时，当前状态允许变更到的状态；终止状态为 []；其他情况下没有此字段 / on a 409 to a status change not allowed, the statuses the record may move to ([] from a final status); absent otherwise
 	Allowed *[]string `json:"allowed,omitempty" example:"in_force"`
 } // @name Problem
 
 // ProblemField names one invalid field by its JSON path.
 type ProblemField struct {
-	Field   string `json:"field" binding:"required" example:"parties[1].organization_id"`
-	Code    string `json:"code" binding:"required" example:"unknown_organization"`
+	// 字段的 JSON 路径（如 parties[1].role），或查询参数、请求头的名称 / JSON path of the field (such as parties[1].role), or the name of the query parameter or header
+	Field string `json:"field" binding:"required" example:"parties[1].organization_id"`
+	// 错误代码，见总说明中的错误代码表 / error code, listed in the table of the general description
+	Code string `json:"code" binding:"required" example:"unknown_organization"`
+	// 错误说明，随 Accept-Language 为中文或英文 / what is wrong, Chinese or English as Accept-Language asks
 	Message string `json:"message" binding:"required" example:"organization does not exist"`
 } // @name ProblemField
 

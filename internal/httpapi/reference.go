@@ -42,14 +42,18 @@ func (h *handler) getRegion(w http.ResponseWriter, r *http.Request) {
 
 // RegionList is a page of regions.
 type RegionList struct {
-	Items      []registry.Region `json:"items" binding:"required"`
-	NextCursor string            `json:"next_cursor,omitempty"`
+	// 本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null
+	Items []registry.Region `json:"items" binding:"required"`
+	// 下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page
+	NextCursor string `json:"next_cursor,omitempty" example:"WyI1MDAxMTUiXQ"`
 } // @name RegionList
 
 // AreaList is a page of cooperation areas.
 type AreaList struct {
-	Items      []registry.CooperationArea `json:"items" binding:"required"`
-	NextCursor string                     `json:"next_cursor,omitempty"`
+	// 本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null
+	Items []registry.CooperationArea `json:"items" binding:"required"`
+	// 下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page
+	NextCursor string `json:"next_cursor,omitempty" example:"WyJjdWx0dXJlLXRvdXJpc20iXQ"`
 } // @name CooperationAreaList
 
 func (h *handler) listAreas(w http.ResponseWriter, r *http.Request) {

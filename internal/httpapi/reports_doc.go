@@ -12,15 +12,15 @@ package httpapi
 //	@Tags			stats
 //	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
 //	@Produce		json
-//	@Param			organization	query		string	true	"Organisation UUID or code"	extensions(x-example=changshou-cppcc)
-//	@Param			year			query		int		true	"Calendar year"				minimum(1)	maximum(9999)	extensions(x-example=2023)
-//	@Param			lang			query		string	false	"Language of the workbook (default: Accept-Language)"	Enums(zh, en)
+//	@Param			organization	query		string	true	"组织 UUID 或代码 / Organisation UUID or code"	extensions(x-example=changshou-cppcc)
+//	@Param			year			query		int		true	"公历年份 / Calendar year"				minimum(1)	maximum(9999)	extensions(x-example=2023)
+//	@Param			lang			query		string	false	"工作簿的语言，默认随 Accept-Language / Language of the workbook (default: Accept-Language)"	Enums(zh, en)
 //	@Success		200				{file}		file	"The workbook, as an attachment"
-//	@Failure		400				{object}	Problem
-//	@Failure		401				{object}	Problem
-//	@Failure		404				{object}	Problem
-//	@Failure		429				{object}	Problem
-//	@Failure		503				{object}	Problem
+//	@Failure		400				{object}	ProblemBadRequest
+//	@Failure		401				{object}	ProblemUnauthorized
+//	@Failure		404				{object}	ProblemNotFound
+//	@Failure		429				{object}	ProblemRateLimited
+//	@Failure		503				{object}	ProblemUnavailable
 //	@Failure		default			{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/reports/annual [get]

@@ -11,15 +11,15 @@ package httpapi
 //	@ID				getStats
 //	@Tags			stats
 //	@Produce		json
-//	@Param			year			query		int		true	"Calendar year"																												minimum(1)	maximum(9999)	extensions(x-example=2023)
-//	@Param			organization	query		string	false	"Organisation UUID or code (not together with region)"																		extensions(x-example=changshou-cppcc)
-//	@Param			region			query		string	false	"Six-digit region code, with the regions below it (not together with organization)"											extensions(x-example=500115)
-//	@Param			partner_region	query		string	false	"Only records with a participant (or party) in this region or below: what the selection did jointly with partners there"	extensions(x-example=510000)
+//	@Param			year			query		int		true	"统计年份 / Calendar year"																												minimum(1)	maximum(9999)	extensions(x-example=2023)
+//	@Param			organization	query		string	false	"组织 UUID 或代码（不能与 region 同时使用） / Organisation UUID or code (not together with region)"																		extensions(x-example=changshou-cppcc)
+//	@Param			region			query		string	false	"六位行政区划代码，含其下级（不能与 organization 同时使用） / Six-digit region code, with the regions below it (not together with organization)"											extensions(x-example=500115)
+//	@Param			partner_region	query		string	false	"只统计有该行政区划（含下级）参与方的记录：所选范围与那里的合作方共同完成的工作 / Only records with a participant (or party) in this region or below: what the selection did jointly with partners there"	extensions(x-example=510000)
 //	@Success		200				{object}	registry.Stats
-//	@Failure		400				{object}	Problem
-//	@Failure		401				{object}	Problem
-//	@Failure		429				{object}	Problem
-//	@Failure		503				{object}	Problem
+//	@Failure		400				{object}	ProblemBadRequest
+//	@Failure		401				{object}	ProblemUnauthorized
+//	@Failure		429				{object}	ProblemRateLimited
+//	@Failure		503				{object}	ProblemUnavailable
 //	@Failure		default			{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security		BearerAuth
 //	@Router			/v1/stats [get]
