@@ -1,5 +1,7 @@
 package registry
 
+import "encoding/json"
+
 // The inputs of the registry's writes: what a person or a program may set
 // on a record. Each carries its field rules as validator tags (checked by
 // the Service, whoever calls it) and the Swagger description of the request
@@ -33,7 +35,20 @@ type PartyInput struct {
 	Role           PartyRole `json:"role" validate:"required,enum"`
 	SignatoryName  *string   `json:"signatory_name" validate:"omitnil,notblank,max=200" maxLength:"200" extensions:"x-nullable"`
 	SignatoryTitle *string   `json:"signatory_title" validate:"omitnil,notblank,max=200" maxLength:"200" extensions:"x-nullable"`
+	ReadOnlyNames
 } // @name PartyRequest
+
+// ReadOnlyNames takes the read-only fields a party or participant shows of
+// its organisation (organization_code, name_zh, name_en, region_code), so
+// that parties and participants as read can be
+// sent back in a write. Whatever they hold is ignored: the organisation is
+// the one organization_id names.
+type ReadOnlyNames struct {
+	OrganizationCode json.RawMessage `json:"organization_code,omitempty" swaggerignore:"true"`
+	NameZh           json.RawMessage `json:"name_zh,omitempty" swaggerignore:"true"`
+	NameEn           json.RawMessage `json:"name_en,omitempty" swaggerignore:"true"`
+	RegionCode       json.RawMessage `json:"region_code,omitempty" swaggerignore:"true"`
+}
 
 // AreaRefInput is a cooperation area as the agreement words it.
 type AreaRefInput struct {
@@ -81,6 +96,7 @@ type ConsultationInput struct {
 type ConsultationParticipant struct {
 	OrganizationID string           `json:"organization_id" validate:"required,orgref" example:"changshou-cppcc"`
 	Role           ConsultationRole `json:"role" validate:"required,enum"`
+	ReadOnlyNames
 } // @name ConsultationParticipantRequest
 
 // JointActionInput is the writable part of a joint duty action.
@@ -108,6 +124,7 @@ type JointActionInput struct {
 type JointActionParticipant struct {
 	OrganizationID string          `json:"organization_id" validate:"required,orgref" example:"changshou-cppcc"`
 	Role           JointActionRole `json:"role" validate:"required,enum"`
+	ReadOnlyNames
 } // @name JointActionParticipantRequest
 
 // OutcomeInput is a result of a consultation or joint action.
