@@ -8,7 +8,13 @@ import "time"
 type Participant struct {
 	OrganizationID   string `json:"organization_id" binding:"required" format:"uuid"`
 	OrganizationCode string `json:"organization_code" binding:"required" example:"changshou-cppcc"`
-	Role             string `json:"role" binding:"required" example:"host"` // a ConsultationRole or a JointActionRole
+	// 组织中文名称（只读）| The organisation's name in Chinese (read-only).
+	NameZh string `json:"name_zh" binding:"required" example:"中国人民政治协商会议重庆市长寿区委员会"`
+	// 组织英文名称（只读）| The organisation's name in English (read-only).
+	NameEn *string `json:"name_en" binding:"required" extensions:"x-nullable" example:"Changshou District Committee of the CPPCC"`
+	// 组织所在行政区划代码（只读）| The six-digit code of the organisation's region (read-only).
+	RegionCode *string `json:"region_code" binding:"required" extensions:"x-nullable" example:"500115"`
+	Role       string  `json:"role" binding:"required" example:"host"` // a ConsultationRole or a JointActionRole
 } // @name Participant
 
 // Outcome is a result of a consultation or joint action: how many
@@ -91,8 +97,10 @@ func hasParticipant(ps []Participant, orgID string) bool {
 // ActivityFilter selects consultations or joint actions. Kind is the
 // format of a consultation or the kind of a joint action. From and To
 // select records whose period overlaps the range.
+// Parties, when given, are organisations (UUID or code) that must all take
+// part.
 type ActivityFilter struct {
-	Party           string
+	Parties         []string
 	Region          string
 	Agreement       string
 	Area            string
@@ -197,10 +205,19 @@ type Stats struct {
 } // @name Stats
 
 // AgreementStats counts the agreements signed in the year and those in
-// force during it.
+// force during it, and the agreements signed in the year by cooperation
+// area and by partner province.
 type AgreementStats struct {
 	Signed  int `json:"signed" binding:"required" example:"1"`
 	InForce int `json:"in_force" binding:"required" example:"1"`
+	// 当年签署、列明各合作领域（分类代码）的协议数 | Agreements signed in the
+	// year that name each cooperation area (taxonomy code).
+	ByArea map[string]int `json:"by_area" binding:"required"`
+	// 当年签署、有来自所选组织或地区本省以外各省级行政区的签署方的协议数（未选组织或地区时为 {}）|
+	// Agreements signed in the year with a party from each province-level
+	// region other than the selection's own ({} when neither organization
+	// nor region is selected).
+	ByPartnerProvince map[string]int `json:"by_partner_province" binding:"required"`
 } // @name AgreementStats
 
 // ConsultationStats counts the consultations held in the year, by format

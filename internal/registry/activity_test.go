@@ -42,7 +42,7 @@ func TestCheckConsultation(t *testing.T) {
 		{"alone", ps("host"), map[string]string{"participants": "min_participants:2"}},
 		{"two hosts", ps("host", "host"), map[string]string{"participants": "one_host:"}},
 		{"no host", ps("participant", "co_host"), map[string]string{"participants": "one_host:"}},
-		{"twice", []Participant{{"a", "", "host"}, {"a", "", "participant"}},
+		{"twice", []Participant{{OrganizationID: "a", Role: "host"}, {OrganizationID: "a", Role: "participant"}},
 			map[string]string{"participants[1].organization_id": "duplicate_party:", "participants": "min_participants:2"}},
 	} {
 		got := codesOf(CheckConsultation(&Consultation{Participants: c.ps}))
@@ -58,7 +58,7 @@ func TestCheckConsultation(t *testing.T) {
 }
 
 func TestCheckJointAction(t *testing.T) {
-	two := []Participant{{"a", "", "lead"}, {"b", "", "partner"}}
+	two := []Participant{{OrganizationID: "a", Role: "lead"}, {OrganizationID: "b", Role: "partner"}}
 	for _, c := range []struct {
 		from, to string
 		bad      bool
@@ -74,18 +74,18 @@ func TestCheckJointAction(t *testing.T) {
 	if err := CheckJointAction(&JointAction{Participants: two, EndedOn: date("2020")}); err != nil {
 		t.Errorf("an end without a start: %v", err)
 	}
-	noLead := []Participant{{"a", "", "partner"}, {"b", "", "supporter"}}
+	noLead := []Participant{{OrganizationID: "a", Role: "partner"}, {OrganizationID: "b", Role: "supporter"}}
 	if got := codesOf(CheckJointAction(&JointAction{Participants: noLead})); got["participants"] != "lead_required:" {
 		t.Errorf("no lead: %v", got)
 	}
-	solo := []Participant{{"a", "", "lead"}}
+	solo := []Participant{{OrganizationID: "a", Role: "lead"}}
 	if got := codesOf(CheckJointAction(&JointAction{Participants: solo})); got["participants"] != "min_participants:2" {
 		t.Errorf("alone: %v", got)
 	}
 	if err := CheckJointActionFromSource(&JointAction{Participants: solo}); err != nil {
 		t.Errorf("from a source, alone: %v", err)
 	}
-	if got := codesOf(CheckJointActionFromSource(&JointAction{Participants: []Participant{{"a", "", "partner"}}})); got["participants"] != "lead_required:" {
+	if got := codesOf(CheckJointActionFromSource(&JointAction{Participants: []Participant{{OrganizationID: "a", Role: "partner"}}})); got["participants"] != "lead_required:" {
 		t.Errorf("from a source, no lead: %v", got)
 	}
 	j := JointAction{Participants: two}

@@ -33,11 +33,17 @@ func CheckAgreementTransition(from, to AgreementStatus) error {
 
 // Party is an organisation's part in an agreement.
 type Party struct {
-	OrganizationID   string    `json:"organization_id" binding:"required" format:"uuid"`
-	OrganizationCode string    `json:"organization_code" binding:"required" example:"changshou-cppcc"`
-	Role             PartyRole `json:"role" binding:"required"`
-	SignatoryName    *string   `json:"signatory_name" binding:"required" extensions:"x-nullable"`
-	SignatoryTitle   *string   `json:"signatory_title" binding:"required" extensions:"x-nullable"`
+	OrganizationID   string `json:"organization_id" binding:"required" format:"uuid"`
+	OrganizationCode string `json:"organization_code" binding:"required" example:"changshou-cppcc"`
+	// 组织中文名称（只读）| The organisation's name in Chinese (read-only).
+	NameZh string `json:"name_zh" binding:"required" example:"中国人民政治协商会议重庆市长寿区委员会"`
+	// 组织英文名称（只读）| The organisation's name in English (read-only).
+	NameEn *string `json:"name_en" binding:"required" extensions:"x-nullable" example:"Changshou District Committee of the CPPCC"`
+	// 组织所在行政区划代码（只读）| The six-digit code of the organisation's region (read-only).
+	RegionCode     *string   `json:"region_code" binding:"required" extensions:"x-nullable" example:"500115"`
+	Role           PartyRole `json:"role" binding:"required"`
+	SignatoryName  *string   `json:"signatory_name" binding:"required" extensions:"x-nullable"`
+	SignatoryTitle *string   `json:"signatory_title" binding:"required" extensions:"x-nullable"`
 } // @name Party
 
 // AgreementArea is a cooperation area as the agreement words it, with an
@@ -99,9 +105,13 @@ func (a Agreement) HasParty(orgID string) bool {
 	return false
 }
 
-// AgreementFilter selects agreements.
+// MaxPartyFilter is how many organisations a list's party filter may name.
+const MaxPartyFilter = 10
+
+// AgreementFilter selects agreements. Parties, when given, are
+// organisations (UUID or code) that must all take part.
 type AgreementFilter struct {
-	Party           string
+	Parties         []string
 	Region          string
 	Status          AgreementStatus
 	Type            AgreementType
