@@ -35,15 +35,13 @@ type activityAPI[T, In any] struct {
 // any other value the consultation format.
 func (a *activityAPI[T, In]) filter(r *http.Request) (registry.ActivityFilter, error) {
 	q := newQuery(r)
-	outputs := []string{"json", "csv"}
 	allowed := a.kinds
 	if a.kindParam == "format" {
 		allowed = append(slices.Clone(a.kinds), outputs...)
-	} else {
-		q.oneOf("format", outputs)
 	}
+	q.exportParams(a.kindParam != "format")
 	f := registry.ActivityFilter{
-		Party:           q.orgRef("party"),
+		Parties:         q.orgRefs("party"),
 		Region:          q.region("region"),
 		Agreement:       q.uuid("agreement"),
 		Area:            q.code("area"),
@@ -59,7 +57,7 @@ func (a *activityAPI[T, In]) filter(r *http.Request) (registry.ActivityFilter, e
 	if slices.Contains(outputs, f.Kind) {
 		f.Kind = ""
 	}
-	return f, q.err
+	return f, q.done()
 }
 
 // serveList answers a list, as JSON or as a CSV export. scope, when not
@@ -73,6 +71,9 @@ func (a *activityAPI[T, In]) serveList(h *handler, w http.ResponseWriter, r *htt
 	}
 	if err != nil {
 		h.writeError(w, r, err)
+		return
+	}
+	if !acceptableList(w, r) {
 		return
 	}
 	if wantsCSV(r) {
@@ -115,7 +116,7 @@ func (h *handler) ofOrganization(r *http.Request) func(ctx context.Context, f *r
 		if err != nil {
 			return err
 		}
-		f.Party = o.ID
+		f.Parties = append([]string{o.ID}, f.Parties...)
 		return nil
 	}
 }

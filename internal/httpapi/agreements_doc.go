@@ -116,7 +116,7 @@ func docArchiveAgreement() {}
 //	@Tags			agreements
 //	@Produce		json
 //	@Produce		text/csv
-//	@Param			party				query		string	false	"Party organisation (UUID or code)"	extensions(x-example=pengzhou-cppcc)
+//	@Param			party				query		[]string	false	"Party organisation (UUID or code); repeat it (at most 10) for the records every named organisation took part in" collectionFormat(multi)	extensions(x-example=pengzhou-cppcc)
 //	@Param			region				query		string	false	"Region code; matches any party in that region or below"
 //	@Param			status				query		string	false	"Status"	Enums(draft, signed, in_force, suspended, expired, terminated)
 //	@Param			type				query		string	false	"Type"		Enums(framework, friendship, cooperation, memorandum)
@@ -125,12 +125,14 @@ func docArchiveAgreement() {}
 //	@Param			signed_to			query		string	false	"Signed on or before (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			q					query		string	false	"Case-insensitive substring of titles, summaries and ref_no"
 //	@Param			include_archived	query		bool	false	"Include archived agreements"
-//	@Param			format				query		string	false	"csv for a CSV export"	Enums(json, csv)
+//	@Param			format				query		string	false	"csv for a CSV export, xlsx for an Excel workbook"	Enums(json, csv, xlsx)
+//	@Param	lang	query	string	false	"Language of an export's headings and labels (Accept-Language otherwise)"	Enums(zh, en)
 //	@Param			limit				query		int		false	"Page size"				minimum(1)	maximum(200)	default(50)
 //	@Param			cursor				query		string	false	"Opaque cursor from next_cursor"
 //	@Success		200					{object}	AgreementList
 //	@Header			200					{string}	Link	"<…>; rel=\"next\" when there is another page"
 //	@Failure		400					{object}	Problem
+//	@Failure	406	{object}	Problem	"format=xlsx or an Accept of a workbook: Excel exports are not available yet"
 //	@Failure		401					{object}	Problem
 //	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"
 //	@Failure		503					{object}	Problem	"Database unavailable; see Retry-After"

@@ -116,11 +116,12 @@ func docArchiveConsultation() {}
 //	@Tags			consultations
 //	@Produce		json
 //	@Produce		text/csv
-//	@Param			party				query		string	false	"Participant organisation (UUID or code)"	extensions(x-example=yubei-cppcc)
+//	@Param			party				query		[]string	false	"Participant organisation (UUID or code); repeat it (at most 10) for the records every named organisation took part in" collectionFormat(multi)	extensions(x-example=yubei-cppcc)
 //	@Param			region				query		string	false	"Region code; matches any participant in that region or below"
 //	@Param			agreement			query		string	false	"Agreement UUID"	format(uuid)
 //	@Param			area				query		string	false	"Cooperation-area code"
-//	@Param			format				query		string	false	"Consultation format, or csv/json for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv)
+//	@Param			format				query		string	false	"Consultation format, or json/csv/xlsx for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv, xlsx)
+//	@Param	lang	query	string	false	"Language of an export's headings and labels (Accept-Language otherwise)"	Enums(zh, en)
 //	@Param			status				query		string	false	"Status"											Enums(planned, held, cancelled)
 //	@Param			from				query		string	false	"Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			to					query		string	false	"Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)"
@@ -131,6 +132,7 @@ func docArchiveConsultation() {}
 //	@Success		200					{object}	ConsultationList
 //	@Header			200					{string}	Link	"<…>; rel=\"next\" when there is another page"
 //	@Failure		400					{object}	Problem
+//	@Failure	406	{object}	Problem	"format=xlsx or an Accept of a workbook: Excel exports are not available yet"
 //	@Failure		401					{object}	Problem
 //	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"
 //	@Failure		503					{object}	Problem	"Database unavailable; see Retry-After"
@@ -148,10 +150,11 @@ func docListConsultations() {}
 //	@Produce		json
 //	@Produce		text/csv
 //	@Param			id					path		string	true	"Agreement UUID"	format(uuid)
-//	@Param			party				query		string	false	"Participant organisation (UUID or code)"
+//	@Param			party				query		[]string	false	"Participant organisation (UUID or code); repeat it (at most 10) for the records every named organisation took part in" collectionFormat(multi)
 //	@Param			region				query		string	false	"Region code; matches any participant in that region or below"
 //	@Param			area				query		string	false	"Cooperation-area code"
-//	@Param			format				query		string	false	"Consultation format, or csv/json for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv)
+//	@Param			format				query		string	false	"Consultation format, or json/csv/xlsx for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv, xlsx)
+//	@Param	lang	query	string	false	"Language of an export's headings and labels (Accept-Language otherwise)"	Enums(zh, en)
 //	@Param			status				query		string	false	"Status"											Enums(planned, held, cancelled)
 //	@Param			from				query		string	false	"Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			to					query		string	false	"Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)"
@@ -162,6 +165,7 @@ func docListConsultations() {}
 //	@Success		200					{object}	ConsultationList
 //	@Header			200					{string}	Link	"<…>; rel=\"next\" when there is another page"
 //	@Failure		400					{object}	Problem
+//	@Failure	406	{object}	Problem	"format=xlsx or an Accept of a workbook: Excel exports are not available yet"
 //	@Failure		401					{object}	Problem
 //	@Failure		404					{object}	Problem
 //	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"
@@ -183,7 +187,8 @@ func docListAgreementConsultations() {}
 //	@Param			region				query		string	false	"Region code; matches any participant in that region or below"
 //	@Param			agreement			query		string	false	"Agreement UUID"	format(uuid)
 //	@Param			area				query		string	false	"Cooperation-area code"
-//	@Param			format				query		string	false	"Consultation format, or csv/json for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv)
+//	@Param			format				query		string	false	"Consultation format, or json/csv/xlsx for the output"	Enums(meeting, seminar, field_visit, online, grassroots, json, csv, xlsx)
+//	@Param	lang	query	string	false	"Language of an export's headings and labels (Accept-Language otherwise)"	Enums(zh, en)
 //	@Param			status				query		string	false	"Status"											Enums(planned, held, cancelled)
 //	@Param			from				query		string	false	"Held on or after (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			to					query		string	false	"Held on or before (YYYY, YYYY-MM or YYYY-MM-DD)"
@@ -194,6 +199,7 @@ func docListAgreementConsultations() {}
 //	@Success		200					{object}	ConsultationList
 //	@Header			200					{string}	Link	"<…>; rel=\"next\" when there is another page"
 //	@Failure		400					{object}	Problem
+//	@Failure	406	{object}	Problem	"format=xlsx or an Accept of a workbook: Excel exports are not available yet"
 //	@Failure		401					{object}	Problem
 //	@Failure		404					{object}	Problem
 //	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"

@@ -116,7 +116,7 @@ func docArchiveJointAction() {}
 //	@Tags			joint-actions
 //	@Produce		json
 //	@Produce		text/csv
-//	@Param			party				query		string	false	"Participant organisation (UUID or code)"	extensions(x-example=changshou-jiusan)
+//	@Param			party				query		[]string	false	"Participant organisation (UUID or code); repeat it (at most 10) for the records every named organisation took part in" collectionFormat(multi)	extensions(x-example=changshou-jiusan)
 //	@Param			region				query		string	false	"Region code; matches any participant in that region or below"
 //	@Param			agreement			query		string	false	"Agreement UUID"	format(uuid)
 //	@Param			area				query		string	false	"Cooperation-area code"
@@ -126,12 +126,14 @@ func docArchiveJointAction() {}
 //	@Param			to					query		string	false	"Going on at or before (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			q					query		string	false	"Case-insensitive substring of titles, themes and summaries"
 //	@Param			include_archived	query		bool	false	"Include archived joint actions"
-//	@Param			format				query		string	false	"csv for a CSV export"	Enums(json, csv)
+//	@Param			format				query		string	false	"csv for a CSV export, xlsx for an Excel workbook"	Enums(json, csv, xlsx)
+//	@Param	lang	query	string	false	"Language of an export's headings and labels (Accept-Language otherwise)"	Enums(zh, en)
 //	@Param			limit				query		int		false	"Page size"				minimum(1)	maximum(200)	default(50)
 //	@Param			cursor				query		string	false	"Opaque cursor from next_cursor"
 //	@Success		200					{object}	JointActionList
 //	@Header			200					{string}	Link	"<…>; rel=\"next\" when there is another page"
 //	@Failure		400					{object}	Problem
+//	@Failure	406	{object}	Problem	"format=xlsx or an Accept of a workbook: Excel exports are not available yet"
 //	@Failure		401					{object}	Problem
 //	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"
 //	@Failure		503					{object}	Problem	"Database unavailable; see Retry-After"
@@ -149,7 +151,7 @@ func docListJointActions() {}
 //	@Produce		json
 //	@Produce		text/csv
 //	@Param			id					path		string	true	"Agreement UUID"	format(uuid)
-//	@Param			party				query		string	false	"Participant organisation (UUID or code)"
+//	@Param			party				query		[]string	false	"Participant organisation (UUID or code); repeat it (at most 10) for the records every named organisation took part in" collectionFormat(multi)
 //	@Param			region				query		string	false	"Region code; matches any participant in that region or below"
 //	@Param			area				query		string	false	"Cooperation-area code"
 //	@Param			kind				query		string	false	"Kind"		Enums(inspection, research, proposal, supervision, exhibition, publicity, other)
@@ -158,12 +160,14 @@ func docListJointActions() {}
 //	@Param			to					query		string	false	"Going on at or before (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			q					query		string	false	"Case-insensitive substring of titles, themes and summaries"
 //	@Param			include_archived	query		bool	false	"Include archived joint actions"
-//	@Param			format				query		string	false	"csv for a CSV export"	Enums(json, csv)
+//	@Param			format				query		string	false	"csv for a CSV export, xlsx for an Excel workbook"	Enums(json, csv, xlsx)
+//	@Param	lang	query	string	false	"Language of an export's headings and labels (Accept-Language otherwise)"	Enums(zh, en)
 //	@Param			limit				query		int		false	"Page size"				minimum(1)	maximum(200)	default(50)
 //	@Param			cursor				query		string	false	"Opaque cursor from next_cursor"
 //	@Success		200					{object}	JointActionList
 //	@Header			200					{string}	Link	"<…>; rel=\"next\" when there is another page"
 //	@Failure		400					{object}	Problem
+//	@Failure	406	{object}	Problem	"format=xlsx or an Accept of a workbook: Excel exports are not available yet"
 //	@Failure		401					{object}	Problem
 //	@Failure		404					{object}	Problem
 //	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"
@@ -191,12 +195,14 @@ func docListAgreementJointActions() {}
 //	@Param			to					query		string	false	"Going on at or before (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			q					query		string	false	"Case-insensitive substring of titles, themes and summaries"
 //	@Param			include_archived	query		bool	false	"Include archived joint actions"
-//	@Param			format				query		string	false	"csv for a CSV export"	Enums(json, csv)
+//	@Param			format				query		string	false	"csv for a CSV export, xlsx for an Excel workbook"	Enums(json, csv, xlsx)
+//	@Param	lang	query	string	false	"Language of an export's headings and labels (Accept-Language otherwise)"	Enums(zh, en)
 //	@Param			limit				query		int		false	"Page size"				minimum(1)	maximum(200)	default(50)
 //	@Param			cursor				query		string	false	"Opaque cursor from next_cursor"
 //	@Success		200					{object}	JointActionList
 //	@Header			200					{string}	Link	"<…>; rel=\"next\" when there is another page"
 //	@Failure		400					{object}	Problem
+//	@Failure	406	{object}	Problem	"format=xlsx or an Accept of a workbook: Excel exports are not available yet"
 //	@Failure		401					{object}	Problem
 //	@Failure		404					{object}	Problem
 //	@Failure		429					{object}	Problem	"Rate limited; see Retry-After"

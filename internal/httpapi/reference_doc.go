@@ -32,9 +32,15 @@ func docListRegions() {}
 //	@ID			getRegion
 //	@Tags		regions
 //	@Produce	json
-//	@Param		code	path		string	true	"Six-digit GB/T 2260 code"	extensions(x-example=500115)
-//	@Success	200		{object}	registry.Region
-//	@Failure	404		{object}	Problem
+//	@Param		code			path		string	true	"Six-digit GB/T 2260 code"	extensions(x-example=500115)
+//	@Param		If-None-Match	header		string	false	"ETag(s) the client holds; 304 when one is current"
+//	@Success	200				{object}	registry.Region
+//	@Header		200				{string}	ETag			"Digest of the region as sent (regions have no version: migrations load them)"
+//	@Header		200				{string}	Cache-Control	"no-cache: revalidate with If-None-Match"
+//	@Success	304				"Not modified: the region still has the ETag sent in If-None-Match; no body"
+//	@Header		304				{string}	ETag	"Digest of the region as sent"
+//	@Failure	400				{object}	Problem
+//	@Failure	404				{object}	Problem
 //	@Failure	401		{object}	Problem
 //	@Failure	429		{object}	Problem	"Rate limited; see Retry-After"
 //	@Failure	503		{object}	Problem	"Database unavailable; see Retry-After"
