@@ -91,9 +91,13 @@ const docTemplate = `{
                 "operationId": "listAgreements",
                 "parameters": [
                     {
-                        "type": "string",
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "multi",
                         "x-example": "pengzhou-cppcc",
-                        "description": "Party organisation (UUID or code)",
+                        "description": "Party organisation (UUID or code); repeat it (at most 10) for the records every named organisation took part in",
                         "name": "party",
                         "in": "query"
                     },
@@ -162,11 +166,22 @@ const docTemplate = `{
                     {
                         "enum": [
                             "json",
-                            "csv"
+                            "csv",
+                            "xlsx"
                         ],
                         "type": "string",
-                        "description": "csv for a CSV export",
+                        "description": "csv for a CSV export, xlsx for an Excel workbook",
                         "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of an export's headings and labels (Accept-Language otherwise)",
+                        "name": "lang",
                         "in": "query"
                     },
                     {
@@ -206,6 +221,12 @@ const docTemplate = `{
                     },
                     "401": {
                         "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "406": {
+                        "description": "format=xlsx or an Accept of a workbook: Excel exports are not available yet",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -701,8 +722,12 @@ const docTemplate = `{
                         "required": true
                     },
                     {
-                        "type": "string",
-                        "description": "Participant organisation (UUID or code)",
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "multi",
+                        "description": "Participant organisation (UUID or code); repeat it (at most 10) for the records every named organisation took part in",
                         "name": "party",
                         "in": "query"
                     },
@@ -726,11 +751,22 @@ const docTemplate = `{
                             "online",
                             "grassroots",
                             "json",
-                            "csv"
+                            "csv",
+                            "xlsx"
                         ],
                         "type": "string",
-                        "description": "Consultation format, or csv/json for the output",
+                        "description": "Consultation format, or json/csv/xlsx for the output",
                         "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of an export's headings and labels (Accept-Language otherwise)",
+                        "name": "lang",
                         "in": "query"
                     },
                     {
@@ -811,6 +847,12 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "406": {
+                        "description": "format=xlsx or an Accept of a workbook: Excel exports are not available yet",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -949,8 +991,12 @@ const docTemplate = `{
                         "required": true
                     },
                     {
-                        "type": "string",
-                        "description": "Participant organisation (UUID or code)",
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "multi",
+                        "description": "Participant organisation (UUID or code); repeat it (at most 10) for the records every named organisation took part in",
                         "name": "party",
                         "in": "query"
                     },
@@ -1020,11 +1066,22 @@ const docTemplate = `{
                     {
                         "enum": [
                             "json",
-                            "csv"
+                            "csv",
+                            "xlsx"
                         ],
                         "type": "string",
-                        "description": "csv for a CSV export",
+                        "description": "csv for a CSV export, xlsx for an Excel workbook",
                         "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of an export's headings and labels (Accept-Language otherwise)",
+                        "name": "lang",
                         "in": "query"
                     },
                     {
@@ -1070,6 +1127,12 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "406": {
+                        "description": "format=xlsx or an Accept of a workbook: Excel exports are not available yet",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1237,9 +1300,13 @@ const docTemplate = `{
                 "operationId": "listConsultations",
                 "parameters": [
                     {
-                        "type": "string",
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "multi",
                         "x-example": "yubei-cppcc",
-                        "description": "Participant organisation (UUID or code)",
+                        "description": "Participant organisation (UUID or code); repeat it (at most 10) for the records every named organisation took part in",
                         "name": "party",
                         "in": "query"
                     },
@@ -1270,11 +1337,22 @@ const docTemplate = `{
                             "online",
                             "grassroots",
                             "json",
-                            "csv"
+                            "csv",
+                            "xlsx"
                         ],
                         "type": "string",
-                        "description": "Consultation format, or csv/json for the output",
+                        "description": "Consultation format, or json/csv/xlsx for the output",
                         "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of an export's headings and labels (Accept-Language otherwise)",
+                        "name": "lang",
                         "in": "query"
                     },
                     {
@@ -1349,6 +1427,12 @@ const docTemplate = `{
                     },
                     "401": {
                         "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "406": {
+                        "description": "format=xlsx or an Accept of a workbook: Excel exports are not available yet",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2242,9 +2326,13 @@ const docTemplate = `{
                 "operationId": "listJointActions",
                 "parameters": [
                     {
-                        "type": "string",
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "multi",
                         "x-example": "changshou-jiusan",
-                        "description": "Participant organisation (UUID or code)",
+                        "description": "Participant organisation (UUID or code); repeat it (at most 10) for the records every named organisation took part in",
                         "name": "party",
                         "in": "query"
                     },
@@ -2321,11 +2409,22 @@ const docTemplate = `{
                     {
                         "enum": [
                             "json",
-                            "csv"
+                            "csv",
+                            "xlsx"
                         ],
                         "type": "string",
-                        "description": "csv for a CSV export",
+                        "description": "csv for a CSV export, xlsx for an Excel workbook",
                         "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of an export's headings and labels (Accept-Language otherwise)",
+                        "name": "lang",
                         "in": "query"
                     },
                     {
@@ -2365,6 +2464,12 @@ const docTemplate = `{
                     },
                     "401": {
                         "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "406": {
+                        "description": "format=xlsx or an Accept of a workbook: Excel exports are not available yet",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3324,11 +3429,22 @@ const docTemplate = `{
                             "online",
                             "grassroots",
                             "json",
-                            "csv"
+                            "csv",
+                            "xlsx"
                         ],
                         "type": "string",
-                        "description": "Consultation format, or csv/json for the output",
+                        "description": "Consultation format, or json/csv/xlsx for the output",
                         "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of an export's headings and labels (Accept-Language otherwise)",
+                        "name": "lang",
                         "in": "query"
                     },
                     {
@@ -3409,6 +3525,12 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "406": {
+                        "description": "format=xlsx or an Accept of a workbook: Excel exports are not available yet",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3533,11 +3655,22 @@ const docTemplate = `{
                     {
                         "enum": [
                             "json",
-                            "csv"
+                            "csv",
+                            "xlsx"
                         ],
                         "type": "string",
-                        "description": "csv for a CSV export",
+                        "description": "csv for a CSV export, xlsx for an Excel workbook",
                         "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of an export's headings and labels (Accept-Language otherwise)",
+                        "name": "lang",
                         "in": "query"
                     },
                     {
@@ -3583,6 +3716,12 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "406": {
+                        "description": "format=xlsx or an Accept of a workbook: Excel exports are not available yet",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3727,6 +3866,12 @@ const docTemplate = `{
                         "name": "code",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag(s) the client holds; 304 when one is current",
+                        "name": "If-None-Match",
+                        "in": "header"
                     }
                 ],
                 "responses": {
@@ -3734,6 +3879,31 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/Region"
+                        },
+                        "headers": {
+                            "Cache-Control": {
+                                "type": "string",
+                                "description": "no-cache: revalidate with If-None-Match"
+                            },
+                            "ETag": {
+                                "type": "string",
+                                "description": "Digest of the region as sent (regions have no version: migrations load them)"
+                            }
+                        }
+                    },
+                    "304": {
+                        "description": "Not modified: the region still has the ETag sent in If-None-Match; no body",
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Digest of the region as sent"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
                         }
                     },
                     "401": {
@@ -3776,7 +3946,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The figures a committee puts in its annual work review, for everyone, one organisation or one region (with the regions below it). Agreements signed in the year and in force during it; consultations held in the year, by format and by area; joint actions whose period overlaps the year, by kind, by cooperation area and, for a selected organisation or region, by partner province (province-level regions other than the selection's own; ` + "`" + `{}` + "`" + ` without a selection); outcomes summed by kind, approximate when any part is. Archived records are left out; an unknown organisation or region gives zeros; zero counts may be left out of the maps.",
+                "description": "The figures a committee puts in its annual work review, for everyone, one organisation or one region (with the regions below it). Agreements signed in the year and in force during it, and those signed in the year by cooperation area and, for a selected organisation or region, by partner province; consultations held in the year, by format and by area; joint actions whose period overlaps the year, by kind, by cooperation area and, for a selected organisation or region, by partner province (province-level regions other than the selection's own; ` + "`" + `{}` + "`" + ` without a selection); outcomes summed by kind, approximate when any part is. Archived records are left out; an unknown organisation or region gives zeros; zero counts may be left out of the maps.",
                 "produces": [
                     "application/json"
                 ],
@@ -3815,6 +3985,16 @@ const docTemplate = `{
                         "x-example": "510000",
                         "description": "Only records with a participant (or party) in this region or below: what the selection did jointly with partners there",
                         "name": "partner_region",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of the figures' labels in an export (Accept-Language otherwise)",
+                        "name": "lang",
                         "in": "query"
                     }
                 ],
@@ -4260,10 +4440,26 @@ const docTemplate = `{
         "AgreementStats": {
             "type": "object",
             "required": [
+                "by_area",
+                "by_partner_province",
                 "in_force",
                 "signed"
             ],
             "properties": {
+                "by_area": {
+                    "description": "当年签署、列明各合作领域（分类代码）的协议数 | Agreements signed in the\nyear that name each cooperation area (taxonomy code).",
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "integer"
+                    }
+                },
+                "by_partner_province": {
+                    "description": "当年签署、有来自所选组织或地区本省以外各省级行政区的签署方的协议数（未选组织或地区时为 {}）|\nAgreements signed in the year with a party from each province-level\nregion other than the selection's own ({} when neither organization\nnor region is selected).",
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "integer"
+                    }
+                },
                 "in_force": {
                     "type": "integer",
                     "example": 1
@@ -5558,11 +5754,25 @@ const docTemplate = `{
         "Participant": {
             "type": "object",
             "required": [
+                "name_en",
+                "name_zh",
                 "organization_code",
                 "organization_id",
+                "region_code",
                 "role"
             ],
             "properties": {
+                "name_en": {
+                    "description": "组织英文名称（只读）| The organisation's name in English (read-only).",
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "Changshou District Committee of the CPPCC"
+                },
+                "name_zh": {
+                    "description": "组织中文名称（只读）| The organisation's name in Chinese (read-only).",
+                    "type": "string",
+                    "example": "中国人民政治协商会议重庆市长寿区委员会"
+                },
                 "organization_code": {
                     "type": "string",
                     "example": "changshou-cppcc"
@@ -5570,6 +5780,12 @@ const docTemplate = `{
                 "organization_id": {
                     "type": "string",
                     "format": "uuid"
+                },
+                "region_code": {
+                    "description": "组织所在行政区划代码（只读）| The six-digit code of the organisation's region (read-only).",
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "500115"
                 },
                 "role": {
                     "description": "a ConsultationRole or a JointActionRole",
@@ -5581,13 +5797,27 @@ const docTemplate = `{
         "Party": {
             "type": "object",
             "required": [
+                "name_en",
+                "name_zh",
                 "organization_code",
                 "organization_id",
+                "region_code",
                 "role",
                 "signatory_name",
                 "signatory_title"
             ],
             "properties": {
+                "name_en": {
+                    "description": "组织英文名称（只读）| The organisation's name in English (read-only).",
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "Changshou District Committee of the CPPCC"
+                },
+                "name_zh": {
+                    "description": "组织中文名称（只读）| The organisation's name in Chinese (read-only).",
+                    "type": "string",
+                    "example": "中国人民政治协商会议重庆市长寿区委员会"
+                },
                 "organization_code": {
                     "type": "string",
                     "example": "changshou-cppcc"
@@ -5595,6 +5825,12 @@ const docTemplate = `{
                 "organization_id": {
                     "type": "string",
                     "format": "uuid"
+                },
+                "region_code": {
+                    "description": "组织所在行政区划代码（只读）| The six-digit code of the organisation's region (read-only).",
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "500115"
                 },
                 "role": {
                     "$ref": "#/definitions/registry.PartyRole"
@@ -6336,7 +6572,7 @@ var SwaggerInfo = &swag.Spec{
 	BasePath:         "/",
 	Schemes:          []string{"http", "https"},
 	Title:            "Chengdu–Chongqing collaboration agreement registry API",
-	Description:      "成渝地区双城经济圈合作协议登记系统。Records framework agreements between regional bodies of Chongqing and Sichuan, their cooperation areas, the joint consultations and the joint duty actions the parties carry out.\n\nErrors are RFC 9457 problem details (`application/problem+json`); field messages follow `Accept-Language` (Chinese for `zh*`, English otherwise). Reads are open unless the deployment sets `REGISTRY_READ_REQUIRES_KEY=true`; writes need an API key. Single records carry a strong `ETag`; `PATCH` and `DELETE` need `If-Match`. `POST` accepts `Idempotency-Key`. Lists use keyset pagination (`limit`, `cursor`, `next_cursor`, `Link`). A `GET` of a single record with `If-None-Match` answers 304 while its ETag is current. JSON bodies of 8 KiB or more (lists, not single records) and CSV bodies of 1 KiB or more are gzip-compressed when the request sends `Accept-Encoding: gzip`. Browsers may call from the origins a deployment allows (CORS). Every field of a response is always present; `x-nullable` fields are `null` when empty. The changes of each version are in CHANGELOG.md.",
+	Description:      "成渝地区双城经济圈合作协议登记系统。Records framework agreements between regional bodies of Chongqing and Sichuan, their cooperation areas, the joint consultations and the joint duty actions the parties carry out.\n\nErrors are RFC 9457 problem details (`application/problem+json`); field messages follow `Accept-Language` (Chinese for `zh*`, English otherwise). Reads are open unless the deployment sets `REGISTRY_READ_REQUIRES_KEY=true`; writes need an API key. Single records carry a strong `ETag`; `PATCH` and `DELETE` need `If-Match`. `POST` accepts `Idempotency-Key`. Lists use keyset pagination (`limit`, `cursor`, `next_cursor`, `Link`). A query parameter that a route does not define is a 400 (`unknown_parameter`, naming it and listing the route's own), never a silently ignored filter. A `GET` of a single record with `If-None-Match` answers 304 while its ETag is current. JSON bodies of 8 KiB or more (lists, not single records) and CSV bodies of 1 KiB or more are gzip-compressed when the request sends `Accept-Encoding: gzip`. Browsers may call from the origins a deployment allows (CORS). Every field of a response is always present; `x-nullable` fields are `null` when empty. The changes of each version are in CHANGELOG.md.",
 	InfoInstanceName: "swagger",
 	SwaggerTemplate:  docTemplate,
 	LeftDelim:        "{{",
