@@ -92,9 +92,13 @@ const docTemplate = `{
                 "operationId": "listAgreements",
                 "parameters": [
                     {
-                        "type": "string",
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "multi",
                         "x-example": "pengzhou-cppcc",
-                        "description": "协议方组织，UUID 或代码 / Party organisation, by UUID or code",
+                        "description": "协议方组织，UUID 或代码；可重复（至多 10 个），列出每个所列组织都参与的记录 / Party organisation, by UUID or code; repeat it (at most 10) for the records every named organisation took part in",
                         "name": "party",
                         "in": "query"
                     },
@@ -720,8 +724,12 @@ const docTemplate = `{
                         "required": true
                     },
                     {
-                        "type": "string",
-                        "description": "参与组织，UUID 或代码 / Participant organisation, by UUID or code; 例 e.g. ` + "`" + `changshou-cppcc` + "`" + `",
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "multi",
+                        "description": "参与组织，UUID 或代码；可重复（至多 10 个），列出每个所列组织都参与的记录 / Participant organisation, by UUID or code, repeat it (at most 10) for the records every named organisation took part in; 例 e.g. ` + "`" + `changshou-cppcc` + "`" + `",
                         "name": "party",
                         "in": "query"
                     },
@@ -982,8 +990,12 @@ const docTemplate = `{
                         "required": true
                     },
                     {
-                        "type": "string",
-                        "description": "参与组织，UUID 或代码 / Participant organisation, by UUID or code; 例 e.g. ` + "`" + `changshou-cppcc` + "`" + `",
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "multi",
+                        "description": "参与组织，UUID 或代码；可重复（至多 10 个），列出每个所列组织都参与的记录 / Participant organisation, by UUID or code, repeat it (at most 10) for the records every named organisation took part in; 例 e.g. ` + "`" + `changshou-cppcc` + "`" + `",
                         "name": "party",
                         "in": "query"
                     },
@@ -1282,9 +1294,13 @@ const docTemplate = `{
                 "operationId": "listConsultations",
                 "parameters": [
                     {
-                        "type": "string",
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "multi",
                         "x-example": "yubei-cppcc",
-                        "description": "参与组织，UUID 或代码 / Participant organisation, by UUID or code; 例 e.g. ` + "`" + `changshou-cppcc` + "`" + `",
+                        "description": "参与组织，UUID 或代码；可重复（至多 10 个），列出每个所列组织都参与的记录 / Participant organisation, by UUID or code, repeat it (at most 10) for the records every named organisation took part in; 例 e.g. ` + "`" + `changshou-cppcc` + "`" + `",
                         "name": "party",
                         "in": "query"
                     },
@@ -2306,9 +2322,13 @@ const docTemplate = `{
                 "operationId": "listJointActions",
                 "parameters": [
                     {
-                        "type": "string",
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "multi",
                         "x-example": "changshou-jiusan",
-                        "description": "参与组织，UUID 或代码 / Participant organisation, by UUID or code; 例 e.g. ` + "`" + `changshou-cppcc` + "`" + `",
+                        "description": "参与组织，UUID 或代码；可重复（至多 10 个），列出每个所列组织都参与的记录 / Participant organisation, by UUID or code, repeat it (at most 10) for the records every named organisation took part in; 例 e.g. ` + "`" + `changshou-cppcc` + "`" + `",
                         "name": "party",
                         "in": "query"
                     },
@@ -3833,6 +3853,12 @@ const docTemplate = `{
                         "name": "code",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "客户端持有的 ETag；仍为最新时回答 304 / ETag(s) the client holds; 304 when one is current; 例 e.g. \u0026quot;…\u0026quot;",
+                        "name": "If-None-Match",
+                        "in": "header"
                     }
                 ],
                 "responses": {
@@ -3840,6 +3866,31 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/Region"
+                        },
+                        "headers": {
+                            "Cache-Control": {
+                                "type": "string",
+                                "description": "no-cache：请用 If-None-Match 重新验证 / no-cache: revalidate with If-None-Match"
+                            },
+                            "ETag": {
+                                "type": "string",
+                                "description": "行政区划内容的摘要（行政区划由迁移加载，没有版本号） / Digest of the region as sent (regions have no version: migrations load them)"
+                            }
+                        }
+                    },
+                    "304": {
+                        "description": "未修改：行政区划仍是 If-None-Match 所给的 ETag，无正文 / Not modified: the region still has the ETag sent in If-None-Match; no body",
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "行政区划内容的摘要 / Digest of the region as sent"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
@@ -3975,7 +4026,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The figures a committee puts in its annual work review, for everyone, one organisation or one region (with the regions below it). Agreements signed in the year and in force during it; consultations held in the year, by format and by area; joint actions whose period overlaps the year, by kind, by cooperation area and, for a selected organisation or region, by partner province (province-level regions other than the selection's own; ` + "`" + `{}` + "`" + ` without a selection); outcomes summed by kind, approximate when any part is. Archived records are left out; an unknown organisation or region gives zeros; zero counts may be left out of the maps.",
+                "description": "The figures a committee puts in its annual work review, for everyone, one organisation or one region (with the regions below it). Agreements signed in the year and in force during it, and those signed in the year by cooperation area and, for a selected organisation or region, by partner province; consultations held in the year, by format and by area; joint actions whose period overlaps the year, by kind, by cooperation area and, for a selected organisation or region, by partner province (province-level regions other than the selection's own; ` + "`" + `{}` + "`" + ` without a selection); outcomes summed by kind, approximate when any part is. Archived records are left out; an unknown organisation or region gives zeros; zero counts may be left out of the maps.",
                 "produces": [
                     "application/json"
                 ],
@@ -4014,6 +4065,16 @@ const docTemplate = `{
                         "x-example": "510000",
                         "description": "只统计有该行政区划（含下级）参与方的记录：所选范围与那里的合作方共同完成的工作 / Only records with a participant (or party) in this region or below: what the selection did jointly with partners there",
                         "name": "partner_region",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "导出中数字标签的语言，默认随 Accept-Language / Language of the figures' labels in an export (Accept-Language otherwise)",
+                        "name": "lang",
                         "in": "query"
                     }
                 ],
@@ -4559,10 +4620,26 @@ const docTemplate = `{
         "AgreementStats": {
             "type": "object",
             "required": [
+                "by_area",
+                "by_partner_province",
                 "in_force",
                 "signed"
             ],
             "properties": {
+                "by_area": {
+                    "description": "当年签署、列明各合作领域（分类代码）的协议数 / agreements signed in the year that name each cooperation area (taxonomy code)",
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "integer"
+                    }
+                },
+                "by_partner_province": {
+                    "description": "当年签署、有来自所选范围本省以外各省级行政区签署方的协议数；未选组织或行政区划时为 {} / agreements signed in the year with a party from each province-level region other than the selection's own; {} when neither organisation nor region is selected",
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "integer"
+                    }
+                },
                 "in_force": {
                     "description": "状态为 in_force 且生效期与当年重叠的协议数 / agreements in force whose effective period overlaps the year",
                     "type": "integer",
@@ -6191,14 +6268,18 @@ const docTemplate = `{
         "Participant": {
             "type": "object",
             "required": [
+                "name_en",
+                "name_zh",
                 "organization_code",
                 "organization_id",
+                "region_code",
                 "role"
             ],
             "properties": {
                 "name_en": {
-                    "description": "组织英文名称；没有时为 null（只读） / the organisation's English name; null when it has none (read-only)",
+                    "description": "组织英文名称；没有时为 null（只读，写入时忽略） / the organisation's English name; null when it has none (read-only; ignored on input)",
                     "type": "string",
+                    "x-nullable": true,
                     "example": "Changshou District Committee of the CPPCC"
                 },
                 "name_zh": {
@@ -6217,6 +6298,12 @@ const docTemplate = `{
                     "format": "uuid",
                     "example": "0193a5c2-8a11-7b20-9c31-2d4e5f607182"
                 },
+                "region_code": {
+                    "description": "组织所在行政区划的六位代码；没有时为 null（只读，写入时忽略） / six-digit code of the organisation's region; null when it has none (read-only; ignored on input)",
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "500115"
+                },
                 "role": {
                     "description": "角色：联合协商为 host、co_host、participant；联合履职为 lead、partner、supporter / role: host, co_host or participant in a consultation; lead, partner or supporter in a joint action",
                     "type": "string",
@@ -6227,16 +6314,20 @@ const docTemplate = `{
         "Party": {
             "type": "object",
             "required": [
+                "name_en",
+                "name_zh",
                 "organization_code",
                 "organization_id",
+                "region_code",
                 "role",
                 "signatory_name",
                 "signatory_title"
             ],
             "properties": {
                 "name_en": {
-                    "description": "组织英文名称；没有时为 null（只读） / the organisation's English name; null when it has none (read-only)",
+                    "description": "组织英文名称；没有时为 null（只读，写入时忽略） / the organisation's English name; null when it has none (read-only; ignored on input)",
                     "type": "string",
+                    "x-nullable": true,
                     "example": "Changshou District Committee of the CPPCC"
                 },
                 "name_zh": {
@@ -6254,6 +6345,12 @@ const docTemplate = `{
                     "type": "string",
                     "format": "uuid",
                     "example": "0193a5c2-8a11-7b20-9c31-2d4e5f607182"
+                },
+                "region_code": {
+                    "description": "组织所在行政区划的六位代码；没有时为 null（只读，写入时忽略） / six-digit code of the organisation's region; null when it has none (read-only; ignored on input)",
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "500115"
                 },
                 "role": {
                     "description": "在协议中的角色 / role in the agreement",
@@ -7798,7 +7895,7 @@ var SwaggerInfo = &swag.Spec{
 	BasePath:         "/",
 	Schemes:          []string{"http", "https"},
 	Title:            "Chengdu–Chongqing collaboration agreement registry API",
-	Description:      "成渝地区双城经济圈合作协议登记系统。Records framework agreements between regional bodies of Chongqing and Sichuan, their cooperation areas, the joint consultations and the joint duty actions the parties carry out.\n\nErrors are RFC 9457 problem details (`application/problem+json`); field messages follow `Accept-Language` (Chinese for `zh*`, English otherwise). Reads are open unless the deployment sets `REGISTRY_READ_REQUIRES_KEY=true`; writes need an API key. Single records carry a strong `ETag`; `PATCH` and `DELETE` need `If-Match`. `POST` accepts `Idempotency-Key`. Lists use keyset pagination (`limit`, `cursor`, `next_cursor`, `Link`). A `GET` of a single record with `If-None-Match` answers 304 while its ETag is current. JSON bodies of 8 KiB or more (lists, not single records) and CSV bodies of 1 KiB or more are gzip-compressed when the request sends `Accept-Encoding: gzip`. Browsers may call from the origins a deployment allows (CORS). Every field of a response is always present; `x-nullable` fields are `null` when empty. The changes of each version are in CHANGELOG.md.\n\n**`errors[].code`** — 字段与查询参数的错误代码 / error codes of fields and query parameters (`errors[].message` says it in the caller's language):\n\n| code | HTTP | 含义 | Meaning |\n| --- | --- | --- | --- |\n| `required` | 422 | 必填字段缺失 | a required field is missing |\n| `blank` | 422 | 字段为空或只含空白；要留空请省略或传 null | the field is empty or only white space; omit it or send null instead |\n| `empty_parameter` | 400 | 查询参数的值为空 | a query parameter has an empty value |\n| `too_long` | 422 | 文本超过最大长度（字符数） | the text is longer than allowed (in characters) |\n| `too_short` | 422 | 文本短于最小长度 | the text is shorter than allowed |\n| `too_many` | 422 | 列表项数超过上限 | the list has more items than allowed |\n| `too_few` | 422 | 列表项数少于下限 | the list has fewer items than required |\n| `too_small` | 422 | 数值小于下限 | the number is below the minimum |\n| `too_large` | 422 | 数值大于上限 | the number is above the maximum |\n| `out_of_range` | 400 | 整数参数（limit、year）超出范围或不是整数 | an integer parameter (limit, year) is out of range or not a whole number |\n| `invalid_value` | 400, 422 | 不是允许的枚举值之一 | not one of the allowed values |\n| `invalid_date` | 400, 422 | 不是 YYYY、YYYY-MM 或 YYYY-MM-DD 格式的有效日期 | not a valid date YYYY, YYYY-MM or YYYY-MM-DD |\n| `invalid_timestamp` | 400 | 不是 RFC 3339 时间或 YYYY-MM-DD 日期 | not an RFC 3339 time or a date YYYY-MM-DD |\n| `invalid_code` | 400, 422 | 代码不是 2–64 个小写字母、数字或连字符 | a code that is not 2–64 characters of a–z, 0–9 and - |\n| `invalid_reference` | 400, 422 | 既不是 UUID 也不是组织代码 | neither a UUID nor an organisation code |\n| `invalid_uuid` | 400, 422 | 不是 UUID | not a UUID |\n| `invalid_region` | 400, 422 | 不是六位行政区划代码 | not a six-digit region code |\n| `invalid_url` | 422 | 不是 http 或 https 网址 | not an http or https URL |\n| `invalid_language` | 422 | 不是 BCP 47 语言标签 | not a BCP 47 language tag |\n| `invalid_characters` | 400, 422 | 不是有效的 UTF-8 文本或含 NUL 字符 | not valid UTF-8 text, or holds a NUL character |\n| `invalid_boolean` | 400 | 不是 true 或 false | not true or false |\n| `invalid_cursor` | 400 | 不是本列表给出的游标 | not a cursor this list gave out |\n| `invalid_if_match` | 400 | If-Match 不是带引号的实体标签或 * | If-Match is not a quoted entity tag or * |\n| `repeated_parameter` | 400 | 只能出现一次的查询参数出现了多次 | a query parameter that may be given once was repeated |\n| `malformed_query` | 400 | 查询字符串含错误的 % 转义或分号 | the query string holds a bad %-escape or a ';' |\n| `exclusive_parameters` | 400 | 两个不能同时使用的参数一起出现（如 organization 与 region） | two parameters that exclude each other were both given (such as organization and region) |\n| `invalid` | 422 | 值无效（无更具体的代码时） | the value is invalid (where no more specific code applies) |\n| `unknown_organization` | 422 | 引用的组织不存在 | the organisation referred to does not exist |\n| `unknown_region` | 422 | 引用的行政区划不存在 | the region referred to does not exist |\n| `unknown_area` | 422 | 引用的合作领域不存在 | the cooperation area referred to does not exist |\n| `unknown_agreement` | 422 | 引用的协议不存在 | the agreement referred to does not exist |\n| `unknown_reference` | 422 | 引用的记录不存在 | the record referred to does not exist |\n| `duplicate_party` | 422 | 同一组织在 parties 或 participants 中出现两次 | an organisation appears twice in parties or participants |\n| `min_signatories` | 422 | 不同的签署方组织少于两个 | fewer than two distinct signatory organisations |\n| `min_participants` | 422 | 不同的参与组织少于两个 | fewer than two distinct organisations take part |\n| `one_host` | 422 | 联合协商的主办方（host）不是恰好一个 | a consultation does not have exactly one host |\n| `lead_required` | 422 | 联合履职没有牵头方（lead） | a joint action has no lead |\n| `date_order` | 422 | 日期早于应在其前的日期（错误指向较晚的字段） | a date is earlier than one that must come before it (the error names the later field) |\n| `future_date` | 422 | 日期晚于今天（北京时间） | a date is after today (China Standard Time) |\n| `duplicate` | 409 | 唯一值（组织代码、协议编号、领域代码）已被使用 | a unique value (organisation code, ref_no, area code) is already used |\n| `self_reference` | 422 | 记录引用了自身（如上级为自己） | the record refers to itself (such as being its own parent) |\n\n**403 `reason`** — 拒绝原因 / why a 403 refuses (its sentence is the `detail`):\n\n| reason | 含义 | Meaning |\n| --- | --- | --- |\n| `role_forbids` | 密钥的角色不允许此操作 | the key's role does not allow the operation |\n| `not_a_party` | 调用者的组织不是该记录的参与方 | the caller's organisation does not take part in the record |\n| `cannot_remove_own_organization` | 修改会把调用者自己的组织从记录中移除 | the change would remove the caller's own organisation from the record |\n| `read_requires_key` | 本部署的读取操作需要密钥（401） | reads on this deployment need a key (401) |\n\n日期可为部分日期 `YYYY`、`YYYY-MM` 或 `YYYY-MM-DD`，各日期字段和参数的说明给出其模式 / Dates may be partial, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the description of each date field and parameter gives its pattern.",
+	Description:      "成渝地区双城经济圈合作协议登记系统。Records framework agreements between regional bodies of Chongqing and Sichuan, their cooperation areas, the joint consultations and the joint duty actions the parties carry out.\n\nErrors are RFC 9457 problem details (`application/problem+json`); field messages follow `Accept-Language` (Chinese for `zh*`, English otherwise). Reads are open unless the deployment sets `REGISTRY_READ_REQUIRES_KEY=true`; writes need an API key. Single records carry a strong `ETag`; `PATCH` and `DELETE` need `If-Match`. `POST` accepts `Idempotency-Key`. Lists use keyset pagination (`limit`, `cursor`, `next_cursor`, `Link`). A `GET` of a single record with `If-None-Match` answers 304 while its ETag is current. JSON bodies of 8 KiB or more (lists, not single records) and CSV bodies of 1 KiB or more are gzip-compressed when the request sends `Accept-Encoding: gzip`. Browsers may call from the origins a deployment allows (CORS). Every field of a response is always present; `x-nullable` fields are `null` when empty. The changes of each version are in CHANGELOG.md.\n\n**`errors[].code`** — 字段与查询参数的错误代码 / error codes of fields and query parameters (`errors[].message` says it in the caller's language):\n\n| code | HTTP | 含义 | Meaning |\n| --- | --- | --- | --- |\n| `required` | 422 | 必填字段缺失 | a required field is missing |\n| `blank` | 422 | 字段为空或只含空白；要留空请省略或传 null | the field is empty or only white space; omit it or send null instead |\n| `empty_parameter` | 400 | 查询参数的值为空 | a query parameter has an empty value |\n| `too_long` | 422 | 文本超过最大长度（字符数） | the text is longer than allowed (in characters) |\n| `too_short` | 422 | 文本短于最小长度 | the text is shorter than allowed |\n| `too_many` | 422 | 列表项数超过上限 | the list has more items than allowed |\n| `too_few` | 422 | 列表项数少于下限 | the list has fewer items than required |\n| `too_small` | 422 | 数值小于下限 | the number is below the minimum |\n| `too_large` | 422 | 数值大于上限 | the number is above the maximum |\n| `out_of_range` | 400 | 整数参数（limit、year）超出范围或不是整数 | an integer parameter (limit, year) is out of range or not a whole number |\n| `invalid_value` | 400, 422 | 不是允许的枚举值之一 | not one of the allowed values |\n| `invalid_date` | 400, 422 | 不是 YYYY、YYYY-MM 或 YYYY-MM-DD 格式的有效日期 | not a valid date YYYY, YYYY-MM or YYYY-MM-DD |\n| `invalid_timestamp` | 400 | 不是 RFC 3339 时间或 YYYY-MM-DD 日期 | not an RFC 3339 time or a date YYYY-MM-DD |\n| `invalid_code` | 400, 422 | 代码不是 2–64 个小写字母、数字或连字符 | a code that is not 2–64 characters of a–z, 0–9 and - |\n| `invalid_reference` | 400, 422 | 既不是 UUID 也不是组织代码 | neither a UUID nor an organisation code |\n| `invalid_uuid` | 400, 422 | 不是 UUID | not a UUID |\n| `invalid_region` | 400, 422 | 不是六位行政区划代码 | not a six-digit region code |\n| `invalid_url` | 422 | 不是 http 或 https 网址 | not an http or https URL |\n| `invalid_language` | 422 | 不是 BCP 47 语言标签 | not a BCP 47 language tag |\n| `invalid_characters` | 400, 422 | 不是有效的 UTF-8 文本或含 NUL 字符 | not valid UTF-8 text, or holds a NUL character |\n| `invalid_boolean` | 400 | 不是 true 或 false | not true or false |\n| `invalid_cursor` | 400 | 不是本列表给出的游标 | not a cursor this list gave out |\n| `invalid_if_match` | 400 | If-Match 不是带引号的实体标签或 * | If-Match is not a quoted entity tag or * |\n| `repeated_parameter` | 400 | 只能出现一次的查询参数出现了多次 | a query parameter that may be given once was repeated |\n| `unknown_parameter` | 400 | 不是此接口的查询参数；detail 列出此接口的参数 | not a query parameter of this route; the detail lists the route's parameters |\n| `no_parameters` | 400 | 此接口不接受查询参数 | this route takes no query parameters |\n| `too_many_values` | 400 | 可重复的参数（如 party）给出的值超过上限 | a repeatable parameter (such as party) was given more times than allowed |\n| `malformed_query` | 400 | 查询字符串含错误的 % 转义或分号 | the query string holds a bad %-escape or a ';' |\n| `exclusive_parameters` | 400 | 两个不能同时使用的参数一起出现（如 organization 与 region） | two parameters that exclude each other were both given (such as organization and region) |\n| `invalid` | 422 | 值无效（无更具体的代码时） | the value is invalid (where no more specific code applies) |\n| `unknown_organization` | 422 | 引用的组织不存在 | the organisation referred to does not exist |\n| `unknown_region` | 422 | 引用的行政区划不存在 | the region referred to does not exist |\n| `unknown_area` | 422 | 引用的合作领域不存在 | the cooperation area referred to does not exist |\n| `unknown_agreement` | 422 | 引用的协议不存在 | the agreement referred to does not exist |\n| `unknown_reference` | 422 | 引用的记录不存在 | the record referred to does not exist |\n| `duplicate_party` | 422 | 同一组织在 parties 或 participants 中出现两次 | an organisation appears twice in parties or participants |\n| `min_signatories` | 422 | 不同的签署方组织少于两个 | fewer than two distinct signatory organisations |\n| `min_participants` | 422 | 不同的参与组织少于两个 | fewer than two distinct organisations take part |\n| `one_host` | 422 | 联合协商的主办方（host）不是恰好一个 | a consultation does not have exactly one host |\n| `lead_required` | 422 | 联合履职没有牵头方（lead） | a joint action has no lead |\n| `date_order` | 422 | 日期早于应在其前的日期（错误指向较晚的字段） | a date is earlier than one that must come before it (the error names the later field) |\n| `future_date` | 422 | 日期晚于今天（北京时间） | a date is after today (China Standard Time) |\n| `duplicate` | 409 | 唯一值（组织代码、协议编号、领域代码）已被使用 | a unique value (organisation code, ref_no, area code) is already used |\n| `self_reference` | 422 | 记录引用了自身（如上级为自己） | the record refers to itself (such as being its own parent) |\n\n**403 `reason`** — 拒绝原因 / why a 403 refuses (its sentence is the `detail`):\n\n| reason | 含义 | Meaning |\n| --- | --- | --- |\n| `role_forbids` | 密钥的角色不允许此操作 | the key's role does not allow the operation |\n| `not_a_party` | 调用者的组织不是该记录的参与方 | the caller's organisation does not take part in the record |\n| `cannot_remove_own_organization` | 修改会把调用者自己的组织从记录中移除 | the change would remove the caller's own organisation from the record |\n| `read_requires_key` | 本部署的读取操作需要密钥（401） | reads on this deployment need a key (401) |\n\n日期可为部分日期 `YYYY`、`YYYY-MM` 或 `YYYY-MM-DD`，各日期字段和参数的说明给出其模式 / Dates may be partial, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the description of each date field and parameter gives its pattern.",
 	InfoInstanceName: "swagger",
 	SwaggerTemplate:  docTemplate,
 	LeftDelim:        "{{",

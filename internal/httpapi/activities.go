@@ -37,15 +37,13 @@ type activityAPI[T, In any] struct {
 // any other value the consultation format.
 func (a *activityAPI[T, In]) filter(r *http.Request) (registry.ActivityFilter, error) {
 	q := newQuery(r)
-	outputs := []string{"json", "csv", "xlsx"}
 	allowed := a.kinds
 	if a.kindParam == "format" {
 		allowed = append(slices.Clone(a.kinds), outputs...)
-	} else {
-		q.oneOf("format", outputs)
 	}
+	q.exportParams(a.kindParam != "format")
 	f := registry.ActivityFilter{
-		Party:           q.orgRef("party"),
+		Parties:         q.orgRefs("party"),
 		Region:          q.region("region"),
 		Agreement:       q.uuid("agreement"),
 		Area:            q.code("area"),
@@ -58,11 +56,10 @@ func (a *activityAPI[T, In]) filter(r *http.Request) (registry.ActivityFilter, e
 		Limit:           q.limit(),
 		Cursor:          q.str("cursor"),
 	}
-	outputParams(q)
 	if slices.Contains(outputs, f.Kind) {
 		f.Kind = ""
 	}
-	return f, q.err
+	return f, q.done()
 }
 
 // serveList answers a list, as JSON or as a CSV export. scope, when not
@@ -126,7 +123,7 @@ func (h *handler) ofOrganization(r *http.Request) func(ctx context.Context, f *r
 		if err != nil {
 			return err
 		}
-		f.Party = o.ID
+		f.Parties = append([]string{o.ID}, f.Parties...)
 		return nil
 	}
 }

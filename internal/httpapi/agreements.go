@@ -50,7 +50,7 @@ func (h *handler) archiveAgreement(w http.ResponseWriter, r *http.Request) {
 func agreementFilter(r *http.Request) (registry.AgreementFilter, error) {
 	q := newQuery(r)
 	f := registry.AgreementFilter{
-		Party:           q.orgRef("party"),
+		Parties:         q.orgRefs("party"),
 		Region:          q.region("region"),
 		Status:          registry.AgreementStatus(q.oneOf("status", registry.AgreementStatuses.Codes())),
 		Type:            registry.AgreementType(q.oneOf("type", registry.AgreementTypes.Codes())),
@@ -62,9 +62,8 @@ func agreementFilter(r *http.Request) (registry.AgreementFilter, error) {
 		Limit:           q.limit(),
 		Cursor:          q.str("cursor"),
 	}
-	q.oneOf("format", []string{"json", "csv", "xlsx"})
-	outputParams(q)
-	return f, q.err
+	q.exportParams(true)
+	return f, q.done()
 }
 
 func (h *handler) listAgreements(w http.ResponseWriter, r *http.Request) {
@@ -100,8 +99,8 @@ func (h *handler) listAgreements(w http.ResponseWriter, r *http.Request) {
 func (h *handler) agreementHistory(w http.ResponseWriter, r *http.Request) {
 	q := newQuery(r)
 	limit, cursor := q.limit(), q.str("cursor")
-	if q.err != nil {
-		h.writeError(w, r, q.err)
+	if err := q.done(); err != nil {
+		h.writeError(w, r, err)
 		return
 	}
 	a, err := h.svc.GetAgreement(r.Context(), pathParam(r, "id"))

@@ -117,7 +117,7 @@ func docArchiveAgreement() {}
 //	@Produce		json
 //	@Produce		text/csv
 //	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
-//	@Param			party				query		string	false	"协议方组织，UUID 或代码 / Party organisation, by UUID or code"	extensions(x-example=pengzhou-cppcc)
+//	@Param			party				query		[]string	false	"协议方组织，UUID 或代码；可重复（至多 10 个），列出每个所列组织都参与的记录 / Party organisation, by UUID or code; repeat it (at most 10) for the records every named organisation took part in"	collectionFormat(multi)	extensions(x-example=pengzhou-cppcc)
 //	@Param			region				query		string	false	"行政区划代码：匹配该区划（含下级）的任一协议方 / Region code; matches any party in that region or below; 例 e.g. `510182`"
 //	@Param			status				query		string	false	"状态 / Status"	Enums(draft, signed, in_force, suspended, expired, terminated)
 //	@Param			type				query		string	false	"协议类型 / Type of agreement"		Enums(framework, friendship, cooperation, memorandum)

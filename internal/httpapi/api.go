@@ -36,6 +36,9 @@ package httpapi
 //	@description				| `invalid_cursor` | 400 | 不是本列表给出的游标 | not a cursor this list gave out |
 //	@description				| `invalid_if_match` | 400 | If-Match 不是带引号的实体标签或 * | If-Match is not a quoted entity tag or * |
 //	@description				| `repeated_parameter` | 400 | 只能出现一次的查询参数出现了多次 | a query parameter that may be given once was repeated |
+//	@description				| `unknown_parameter` | 400 | 不是此接口的查询参数；detail 列出此接口的参数 | not a query parameter of this route; the detail lists the route's parameters |
+//	@description				| `no_parameters` | 400 | 此接口不接受查询参数 | this route takes no query parameters |
+//	@description				| `too_many_values` | 400 | 可重复的参数（如 party）给出的值超过上限 | a repeatable parameter (such as party) was given more times than allowed |
 //	@description				| `malformed_query` | 400 | 查询字符串含错误的 % 转义或分号 | the query string holds a bad %-escape or a ';' |
 //	@description				| `exclusive_parameters` | 400 | 两个不能同时使用的参数一起出现（如 organization 与 region） | two parameters that exclude each other were both given (such as organization and region) |
 //	@description				| `invalid` | 422 | 值无效（无更具体的代码时） | the value is invalid (where no more specific code applies) |

@@ -48,8 +48,8 @@ func (h *handler) listAudit(w http.ResponseWriter, r *http.Request) {
 		Limit:             q.limit(),
 		Cursor:            q.str("cursor"),
 	}
-	if q.err != nil {
-		h.writeError(w, r, q.err)
+	if err := q.done(); err != nil {
+		h.writeError(w, r, err)
 		return
 	}
 	actor, _ := actorOf(r.Context())

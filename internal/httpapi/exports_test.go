@@ -35,25 +35,6 @@ func workbook(t *testing.T, r response) *excelize.File {
 	return f
 }
 
-// allItems pages through a JSON list.
-func (a *testAPI) allItems(path string) []map[string]any {
-	a.t.Helper()
-	var out []map[string]any
-	sep := "?"
-	if strings.Contains(path, "?") {
-		sep = "&"
-	}
-	cursor := ""
-	for {
-		p := fndList(a.t, a.get(path+sep+"limit=200"+cursor))
-		out = append(out, p.items...)
-		if p.next == "" {
-			return out
-		}
-		cursor = "&cursor=" + p.next
-	}
-}
-
 func heading(lang registry.Lang, key string) string {
 	return registry.Text(lang, "export.col."+key, nil)
 }

@@ -117,7 +117,7 @@ func docArchiveJointAction() {}
 //	@Produce		json
 //	@Produce		text/csv
 //	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
-//	@Param			party				query		string	false	"参与组织，UUID 或代码 / Participant organisation, by UUID or code; 例 e.g. `changshou-cppcc`"	extensions(x-example=changshou-jiusan)
+//	@Param			party				query		[]string	false	"参与组织，UUID 或代码；可重复（至多 10 个），列出每个所列组织都参与的记录 / Participant organisation, by UUID or code, repeat it (at most 10) for the records every named organisation took part in; 例 e.g. `changshou-cppcc`"	collectionFormat(multi)	extensions(x-example=changshou-jiusan)
 //	@Param			region				query		string	false	"行政区划代码：匹配该区划（含下级）的任一参与组织 / Region code; matches any participant in that region or below; 例 e.g. `500115`"
 //	@Param			agreement			query		string	false	"所依据协议的 UUID / UUID of the agreement they follow from; 例 e.g. `01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01`"	format(uuid)
 //	@Param			area				query		string	false	"合作领域代码 / Cooperation-area code; 例 e.g. `culture-tourism`"
@@ -152,7 +152,7 @@ func docListJointActions() {}
 //	@Produce		text/csv
 //	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
 //	@Param			id					path		string	true	"协议 UUID / Agreement UUID"	format(uuid)	extensions(x-example=0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f)
-//	@Param			party				query		string	false	"参与组织，UUID 或代码 / Participant organisation, by UUID or code; 例 e.g. `changshou-cppcc`"
+//	@Param			party				query		[]string	false	"参与组织，UUID 或代码；可重复（至多 10 个），列出每个所列组织都参与的记录 / Participant organisation, by UUID or code, repeat it (at most 10) for the records every named organisation took part in; 例 e.g. `changshou-cppcc`"	collectionFormat(multi)
 //	@Param			region				query		string	false	"行政区划代码：匹配该区划（含下级）的任一参与组织 / Region code; matches any participant in that region or below; 例 e.g. `500115`"
 //	@Param			area				query		string	false	"合作领域代码 / Cooperation-area code; 例 e.g. `culture-tourism`"
 //	@Param			kind				query		string	false	"类别 / Kind"		Enums(inspection, research, proposal, supervision, exhibition, publicity, other)

@@ -23,8 +23,8 @@ func (h *handler) listOrganizations(w http.ResponseWriter, r *http.Request) {
 		Limit:  q.limit(),
 		Cursor: q.str("cursor"),
 	}
-	if q.err != nil {
-		h.writeError(w, r, q.err)
+	if err := q.done(); err != nil {
+		h.writeError(w, r, err)
 		return
 	}
 	page, err := h.svc.ListOrganizations(r.Context(), f)

@@ -233,6 +233,9 @@ func quoted(v string) string {
 func paramProblem(r *http.Request, e *registry.BadParam) *Problem {
 	l := lang(r)
 	reason := registry.FieldText(l, registry.FieldError{Field: e.Name, Code: e.Code, Param: e.Param})
+	if e.Code == "unknown_parameter" && e.Param == "" {
+		reason = registry.Text(l, "no_parameters", nil) // the route defines none
+	}
 	code := "detail.bad_parameter"
 	if e.Value == "" {
 		code = "detail.bad_parameter_unvalued"

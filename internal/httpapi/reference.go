@@ -14,8 +14,8 @@ func (h *handler) listRegions(w http.ResponseWriter, r *http.Request) {
 		Limit:  q.limit(),
 		Cursor: q.str("cursor"),
 	}
-	if q.err != nil {
-		h.writeError(w, r, q.err)
+	if err := q.done(); err != nil {
+		h.writeError(w, r, err)
 		return
 	}
 	page, err := h.svc.ListRegions(r.Context(), f)
@@ -26,10 +26,20 @@ func (h *handler) listRegions(w http.ResponseWriter, r *http.Request) {
 	writePage(w, r, page)
 }
 
+// getRegion sends a region with a strong ETag. Regions have no version:
+// they are reference data, loaded and changed only by migrations. Their
+// tag is a digest of the representation itself (see contentTag), so it
+// changes exactly when a migration changes what a region reads as, and
+// never otherwise: a constant would have to be raised by hand with every
+// such migration, and a forgotten raise would let clients keep a stale
+// name.
 func (h *handler) getRegion(w http.ResponseWriter, r *http.Request) {
 	code := pathParam(r, "code")
 	if !registry.IsRegionCode(code) {
 		fail(w, r, "not-found", "", nil)
+		return
+	}
+	if !h.noParams(w, r) {
 		return
 	}
 	reg, err := h.svc.GetRegion(r.Context(), code)
@@ -37,7 +47,7 @@ func (h *handler) getRegion(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, reg)
+	writeTagged(w, http.StatusOK, contentTag(reg), reg)
 }
 
 // RegionList is a page of regions.
@@ -59,8 +69,8 @@ type AreaList struct {
 func (h *handler) listAreas(w http.ResponseWriter, r *http.Request) {
 	q := newQuery(r)
 	limit, cursor := q.limit(), q.str("cursor")
-	if q.err != nil {
-		h.writeError(w, r, q.err)
+	if err := q.done(); err != nil {
+		h.writeError(w, r, err)
 		return
 	}
 	page, err := h.svc.ListAreas(r.Context(), limit, cursor)

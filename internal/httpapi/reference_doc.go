@@ -32,12 +32,18 @@ func docListRegions() {}
 //	@ID			getRegion
 //	@Tags		regions
 //	@Produce	json
-//	@Param		code	path		string	true	"六位 GB/T 2260 行政区划代码 / Six-digit GB/T 2260 region code"	extensions(x-example=500115)
-//	@Success	200		{object}	registry.Region
-//	@Failure	404		{object}	ProblemNotFound
-//	@Failure	401		{object}	ProblemUnauthorized
-//	@Failure	429		{object}	ProblemRateLimited	"Rate limited; see Retry-After"
-//	@Failure	503		{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
+//	@Param		code			path		string	true	"六位 GB/T 2260 行政区划代码 / Six-digit GB/T 2260 region code"	extensions(x-example=500115)
+//	@Param		If-None-Match	header		string	false	"客户端持有的 ETag；仍为最新时回答 304 / ETag(s) the client holds; 304 when one is current; 例 e.g. &quot;…&quot;"
+//	@Success	200				{object}	registry.Region
+//	@Header		200				{string}	ETag			"行政区划内容的摘要（行政区划由迁移加载，没有版本号） / Digest of the region as sent (regions have no version: migrations load them)"
+//	@Header		200				{string}	Cache-Control	"no-cache：请用 If-None-Match 重新验证 / no-cache: revalidate with If-None-Match"
+//	@Success	304				"未修改：行政区划仍是 If-None-Match 所给的 ETag，无正文 / Not modified: the region still has the ETag sent in If-None-Match; no body"
+//	@Header		304				{string}	ETag	"行政区划内容的摘要 / Digest of the region as sent"
+//	@Failure	400				{object}	ProblemBadRequest
+//	@Failure	404				{object}	ProblemNotFound
+//	@Failure	401				{object}	ProblemUnauthorized
+//	@Failure	429				{object}	ProblemRateLimited	"Rate limited; see Retry-After"
+//	@Failure	503				{object}	ProblemUnavailable	"Database unavailable; see Retry-After"
 //	@Failure	default	{object}	Problem	"Any other error (405, 500, …), as problem details"
 //	@Security	BearerAuth
 //	@Router		/v1/regions/{code} [get]

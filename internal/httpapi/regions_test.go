@@ -174,8 +174,14 @@ func TestRegionListBadParameters(t *testing.T) {
 			}
 		})
 	}
-	// Unknown parameters are not filters; they do not break the list.
-	if got := fndList(t, api.get("/v1/regions?limit=1&utm_source=x")); len(got.items) != 1 {
-		t.Fatalf("limit=1 gave %d", len(got.items))
+	// A parameter the list does not define is refused (v1.1; v1.0 ignored
+	// it), naming it and listing those the list defines.
+	p := fndProblem(t, api.get("/v1/regions?limit=1&utm_source=x"), 400)
+	errs, _ := p["errors"].([]any)
+	if len(errs) != 1 || errs[0].(map[string]any)["field"] != "utm_source" || errs[0].(map[string]any)["code"] != "unknown_parameter" {
+		t.Fatalf("errors = %v", p["errors"])
+	}
+	if d, _ := p["detail"].(string); !strings.Contains(d, "level, parent, limit, cursor") {
+		t.Fatalf("detail %q does not list the parameters", d)
 	}
 }

@@ -26,8 +26,8 @@ func reportParams(r *http.Request) (org string, year int, err error) {
 		}
 		year = n
 	}
-	outputParams(q)
-	return org, year, q.err
+	q.exportParams(false)
+	return org, year, q.done()
 }
 
 // annualReport answers the workbook of a committee's annual review.

@@ -38,6 +38,9 @@ func (res *resource[T, In]) pathKey(w http.ResponseWriter, r *http.Request, name
 }
 
 func (res *resource[T, In]) serveCreate(h *handler, w http.ResponseWriter, r *http.Request) {
+	if !h.noParams(w, r) {
+		return
+	}
 	var in In
 	if !h.decodeCreate(w, r, &in) {
 		return
@@ -54,6 +57,9 @@ func (res *resource[T, In]) serveCreate(h *handler, w http.ResponseWriter, r *ht
 }
 
 func (res *resource[T, In]) serveGet(h *handler, w http.ResponseWriter, r *http.Request, name string) {
+	if !h.noParams(w, r) {
+		return
+	}
 	key, ok := res.pathKey(w, r, name)
 	if !ok {
 		return
@@ -67,6 +73,9 @@ func (res *resource[T, In]) serveGet(h *handler, w http.ResponseWriter, r *http.
 // lock: the Service checks under the lock that the record is still at the
 // If-Match version the merge started from.
 func (res *resource[T, In]) servePatch(h *handler, w http.ResponseWriter, r *http.Request, name string) {
+	if !h.noParams(w, r) {
+		return
+	}
 	key, ok := res.pathKey(w, r, name)
 	if !ok {
 		return
@@ -96,6 +105,9 @@ func (res *resource[T, In]) servePatch(h *handler, w http.ResponseWriter, r *htt
 }
 
 func (res *resource[T, In]) serveArchive(h *handler, w http.ResponseWriter, r *http.Request) {
+	if !h.noParams(w, r) {
+		return
+	}
 	version, ok := requireIfMatch(w, r)
 	if !ok {
 		return

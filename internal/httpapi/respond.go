@@ -1,9 +1,12 @@
 package httpapi
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -36,9 +39,25 @@ func etag(version int) string { return `"` + strconv.Itoa(version) + `"` }
 // keep it but must revalidate (no-cache): a GET with If-None-Match naming
 // the current version is answered 304 by notModified.
 func writeRecord(w http.ResponseWriter, status int, version int, v any) {
-	w.Header().Set("ETag", etag(version))
+	writeTagged(w, status, etag(version), v)
+}
+
+// writeTagged sends a single record with the entity tag tag, as
+// writeRecord does.
+func writeTagged(w http.ResponseWriter, status int, tag string, v any) {
+	w.Header().Set("ETag", tag)
 	w.Header().Set("Cache-Control", "no-cache")
 	writeJSON(w, status, v)
+}
+
+// contentTag is a strong entity tag of v's JSON representation, for
+// records without a version (regions): the first 128 bits of its SHA-256,
+// in hex. It never looks like a version tag ("3"), so If-Match could not
+// confuse the two.
+func contentTag(v any) string {
+	b, _ := json.Marshal(v) // records always encode
+	sum := sha256.Sum256(b)
+	return `"r` + hex.EncodeToString(sum[:16]) + `"`
 }
 
 // notModified answers conditional GETs and HEADs (If-None-Match) of single
@@ -203,14 +222,62 @@ func wellFormedIfMatch(h string) bool {
 }
 
 // query is a reader of query parameters that collects the first error.
+// It also records the name of every parameter the route reads: the names
+// a route reads are the parameters it defines, and done refuses any other
+// the request sends. A route's parameters are thus written once, where
+// they are read, and a parameter a client misspells or sends to the wrong
+// route (?year=2023 on a list) is a 400 instead of a silently ignored
+// filter.
 type query struct {
-	vals url.Values
-	err  error
+	vals     url.Values
+	err      error
+	parseErr error    // the query string does not parse
+	defined  []string // the names read, in the order read
 }
 
 func newQuery(r *http.Request) *query {
 	vals, err := parseQuery(r.URL.RawQuery)
-	return &query{vals: vals, err: err}
+	return &query{vals: vals, err: err, parseErr: err}
+}
+
+// define records that the route defines parameter name.
+func (q *query) define(name string) {
+	if !slices.Contains(q.defined, name) {
+		q.defined = append(q.defined, name)
+	}
+}
+
+// done is called once the route has read all its parameters. It refuses
+// a query string that does not parse; then the first parameter (by name)
+// that the route did not read, listing those it defines — before any
+// error of the defined ones, since a misspelt name (yeer=2023) is the
+// cause of the "year is required" that would follow; then it returns the
+// first error of a defined parameter.
+func (q *query) done() error {
+	if q.parseErr != nil {
+		return q.parseErr
+	}
+	names := make([]string, 0, len(q.vals))
+	for name := range q.vals {
+		if !slices.Contains(q.defined, name) {
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
+		return q.err
+	}
+	slices.Sort(names)
+	return &registry.BadParam{Name: names[0], Code: "unknown_parameter", Param: strings.Join(q.defined, " ")}
+}
+
+// noParams answers 400 (and returns false) when a route that defines no
+// query parameter, such as a single-record read or a write, is sent one.
+func (h *handler) noParams(w http.ResponseWriter, r *http.Request) bool {
+	if err := newQuery(r).done(); err != nil {
+		h.writeError(w, r, err)
+		return false
+	}
+	return true
 }
 
 // bad records that parameter name with value is wrong: code is a
@@ -223,6 +290,7 @@ func (q *query) bad(name, code, param, value string) {
 
 // str returns a parameter; an empty value that was given is an error.
 func (q *query) str(name string) string {
+	q.define(name)
 	vs, ok := q.vals[name]
 	if !ok {
 		return ""
@@ -345,4 +413,46 @@ func (q *query) text(name string) string {
 		return ""
 	}
 	return v
+}
+
+// orgRefs returns a parameter that may be repeated, each value an
+// organisation id or code (party=a&party=b). How many a filter may name
+// is the Service's rule.
+func (q *query) orgRefs(name string) []string {
+	q.define(name)
+	var refs []string
+	for _, v := range q.vals[name] {
+		switch {
+		case strings.TrimSpace(v) == "":
+			q.bad(name, "empty_parameter", "", "")
+		case !utf8.ValidString(v) || strings.ContainsRune(v, 0):
+			q.bad(name, "invalid_characters", "", "")
+		case !registry.IsOrgRef(strings.TrimSpace(v)):
+			q.bad(name, "invalid_reference", "", v)
+		default:
+			refs = append(refs, strings.TrimSpace(v))
+			continue
+		}
+		return nil
+	}
+	return refs
+}
+
+// outputs are the values of format that choose the form of a list rather
+// than filter it: JSON, a CSV export or an Excel workbook.
+var outputs = []string{"json", "csv", "xlsx"}
+
+// exportLangs are the values of lang, the language of an export's
+// headings and labels (Accept-Language otherwise), so that a plain link
+// can ask for one.
+var exportLangs = []string{string(registry.Zh), string(registry.En)}
+
+// exportParams reads the parameters every list with exports defines: lang
+// and, unless the list reads format itself (consultations filter by it),
+// format.
+func (q *query) exportParams(withFormat bool) {
+	if withFormat {
+		q.oneOf("format", outputs)
+	}
+	q.oneOf("lang", exportLangs)
 }

@@ -8,10 +8,11 @@ import (
 )
 
 // statsParams reads the parameters of /v1/stats: year (required, 1–9999),
-// at most one of organization and region, and partner_region.
+// at most one of organization and region, partner_region, and lang.
 func statsParams(r *http.Request) (registry.StatsFilter, error) {
 	var year int
 	q := newQuery(r)
+	q.define("year")
 	if _, given := q.vals["year"]; !given {
 		q.bad("year", "required", "", "")
 	} else if y := q.str("year"); q.err == nil {
@@ -23,10 +24,11 @@ func statsParams(r *http.Request) (registry.StatsFilter, error) {
 	}
 	f := registry.StatsFilter{Year: year, Organization: q.orgRef("organization"), Region: q.region("region"),
 		PartnerRegion: q.region("partner_region")}
+	q.exportParams(false) // lang, as on the lists with exports
 	if f.Organization != "" && f.Region != "" {
 		q.bad("region", "exclusive_parameters", "organization", f.Region)
 	}
-	return f, q.err
+	return f, q.done()
 }
 
 func (h *handler) getStats(w http.ResponseWriter, r *http.Request) {

@@ -26,12 +26,6 @@ func exportLang(r *http.Request) registry.Lang {
 	return lang(r)
 }
 
-// outputParams reads the parameters every exportable list shares: lang
-// (zh or en).
-func outputParams(q *query) {
-	q.oneOf("lang", []string{"zh", "en"})
-}
-
 // streamXLSX answers an Excel workbook of a table's records, read page by
 // page through next. The rows are written to temporary files while the
 // pages are read and the workbook is zipped to the client after the last

@@ -73,7 +73,7 @@ func (k *activityKind[T]) args(rec T) []any { return k.cols.args(*k.parts(&rec).
 // and the outcomes of record x as JSON arrays, for a select list.
 func activityChildren(participants, outcomes, fk string) string {
 	return `coalesce((SELECT json_agg(json_build_object('organization_id', p.organization_id, 'organization_code', o.code,
-		'role', p.role) ORDER BY p.position)
+		'name_zh', o.name_zh, 'name_en', o.name_en, 'region_code', o.region_code, 'role', p.role) ORDER BY p.position)
 		FROM ` + participants + ` p JOIN organizations o ON o.id = p.organization_id WHERE p.` + fk + ` = x.id), '[]'),
 	coalesce((SELECT json_agg(json_build_object('kind', c.kind, 'count', c.count, 'approximate', c.approximate,
 		'description_zh', c.description_zh, 'description_en', c.description_en) ORDER BY c.position)
@@ -218,18 +218,24 @@ func archiveActivity[T any](ctx context.Context, s *Store, k *activityKind[T], i
 	return out, err
 }
 
-// listQuery builds the statement of one list page; partyID is the resolved
-// party filter. Each filter is a condition an index serves (see
-// activities_plans_test.go).
-func (k *activityKind[T]) listQuery(f registry.ActivityFilter, partyID string) (string, []any, error) {
+// listQuery builds the statement of one list page; partyIDs are the
+// resolved party filter, every one of which must take part. Each filter is
+// a condition an index serves (see activities_plans_test.go).
+func (k *activityKind[T]) listQuery(f registry.ActivityFilter, partyIDs []string) (string, []any, error) {
 	var w whereBuilder
 	// The order (and the period) is read from the records, or, for a
-	// party's list, from its participant rows, whose index serves the
-	// page directly (see 0007_participant_order).
+	// party's list, from the first party's participant rows, whose index
+	// serves the page directly (see 0007_participant_order); the other
+	// parties are conditions on each record the unique key
+	// (record, organisation) answers.
 	from, order, id := ``, `x`, `x.id`
-	if partyID != "" {
-		from, order, id = ` JOIN `+k.participants+` p ON p.`+k.fk+` = x.id`, `p`, `p.`+k.fk
-		w.add(`p.organization_id = ` + w.arg(partyID))
+	for i, partyID := range partyIDs {
+		if i == 0 {
+			from, order, id = ` JOIN `+k.participants+` p ON p.`+k.fk+` = x.id`, `p`, `p.`+k.fk
+			w.add(`p.organization_id = ` + w.arg(partyID))
+			continue
+		}
+		w.add(`EXISTS (SELECT 1 FROM ` + k.participants + ` pp WHERE pp.` + k.fk + ` = x.id AND pp.organization_id = ` + w.arg(partyID) + `)`)
 	}
 	if !f.IncludeArchived {
 		w.add(`x.archived_at IS NULL`)
@@ -281,17 +287,11 @@ func listActivities[T any](ctx context.Context, s *Store, k *activityKind[T], f 
 	if f.Agreement != "" && !isUUID(f.Agreement) {
 		return empty, nil
 	}
-	partyID := ""
-	if f.Party != "" {
-		id, err := s.ResolveOrganization(ctx, f.Party)
-		if err == registry.ErrNotFound {
-			return empty, nil
-		} else if err != nil {
-			return empty, err
-		}
-		partyID = id
+	partyIDs, found, err := s.resolveParties(ctx, f.Parties)
+	if err != nil || !found {
+		return empty, err
 	}
-	q, args, err := k.listQuery(f, partyID)
+	q, args, err := k.listQuery(f, partyIDs)
 	if err != nil {
 		return empty, err
 	}

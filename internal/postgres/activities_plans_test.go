@@ -17,21 +17,25 @@ func TestActivityQueryPlans(t *testing.T) {
 	ctx := context.Background()
 	d2023, _ := registry.ParseDate("2023")
 	party := "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+	other := "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e60"
 	type plan struct {
 		name    string
 		filter  registry.ActivityFilter
-		partyID string
+		parties []string
 		index   string // %s: consultation(s) or joint_action(s)
 	}
 	cases := []plan{
-		{"newest first", registry.ActivityFilter{}, "", "%ss_order_idx"},
-		{"party", registry.ActivityFilter{}, party, "%s_participants_order_idx"},
-		{"region", registry.ActivityFilter{Region: "510000"}, "", "%s_participants_organization_key"},
-		{"agreement", registry.ActivityFilter{Agreement: party}, "", "%ss_agreement_idx"},
-		{"area", registry.ActivityFilter{Area: "ecology"}, "", "%ss_area_idx"},
-		{"status", registry.ActivityFilter{Status: "planned"}, "", "%ss_status_idx"},
-		{"period", registry.ActivityFilter{From: &d2023, To: &d2023}, "", "%ss_period_idx"},
-		{"text", registry.ActivityFilter{Q: "森林防灭火"}, "", "%ss_search_idx"},
+		{"newest first", registry.ActivityFilter{}, nil, "%ss_order_idx"},
+		{"party", registry.ActivityFilter{}, []string{party}, "%s_participants_order_idx"},
+		// Every party took part: the first one's rows give the order, the
+		// others are looked up by the unique key (record, organisation).
+		{"two parties", registry.ActivityFilter{}, []string{party, other}, "%s_participants_order_idx"},
+		{"region", registry.ActivityFilter{Region: "510000"}, nil, "%s_participants_organization_key"},
+		{"agreement", registry.ActivityFilter{Agreement: party}, nil, "%ss_agreement_idx"},
+		{"area", registry.ActivityFilter{Area: "ecology"}, nil, "%ss_area_idx"},
+		{"status", registry.ActivityFilter{Status: "planned"}, nil, "%ss_status_idx"},
+		{"period", registry.ActivityFilter{From: &d2023, To: &d2023}, nil, "%ss_period_idx"},
+		{"text", registry.ActivityFilter{Q: "森林防灭火"}, nil, "%ss_search_idx"},
 	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
@@ -41,10 +45,10 @@ func TestActivityQueryPlans(t *testing.T) {
 	if _, err := conn.ExecContext(ctx, `SET enable_seqscan = off`); err != nil {
 		t.Fatal(err)
 	}
-	check := func(kind string, extra plan, listQuery func(registry.ActivityFilter, string) (string, []any, error)) {
+	check := func(kind string, extra plan, listQuery func(registry.ActivityFilter, []string) (string, []any, error)) {
 		for _, c := range append(cases, extra) {
 			c.filter.Limit = 50
-			q, args, err := listQuery(c.filter, c.partyID)
+			q, args, err := listQuery(c.filter, c.parties)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -56,6 +60,6 @@ func TestActivityQueryPlans(t *testing.T) {
 			}
 		}
 	}
-	check("consultation", plan{"format", registry.ActivityFilter{Kind: "meeting"}, "", "consultations_format_idx"}, consultationKind.listQuery)
-	check("joint_action", plan{"kind", registry.ActivityFilter{Kind: "exhibition"}, "", "joint_actions_kind_idx"}, jointActionKind.listQuery)
+	check("consultation", plan{"format", registry.ActivityFilter{Kind: "meeting"}, nil, "consultations_format_idx"}, consultationKind.listQuery)
+	check("joint_action", plan{"kind", registry.ActivityFilter{Kind: "exhibition"}, nil, "joint_actions_kind_idx"}, jointActionKind.listQuery)
 }

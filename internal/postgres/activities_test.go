@@ -161,7 +161,7 @@ func TestDemoActivitiesAreIdempotent(t *testing.T) {
 		len(c.Participants) != 3 || c.Participants[0].OrganizationCode != "changshou-cppcc" || c.Participants[0].Role != "host" {
 		t.Fatalf("forest fire consultation = %+v, %v", c, err)
 	}
-	page, err := store.ListJointActions(ctx, registry.ActivityFilter{Party: "changshou-cppcc", Limit: 10})
+	page, err := store.ListJointActions(ctx, registry.ActivityFilter{Parties: []string{"changshou-cppcc"}, Limit: 10})
 	if err != nil || len(page.Items) != 3 {
 		t.Fatalf("Changshou's joint actions = %d, %v", len(page.Items), err)
 	}

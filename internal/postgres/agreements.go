@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -36,7 +37,7 @@ var agreementTable = &table[registry.Agreement]{name: "agreements", alias: "a", 
 // one query per record.
 var agreementSelect = `SELECT ` + agreementTable.selectList() + `,
 	coalesce((SELECT json_agg(json_build_object('organization_id', p.organization_id, 'organization_code', o.code,
-		'role', p.role, 'signatory_name', p.signatory_name, 'signatory_title', p.signatory_title) ORDER BY p.position)
+		'name_zh', o.name_zh, 'name_en', o.name_en, 'region_code', o.region_code, 'role', p.role, 'signatory_name', p.signatory_name, 'signatory_title', p.signatory_title) ORDER BY p.position)
 		FROM agreement_parties p JOIN organizations o ON o.id = p.organization_id WHERE p.agreement_id = a.id), '[]'),
 	coalesce((SELECT json_agg(json_build_object('area_code', x.area_code, 'label_zh', x.label_zh,
 		'label_en', x.label_en, 'description', x.description) ORDER BY x.position)
@@ -188,17 +189,11 @@ func (w *whereBuilder) sql() string {
 // last, ties by id descending) with keyset pagination.
 func (s *Store) ListAgreements(ctx context.Context, f registry.AgreementFilter) (registry.Page[registry.Agreement], error) {
 	empty := registry.Page[registry.Agreement]{Items: []registry.Agreement{}}
-	partyID := ""
-	if f.Party != "" {
-		id, err := s.ResolveOrganization(ctx, f.Party)
-		if err == registry.ErrNotFound {
-			return empty, nil
-		} else if err != nil {
-			return empty, err
-		}
-		partyID = id
+	partyIDs, found, err := s.resolveParties(ctx, f.Parties)
+	if err != nil || !found {
+		return empty, err
 	}
-	q, args, err := agreementListQuery(f, partyID)
+	q, args, err := agreementListQuery(f, partyIDs)
 	if err != nil {
 		return empty, err
 	}
@@ -221,16 +216,18 @@ func (s *Store) ListAgreements(ctx context.Context, f registry.AgreementFilter) 
 	return trimPage(items, f.Limit, func(a registry.Agreement) []string { return []string{sortKey(a.SignedOn), a.ID} }), nil
 }
 
-// agreementListQuery builds the statement of one list page. Each filter is
-// a condition an index serves (see plans_test.go); the signing-period
-// bounds are repeated on sort_on so that the order index can range-scan.
-func agreementListQuery(f registry.AgreementFilter, partyID string) (string, []any, error) {
+// agreementListQuery builds the statement of one list page; partyIDs are
+// the resolved party filter, every one of which must take part. Each
+// filter is a condition an index serves (see plans_test.go); the
+// signing-period bounds are repeated on sort_on so that the order index
+// can range-scan.
+func agreementListQuery(f registry.AgreementFilter, partyIDs []string) (string, []any, error) {
 	var w whereBuilder
 	if !f.IncludeArchived {
 		w.add(`a.archived_at IS NULL`)
 	}
-	if partyID != "" {
-		w.add(`EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id AND p.organization_id = ` + w.arg(partyID) + `)`)
+	for _, id := range partyIDs {
+		w.add(`EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id AND p.organization_id = ` + w.arg(id) + `)`)
 	}
 	if f.Region != "" {
 		w.add(`EXISTS (SELECT 1 FROM agreement_parties p JOIN organizations o ON o.id = p.organization_id
@@ -267,4 +264,22 @@ func agreementListQuery(f registry.AgreementFilter, partyID string) (string, []a
 	}
 	q := agreementSelect + w.sql() + ` ORDER BY a.sort_on DESC, a.id DESC LIMIT ` + w.arg(f.Limit+1)
 	return q, w.args, nil
+}
+
+// resolveParties resolves the organisations of a party filter (UUIDs or
+// codes) to their UUIDs, each once. found is false when one of them does
+// not exist: then nothing matches.
+func (s *Store) resolveParties(ctx context.Context, refs []string) (ids []string, found bool, err error) {
+	for _, ref := range refs {
+		id, err := s.ResolveOrganization(ctx, ref)
+		if err == registry.ErrNotFound {
+			return nil, false, nil
+		} else if err != nil {
+			return nil, false, err
+		}
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids, true, nil
 }

@@ -22,7 +22,15 @@ const OrganizationIDSQL = `SELECT id FROM organizations WHERE code = $1`
 // JointActionListSQL builds the statement of one page of joint actions for
 // a filter whose party is already resolved to partyID.
 func JointActionListSQL(f registry.ActivityFilter, partyID string) (string, []any, error) {
-	return jointActionKind.listQuery(f, partyID)
+	return jointActionKind.listQuery(f, partyList(partyID))
+}
+
+// partyList is the party filter of one resolved party ("" for none).
+func partyList(partyID string) []string {
+	if partyID == "" {
+		return nil
+	}
+	return []string{partyID}
 }
 
 // StatsSQL returns the statements of GET /v1/stats?year=… without a
@@ -76,7 +84,7 @@ func ReadStatements() (jointActionByID, agreementByID, organizationID Statement)
 // for the benchmark's ceiling. The store runs it unprepared, so that it is
 // planned for the filter's values.
 func JointActionList(f registry.ActivityFilter, partyID string) (Statement, []any, error) {
-	q, args, err := jointActionKind.listQuery(f, partyID)
+	q, args, err := jointActionKind.listQuery(f, partyList(partyID))
 	return Statement{SQL: q}, args, err
 }
 

@@ -38,7 +38,7 @@ func TestBenchStatements(t *testing.T) {
 		t.Fatalf("agreement: %v", err)
 	}
 	y2023, _ := registry.ParseDate("2023")
-	filter := registry.ActivityFilter{Party: "bench-a", From: &y2023, To: &y2023, Limit: 50}
+	filter := registry.ActivityFilter{Parties: []string{"bench-a"}, From: &y2023, To: &y2023, Limit: 50}
 	if _, err := s.ListJointActions(ctx, filter); err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -29,19 +30,46 @@ func selectedBy(table, fk, alias string) string {
 		AND ` + inRegion("$4") + ` AND ` + inRegion("$5")
 }
 
-// statsAgreements counts agreements signed in the year and agreements in
+// signedInYear is the condition that agreement alias was signed in the
+// year and belongs to the selection; its signing-date bounds are repeated
+// on sort_on (a partial date's first day is at most a year before its
+// last), so that agreements_signed_stats_idx serves it.
+func signedInYear(alias string) string {
+	return alias + `.archived_at IS NULL AND ` + alias + `.signed_on <= $2 AND ` + alias + `.signed_on_last >= $1
+		AND ` + alias + `.sort_on <= $2 AND ` + alias + `.sort_on >= $1::date - 366
+		AND ` + selectedBy("agreement_parties", "agreement_id", alias)
+}
+
+// statsAgreements counts agreements signed in the year; agreements in
 // force whose effective period (from effective_from, or the signing when
-// it is not given, to effective_to) overlaps the year.
+// it is not given, to effective_to) overlaps the year; the agreements
+// signed in the year by taxonomy area they name (a JSON object); and, for
+// a selected organisation or region only, those signed in the year by the
+// province of each party from outside the selection's own province (a
+// JSON object, as statsPartnerProvinces counts joint actions). One
+// statement: the agreement figures cost one round trip.
 var statsAgreements = `SELECT
-	(SELECT count(*) FROM agreements a
-		WHERE a.archived_at IS NULL AND a.signed_on <= $2 AND a.signed_on_last >= $1
-		AND a.sort_on <= $2 AND a.sort_on >= $1::date - 366
-		AND ` + selectedBy("agreement_parties", "agreement_id", "a") + `),
+	(SELECT count(*) FROM agreements a WHERE ` + signedInYear("a") + `),
 	(SELECT count(*) FROM agreements a
 		WHERE a.archived_at IS NULL AND a.status = 'in_force'
 		AND coalesce(a.effective_from, a.signed_on, '-infinity'::date) <= $2
 		AND coalesce(a.effective_to_last, 'infinity'::date) >= $1
-		AND ` + selectedBy("agreement_parties", "agreement_id", "a") + `)`
+		AND ` + selectedBy("agreement_parties", "agreement_id", "a") + `),
+	(SELECT coalesce(json_object_agg(t.area_code, t.n), '{}') FROM (
+		SELECT x.area_code, count(DISTINCT a.id) AS n
+		FROM agreements a JOIN agreement_areas x ON x.agreement_id = a.id
+		WHERE ` + signedInYear("a") + ` AND x.area_code IS NOT NULL
+		GROUP BY x.area_code) t),
+	(SELECT coalesce(json_object_agg(t.province_code, t.n), '{}') FROM (
+		SELECT rp.province_code, count(DISTINCT a.id) AS n
+		FROM agreements a
+		JOIN agreement_parties p ON p.agreement_id = a.id
+		JOIN organizations o ON o.id = p.organization_id
+		JOIN region_provinces rp ON rp.code = o.region_code
+		WHERE ($3::uuid IS NOT NULL OR $4::text IS NOT NULL) AND ` + signedInYear("a") + `
+			AND rp.province_code IS DISTINCT FROM (SELECT own.province_code FROM region_provinces own
+				WHERE own.code = coalesce((SELECT so.region_code FROM organizations so WHERE so.id = $3), $4))
+		GROUP BY rp.province_code) t)`
 
 // statsConsultations counts consultations held in the year: the total
 // (grouping 3), by format (grouping 1) and by area (grouping 2).
@@ -138,9 +166,17 @@ func (s *Store) GetStats(ctx context.Context, f registry.StatsFilter) (registry.
 
 // agreementStats fills the agreement figures, counted from the records.
 func (s *Store) agreementStats(ctx context.Context, args []any, st *registry.Stats) error {
-	err := s.q(ctx).QueryRowContext(ctx, statsAgreements, args...).Scan(&st.Agreements.Signed, &st.Agreements.InForce)
+	var byArea, byProvince []byte
+	err := s.q(ctx).QueryRowContext(ctx, statsAgreements, args...).Scan(&st.Agreements.Signed, &st.Agreements.InForce,
+		&byArea, &byProvince)
 	if err != nil {
 		return mapError(fmt.Errorf("agreement stats: %w", err))
+	}
+	if err := json.Unmarshal(byArea, &st.Agreements.ByArea); err != nil {
+		return fmt.Errorf("agreement stats by area: %w", err)
+	}
+	if err := json.Unmarshal(byProvince, &st.Agreements.ByPartnerProvince); err != nil {
+		return fmt.Errorf("agreement stats by partner province: %w", err)
 	}
 	return nil
 }
@@ -234,6 +270,7 @@ func emptyStats(f registry.StatsFilter) registry.Stats {
 			*p.dst = &v
 		}
 	}
+	st.Agreements.ByArea, st.Agreements.ByPartnerProvince = map[string]int{}, map[string]int{}
 	st.Consultations.ByFormat, st.Consultations.ByArea = map[string]int{}, map[string]int{}
 	st.JointActions.ByKind, st.JointActions.ByArea = map[string]int{}, map[string]int{}
 	st.JointActions.ByPartnerProvince = map[string]int{}

@@ -11,9 +11,11 @@ type Participant struct {
 	// 组织代码（只读，写入时忽略） / organisation code (read-only; ignored on input)
 	OrganizationCode string `json:"organization_code" binding:"required" example:"changshou-cppcc"`
 	// 组织中文名称（只读，写入时忽略） / the organisation's Chinese name (read-only; ignored on input)
-	NameZh string `json:"name_zh,omitempty" example:"中国人民政治协商会议重庆市长寿区委员会"`
-	// 组织英文名称；没有时为 null（只读） / the organisation's English name; null when it has none (read-only)
-	NameEn *string `json:"name_en,omitempty" example:"Changshou District Committee of the CPPCC"`
+	NameZh string `json:"name_zh" binding:"required" example:"中国人民政治协商会议重庆市长寿区委员会"`
+	// 组织英文名称；没有时为 null（只读，写入时忽略） / the organisation's English name; null when it has none (read-only; ignored on input)
+	NameEn *string `json:"name_en" binding:"required" extensions:"x-nullable" example:"Changshou District Committee of the CPPCC"`
+	// 组织所在行政区划的六位代码；没有时为 null（只读，写入时忽略） / six-digit code of the organisation's region; null when it has none (read-only; ignored on input)
+	RegionCode *string `json:"region_code" binding:"required" extensions:"x-nullable" example:"500115"`
 	// 角色：联合协商为 host、co_host、participant；联合履职为 lead、partner、supporter / role: host, co_host or participant in a consultation; lead, partner or supporter in a joint action
 	Role string `json:"role" binding:"required" example:"host"` // a ConsultationRole or a JointActionRole
 } // @name Participant
@@ -142,8 +144,10 @@ func hasParticipant(ps []Participant, orgID string) bool {
 // ActivityFilter selects consultations or joint actions. Kind is the
 // format of a consultation or the kind of a joint action. From and To
 // select records whose period overlaps the range.
+// Parties, when given, are organisations (UUID or code) that must all take
+// part.
 type ActivityFilter struct {
-	Party           string
+	Parties         []string
 	Region          string
 	Agreement       string
 	Area            string
@@ -256,12 +260,17 @@ type Stats struct {
 } // @name Stats
 
 // AgreementStats counts the agreements signed in the year and those in
-// force during it.
+// force during it, and the agreements signed in the year by cooperation
+// area and by partner province.
 type AgreementStats struct {
 	// 当年签署的协议数 / agreements signed in the year
 	Signed int `json:"signed" binding:"required" example:"1"`
 	// 状态为 in_force 且生效期与当年重叠的协议数 / agreements in force whose effective period overlaps the year
 	InForce int `json:"in_force" binding:"required" example:"1"`
+	// 当年签署、列明各合作领域（分类代码）的协议数 / agreements signed in the year that name each cooperation area (taxonomy code)
+	ByArea map[string]int `json:"by_area" binding:"required"`
+	// 当年签署、有来自所选范围本省以外各省级行政区签署方的协议数；未选组织或行政区划时为 {} / agreements signed in the year with a party from each province-level region other than the selection's own; {} when neither organisation nor region is selected
+	ByPartnerProvince map[string]int `json:"by_partner_province" binding:"required"`
 } // @name AgreementStats
 
 // ConsultationStats counts the consultations held in the year, by format

@@ -38,9 +38,11 @@ type Party struct {
 	// 组织代码（只读，写入时忽略） / organisation code (read-only; ignored on input)
 	OrganizationCode string `json:"organization_code" binding:"required" example:"changshou-cppcc"`
 	// 组织中文名称（只读，写入时忽略） / the organisation's Chinese name (read-only; ignored on input)
-	NameZh string `json:"name_zh,omitempty" example:"中国人民政治协商会议重庆市长寿区委员会"`
-	// 组织英文名称；没有时为 null（只读） / the organisation's English name; null when it has none (read-only)
-	NameEn *string `json:"name_en,omitempty" example:"Changshou District Committee of the CPPCC"`
+	NameZh string `json:"name_zh" binding:"required" example:"中国人民政治协商会议重庆市长寿区委员会"`
+	// 组织英文名称；没有时为 null（只读，写入时忽略） / the organisation's English name; null when it has none (read-only; ignored on input)
+	NameEn *string `json:"name_en" binding:"required" extensions:"x-nullable" example:"Changshou District Committee of the CPPCC"`
+	// 组织所在行政区划的六位代码；没有时为 null（只读，写入时忽略） / six-digit code of the organisation's region; null when it has none (read-only; ignored on input)
+	RegionCode *string `json:"region_code" binding:"required" extensions:"x-nullable" example:"500115"`
 	// 在协议中的角色 / role in the agreement
 	Role PartyRole `json:"role" binding:"required"`
 	// 签署人姓名，1–200 个字符；未给出时为 null / name of the person who signed, 1–200 characters; null when not given
@@ -139,9 +141,13 @@ func (a Agreement) HasParty(orgID string) bool {
 	return false
 }
 
-// AgreementFilter selects agreements.
+// MaxPartyFilter is how many organisations a list's party filter may name.
+const MaxPartyFilter = 10
+
+// AgreementFilter selects agreements. Parties, when given, are
+// organisations (UUID or code) that must all take part.
 type AgreementFilter struct {
-	Party           string
+	Parties         []string
 	Region          string
 	Status          AgreementStatus
 	Type            AgreementType

@@ -1,5 +1,7 @@
 package registry
 
+import "encoding/json"
+
 // The inputs of the registry's writes: what a person or a program may set
 // on a record. Each carries its field rules as validator tags (checked by
 // the Service, whoever calls it) and the Swagger description of the request
@@ -53,7 +55,20 @@ type PartyInput struct {
 	SignatoryName *string `json:"signatory_name" validate:"omitnil,notblank,max=200" maxLength:"200" extensions:"x-nullable" example:"张三"`
 	// 签署人职务，1–200 个字符；可选，省略或发送 null 表示不填 / title of the person who signed, 1–200 characters; optional: omit it or send null to leave it empty
 	SignatoryTitle *string `json:"signatory_title" validate:"omitnil,notblank,max=200" maxLength:"200" extensions:"x-nullable" example:"主席"`
+	ReadOnlyNames
 } // @name PartyRequest
+
+// ReadOnlyNames takes the read-only fields a party or participant shows of
+// its organisation (organization_code, name_zh, name_en, region_code), so
+// that parties and participants as read can be
+// sent back in a write. Whatever they hold is ignored: the organisation is
+// the one organization_id names.
+type ReadOnlyNames struct {
+	OrganizationCode json.RawMessage `json:"organization_code,omitempty" swaggerignore:"true"`
+	NameZh           json.RawMessage `json:"name_zh,omitempty" swaggerignore:"true"`
+	NameEn           json.RawMessage `json:"name_en,omitempty" swaggerignore:"true"`
+	RegionCode       json.RawMessage `json:"region_code,omitempty" swaggerignore:"true"`
+}
 
 // AreaRefInput is a cooperation area as the agreement words it.
 type AreaRefInput struct {
@@ -127,6 +142,7 @@ type ConsultationParticipant struct {
 	OrganizationID string `json:"organization_id" validate:"required,orgref" example:"changshou-cppcc"`
 	// 在协商中的角色；须有且仅有一个 host / role in the consultation; exactly one host
 	Role ConsultationRole `json:"role" validate:"required,enum"`
+	ReadOnlyNames
 } // @name ConsultationParticipantRequest
 
 // JointActionInput is the writable part of a joint duty action.
@@ -171,6 +187,7 @@ type JointActionParticipant struct {
 	OrganizationID string `json:"organization_id" validate:"required,orgref" example:"changshou-cppcc"`
 	// 在联合履职中的角色；至少一个 lead / role in the joint action; at least one lead
 	Role JointActionRole `json:"role" validate:"required,enum"`
+	ReadOnlyNames
 } // @name JointActionParticipantRequest
 
 // OutcomeInput is a result of a consultation or joint action.

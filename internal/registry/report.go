@@ -53,7 +53,7 @@ func (s *Service) AnnualReport(ctx context.Context, org string, year int) (Annua
 		provinces[code] = r
 	}
 	y := Date{Year: year, Month: time.January, Day: 1, Precision: PrecisionYear}
-	activities := ActivityFilter{Party: o.ID, From: &y, To: &y}
+	activities := ActivityFilter{Parties: []string{o.ID}, From: &y, To: &y}
 	return AnnualReport{Organization: o, Year: year, Stats: st, Areas: areas, Provinces: provinces,
 		Consultations: activities, JointActions: activities}, nil
 }
@@ -84,7 +84,7 @@ func (s *Service) AreaNames(ctx context.Context) (map[string]CooperationArea, er
 // given, to effective_to, open when not given) that overlaps it. A page
 // may hold fewer than limit agreements while Next is not empty.
 func (s *Service) AnnualAgreements(ctx context.Context, rep AnnualReport, limit int, cursor string) (Page[Agreement], error) {
-	page, err := s.ListAgreements(ctx, AgreementFilter{Party: rep.Organization.ID, Limit: limit, Cursor: cursor})
+	page, err := s.ListAgreements(ctx, AgreementFilter{Parties: []string{rep.Organization.ID}, Limit: limit, Cursor: cursor})
 	if err != nil {
 		return page, err
 	}

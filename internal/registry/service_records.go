@@ -3,6 +3,7 @@ package registry
 import (
 	"context"
 	"errors"
+	"strconv"
 )
 
 // The kinds of record the Service writes, described to its one write
@@ -80,6 +81,9 @@ func (s *Service) GetAgreement(ctx context.Context, id string) (Agreement, error
 
 // ListAgreements lists agreements.
 func (s *Service) ListAgreements(ctx context.Context, f AgreementFilter) (Page[Agreement], error) {
+	if err := checkPartyFilter(f.Parties); err != nil {
+		return Page[Agreement]{}, err
+	}
 	return s.store.ListAgreements(ctx, f)
 }
 
@@ -135,6 +139,9 @@ func (s *Service) GetConsultation(ctx context.Context, id string) (Consultation,
 
 // ListConsultations lists consultations.
 func (s *Service) ListConsultations(ctx context.Context, f ActivityFilter) (Page[Consultation], error) {
+	if err := checkPartyFilter(f.Parties); err != nil {
+		return Page[Consultation]{}, err
+	}
 	return s.store.ListConsultations(ctx, f)
 }
 
@@ -202,7 +209,19 @@ func (s *Service) GetJointAction(ctx context.Context, id string) (JointAction, e
 
 // ListJointActions lists joint actions.
 func (s *Service) ListJointActions(ctx context.Context, f ActivityFilter) (Page[JointAction], error) {
+	if err := checkPartyFilter(f.Parties); err != nil {
+		return Page[JointAction]{}, err
+	}
 	return s.store.ListJointActions(ctx, f)
+}
+
+// checkPartyFilter refuses a party filter naming more than MaxPartyFilter
+// organisations: each is one more condition on every record listed.
+func checkPartyFilter(parties []string) error {
+	if len(parties) > MaxPartyFilter {
+		return &BadParam{Name: "party", Code: "too_many_values", Param: strconv.Itoa(MaxPartyFilter)}
+	}
+	return nil
 }
 
 // activityRefs resolves the participants of a consultation or joint action
