@@ -4280,6 +4280,7 @@ const docTemplate = `{
                 "action",
                 "actor_key_id",
                 "actor_organization_id",
+                "actor_user_id",
                 "after",
                 "at",
                 "before",
@@ -4298,6 +4299,11 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "actor_organization_id": {
+                    "type": "string",
+                    "format": "uuid",
+                    "x-nullable": true
+                },
+                "actor_user_id": {
                     "type": "string",
                     "format": "uuid",
                     "x-nullable": true

@@ -16,9 +16,11 @@ type APIKey struct {
 }
 
 // Actor is who performs a write: the API key, its organisation and the
-// request it came with. A zero KeyID means the command line (demo loader).
+// request it came with, or the console user. A zero KeyID and UserID mean
+// the command line (demo loader).
 type Actor struct {
 	KeyID          string
+	UserID         string
 	Role           Role
 	OrganizationID string
 	RequestID      string
@@ -32,6 +34,7 @@ type AuditEntry struct {
 	ID                  int64       `json:"id" binding:"required" example:"1"`
 	At                  time.Time   `json:"at" binding:"required" format:"date-time"`
 	ActorKeyID          *string     `json:"actor_key_id" binding:"required" extensions:"x-nullable" format:"uuid"`
+	ActorUserID         *string     `json:"actor_user_id" binding:"required" extensions:"x-nullable" format:"uuid"`
 	ActorOrganizationID *string     `json:"actor_organization_id" binding:"required" extensions:"x-nullable" format:"uuid"`
 	Action              AuditAction `json:"action" binding:"required"`
 	Entity              AuditEntity `json:"entity" binding:"required"`

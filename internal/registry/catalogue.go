@@ -76,6 +76,7 @@ var catalogue = map[string]text{
 	"malformed_query":      {"无法解析：含有错误的 % 转义或分号；请对参数值进行 URL 编码", "does not parse: it holds a bad %-escape or a ';'; URL-encode the value"},
 	"exclusive_parameters": {"不能与 {other} 同时使用；请只给出其中一个", "cannot be combined with {other}; give only one of them"},
 	"invalid":              {"无效", "is invalid"},
+	"invalid_login":        {"必须是 2–64 个小写字母、数字、点、下划线或连字符，以字母或数字开头", "must be 2–64 characters of a–z, 0–9, '.', '_' and '-', starting with a letter or digit"},
 	"unknown_organization": {"组织不存在", "organization does not exist"},
 	"unknown_region":       {"行政区划不存在", "region does not exist"},
 	"unknown_area":         {"合作领域不存在", "cooperation area does not exist"},
