@@ -11,7 +11,7 @@ SWAG         := $(GOBIN)/swag
 ## and migrated if needed) with the demo data loaded.
 run:
 	./scripts/ensure-postgres
-	go run ./cmd/registry serve --demo
+	REGISTRY_COOKIE_SECURE=false go run ./cmd/registry serve --demo
 
 ## test: the whole test suite against the real PostgreSQL, with the race detector.
 test:

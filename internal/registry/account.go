@@ -301,3 +301,9 @@ func checkPassword(hash, password string) bool {
 	got := argon2.IDKey([]byte(password), salt, passes, memory, threads, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1
 }
+
+// User returns an account by id, disabled or not (for the names of a
+// record's history).
+func (a *Accounts) User(ctx context.Context, id string) (User, error) {
+	return a.store.GetUser(ctx, id)
+}

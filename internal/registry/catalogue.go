@@ -47,7 +47,10 @@ type text struct{ zh, en string }
 // problem details "detail.<name>", 403 reasons "reason.<reason>" and JSON
 // type names "json.<type>". Values quoted in a text ("{value}", "{field}")
 // stay as the client sent them in both languages.
-var catalogue = map[string]text{
+var catalogue = mergeTexts(apiTexts, consoleTexts)
+
+// apiTexts are the texts of the JSON API's answers.
+var apiTexts = map[string]text{
 	// Field errors of a body (422) and reasons of a bad query parameter (400).
 	"required":             {"为必填项", "is required"},
 	"blank":                {"不能为空白；如需留空，请省略该字段或传 null", "must not be blank; to leave it empty, omit it or send null"},
