@@ -74,6 +74,12 @@ bench-short:
 ## tools (tools/api): Redocly and swagger-cli on docs/swagger.json, the
 ## contract suite through a Prism proxy, Swagger UI in headless Chromium,
 ## a generated TypeScript client and the Go example against a live service.
+.PHONY: console-checks
+## console-checks: the web console in headless Chromium (tools/console):
+## officer and partner scenarios, axe-core, screenshots in artifacts/console/.
+console-checks:
+	./scripts/console-checks
+
 .PHONY: api-checks
 api-checks:
 	./scripts/api-checks

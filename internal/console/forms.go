@@ -31,7 +31,8 @@ type formData struct {
 	Orgs       []registry.Organization
 	Areas      []registry.CooperationArea
 	Conflict   []conflictLine
-	Current    int // the current version, on a conflict
+	Current    int  // the current version, on a conflict
+	Confirmed  bool // the officer has seen the possible duplicates
 }
 
 type fieldMessage struct{ Field, Label, Message string }
@@ -288,6 +289,7 @@ func (c *console) submit(k *kind) http.HandlerFunc {
 		l := viewerOf(ctx).lang
 		d := formData{Kind: k, ID: r.PathValue("id"), Values: parseForm(r, k), Errors: map[string]string{}}
 		d.Version, _ = strconv.Atoi(r.PostFormValue("version"))
+		d.Confirmed = r.PostFormValue("confirm") == "1"
 		for _, key := range []string{"version", "add", "remove", "confirm"} {
 			delete(d.Values, key)
 		}
@@ -313,7 +315,7 @@ func (c *console) submit(k *kind) http.HandlerFunc {
 		}
 		d.Values = compact(k, d.Values)
 		c.resolveNames(ctx, k, d.Values)
-		if d.ID == "" && r.PostFormValue("confirm") != "1" {
+		if d.ID == "" && !d.Confirmed {
 			dups, err := c.duplicates(ctx, k, d.Values)
 			if err != nil {
 				c.serverError(w, r, err)
