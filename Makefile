@@ -11,7 +11,7 @@ SWAG         := $(GOBIN)/swag
 ## and migrated if needed) with the demo data loaded.
 run:
 	./scripts/ensure-postgres
-	go run ./cmd/registry serve --demo
+	REGISTRY_COOKIE_SECURE=false go run ./cmd/registry serve --demo
 
 ## test: the whole test suite against the real PostgreSQL, with the race detector.
 test:
@@ -83,6 +83,12 @@ bench-short:
 ## tools (tools/api): Redocly and swagger-cli on docs/swagger.json, the
 ## contract suite through a Prism proxy, Swagger UI in headless Chromium,
 ## a generated TypeScript client and the Go example against a live service.
+.PHONY: console-checks
+## console-checks: the web console in headless Chromium (tools/console):
+## officer and partner scenarios, axe-core, screenshots in artifacts/console/.
+console-checks:
+	./scripts/console-checks
+
 .PHONY: api-checks
 api-checks:
 	./scripts/api-checks

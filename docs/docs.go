@@ -4658,6 +4658,7 @@ const docTemplate = `{
                 "action",
                 "actor_key_id",
                 "actor_organization_id",
+                "actor_user_id",
                 "after",
                 "at",
                 "before",
@@ -4688,6 +4689,13 @@ const docTemplate = `{
                     "format": "uuid",
                     "x-nullable": true,
                     "example": "0193a5c2-8a11-7b20-9c31-2d4e5f607182"
+                },
+                "actor_user_id": {
+                    "description": "通过控制台写入的用户 id；以 API 密钥写入时为 null / id of the console user who wrote; null for writes made with an API key",
+                    "type": "string",
+                    "format": "uuid",
+                    "x-nullable": true,
+                    "example": "01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f02"
                 },
                 "after": {
                     "description": "写入后的记录（JSON）；未给出时为 null / the record after the write (JSON); null when not given",

@@ -167,3 +167,93 @@ func seedCmd(ctx context.Context, args []string, getenv func(string) string, std
 	fmt.Fprintln(stderr, "demo data loaded")
 	return nil
 }
+
+// usersCmd runs `users create|list|disable|reset-password`: accounts of
+// people who sign in to the web console. create and reset-password print
+// the one-time password, and nothing else, on stdout.
+func usersCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return fmt.Errorf("usage: registry users create|list|disable|reset-password")
+	}
+	fs := flag.NewFlagSet("users "+args[0], flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	org := fs.String("org", "", "organisation code (required for registrar and reader accounts)")
+	role := fs.String("role", "", "admin, registrar or reader")
+	login := fs.String("login", "", "the name the person signs in with")
+	name := fs.String("name", "", "the name shown to others")
+	asJSON := fs.Bool("json", false, "print a JSON array (list)")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	_, store, err := openStore(ctx, getenv)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := store.Migrate(); err != nil {
+		return err
+	}
+	accounts := registry.NewAccounts(store, nil)
+	switch args[0] {
+	case "create":
+		u, password, err := accounts.CreateUser(ctx, registry.UserInput{Login: *login, DisplayName: *name, Role: *role, Organization: *org})
+		if err != nil {
+			return userError(err)
+		}
+		fmt.Fprintln(stdout, password)
+		fmt.Fprintf(stderr, "created user %s (%s) for %s; the password is shown only once (users reset-password makes a new one)\n",
+			u.Login, u.Role, orDash(u.OrganizationCode))
+		return nil
+	case "list":
+		users, err := accounts.ListUsers(ctx)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			enc := json.NewEncoder(stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(users)
+		}
+		for _, u := range users {
+			fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\t%s\t%s\n", u.Login, u.DisplayName, u.Role, orDash(u.OrganizationCode),
+				u.CreatedAt.Format(time.RFC3339), timeOrDash(u.DisabledAt))
+		}
+		return nil
+	case "disable", "reset-password":
+		if fs.NArg() != 1 {
+			return fmt.Errorf("usage: registry users %s LOGIN", args[0])
+		}
+		if args[0] == "disable" {
+			u, err := accounts.DisableUser(ctx, fs.Arg(0))
+			if err != nil {
+				return fmt.Errorf("disable %s: %w", fs.Arg(0), err)
+			}
+			fmt.Fprintf(stderr, "user %s disabled at %s; every session of it is signed out\n", u.Login, timeOrDash(u.DisabledAt))
+			return nil
+		}
+		password, err := accounts.ResetPassword(ctx, fs.Arg(0))
+		if err != nil {
+			return fmt.Errorf("reset-password %s: %w", fs.Arg(0), err)
+		}
+		fmt.Fprintln(stdout, password)
+		fmt.Fprintf(stderr, "new one-time password for %s; every session of it is signed out\n", fs.Arg(0))
+		return nil
+	}
+	return fmt.Errorf("unknown users command %q (create, list, disable, reset-password)", args[0])
+}
+
+func userError(err error) error {
+	var v *registry.ValidationError
+	if errors.As(err, &v) && len(v.Fields) > 0 {
+		var msgs []string
+		for _, f := range v.Fields {
+			msgs = append(msgs, "--"+f.Field+" "+registry.FieldText(registry.En, f))
+		}
+		return errors.New(strings.Join(msgs, "; "))
+	}
+	var c *registry.ConflictError
+	if errors.As(err, &c) {
+		return fmt.Errorf("--login: a user with that login already exists")
+	}
+	return err
+}

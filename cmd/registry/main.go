@@ -6,6 +6,9 @@
 //	registry keys create --role admin|registrar|reader --name LABEL [--org CODE]
 //	registry keys list [--json]
 //	registry keys revoke ID
+//	registry users create --org CODE --role admin|registrar|reader --login NAME --name DISPLAY
+//	registry users list [--json]
+//	registry users disable|reset-password LOGIN
 //	registry seed --demo
 package main
 
@@ -34,11 +37,16 @@ const usage = `usage:
                                                make an API key and print it (once) on stdout
   registry keys list [--json]                  list API keys
   registry keys revoke ID                      revoke an API key at once
+  registry users create --role ROLE --login NAME --name DISPLAY [--org CODE]
+                                               make a console account and print its one-time password
+  registry users list [--json]                 list console accounts
+  registry users disable LOGIN                 disable an account and sign it out everywhere
+  registry users reset-password LOGIN          print a new one-time password, sign the account out
   registry seed --demo                         load the demo data of the source document (idempotent)
 
 configuration (environment): DATABASE_URL, REGISTRY_ADDR, REGISTRY_READ_REQUIRES_KEY,
 REGISTRY_RATE_LIMIT, REGISTRY_LOG_LEVEL, REGISTRY_SHUTDOWN_GRACE, REGISTRY_DB_MAX_CONNS,
-REGISTRY_CORS_ORIGINS, REGISTRY_REQUEST_TIMEOUT`
+REGISTRY_CORS_ORIGINS, REGISTRY_REQUEST_TIMEOUT, REGISTRY_COOKIE_SECURE`
 
 // run is the whole program, with its dependencies passed in.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -53,6 +61,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return migrateCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "keys":
 		return keysCmd(ctx, args[1:], getenv, stdout, stderr)
+	case "users":
+		return usersCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "seed":
 		return seedCmd(ctx, args[1:], getenv, stderr)
 	case "help", "-h", "--help":

@@ -12,10 +12,12 @@ import (
 	"net/http/pprof"
 	"time"
 
+	"github.com/alexedwards/scs/postgresstore"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/chengyu-collab/registry/internal/config"
+	"github.com/chengyu-collab/registry/internal/console"
 	"github.com/chengyu-collab/registry/internal/demo"
 	"github.com/chengyu-collab/registry/internal/httpapi"
 	"github.com/chengyu-collab/registry/internal/postgres"
@@ -97,9 +99,26 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		RequestTimeout:  cfg.RequestTimeout,
 		Collectors:      []prometheus.Collector{collectors.NewDBStatsCollector(store.DB(), "registry")},
 	})
+	accounts := registry.NewAccounts(store, nil)
+	if *loadDemo {
+		if err := demoAdmin(ctx, accounts, stderr); err != nil {
+			return err
+		}
+	}
+	pages, err := console.New(console.Deps{
+		Service:         svc,
+		Accounts:        accounts,
+		Sessions:        postgresstore.NewWithCleanupInterval(store.DB(), 30*time.Minute),
+		CookieSecure:    cfg.CookieSecure,
+		ReadRequiresKey: cfg.ReadRequiresKey,
+		Logger:          log,
+	})
+	if err != nil {
+		return err
+	}
 	srv := &http.Server{
 		Addr:              cfg.Addr,
-		Handler:           handler,
+		Handler:           withConsole(handler, pages),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      5 * time.Minute, // long enough for a large CSV export
@@ -134,6 +153,36 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		return err
 	}
 	log.Info("stopped")
+	return nil
+}
+
+// withConsole serves the console's pages ("/" and /console/...) beside
+// the API, which keeps every other path: /v1, /swagger, /healthz, /readyz,
+// /metrics and its problem answers.
+func withConsole(api, pages http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if console.Owns(r.URL.Path) {
+			pages.ServeHTTP(w, r)
+			return
+		}
+		api.ServeHTTP(w, r)
+	})
+}
+
+// demoAdmin makes, when no account exists yet, a demo administrator whose
+// one-time password goes to the log, so that `make run` can be signed in
+// to at once.
+func demoAdmin(ctx context.Context, accounts *registry.Accounts, stderr io.Writer) error {
+	users, err := accounts.ListUsers(ctx)
+	if err != nil || len(users) > 0 {
+		return err
+	}
+	_, password, err := accounts.CreateUser(ctx, registry.UserInput{Login: "demo-admin", DisplayName: "演示管理员", Role: "admin"})
+	if err != nil {
+		return fmt.Errorf("demo admin: %w", err)
+	}
+	fmt.Fprintf(stderr, "\nconsole: sign in at /console/sign-in as demo-admin with the one-time password %s\n"+
+		"(made because --demo found no account; registry users create makes more)\n\n", password)
 	return nil
 }
 

@@ -27,6 +27,7 @@ type Config struct {
 	MaxDBConns      int           // REGISTRY_DB_MAX_CONNS
 	CORSOrigins     []string      // REGISTRY_CORS_ORIGINS, comma-separated
 	RequestTimeout  time.Duration // REGISTRY_REQUEST_TIMEOUT: a request's wait for the database
+	CookieSecure    bool          // REGISTRY_COOKIE_SECURE: console cookies only over HTTPS (false only for plain-HTTP development)
 }
 
 // Load reads the configuration through getenv, applying defaults and
@@ -40,6 +41,7 @@ func Load(getenv func(string) string) (Config, error) {
 		ShutdownGrace:  20 * time.Second,
 		MaxDBConns:     20,
 		RequestTimeout: 10 * time.Second,
+		CookieSecure:   true,
 	}
 	if v := getenv("DATABASE_URL"); v != "" {
 		c.DatabaseURL = v
@@ -51,6 +53,11 @@ func Load(getenv func(string) string) (Config, error) {
 	if v := getenv("REGISTRY_READ_REQUIRES_KEY"); v != "" {
 		if c.ReadRequiresKey, err = strconv.ParseBool(v); err != nil {
 			return c, fmt.Errorf("REGISTRY_READ_REQUIRES_KEY=%q: want true or false", v)
+		}
+	}
+	if v := getenv("REGISTRY_COOKIE_SECURE"); v != "" {
+		if c.CookieSecure, err = strconv.ParseBool(v); err != nil {
+			return c, fmt.Errorf("REGISTRY_COOKIE_SECURE=%q: want true or false", v)
 		}
 	}
 	if v := getenv("REGISTRY_RATE_LIMIT"); v != "" {

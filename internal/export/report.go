@@ -139,3 +139,26 @@ func AnnualReportFileName(lang registry.Lang, org registry.Organization, year in
 	return registry.Text(lang, "export.file.annual_report", registry.Args{"organization": short, "year": y}),
 		registry.Text(registry.En, "export.file.annual_report", registry.Args{"organization": org.Code, "year": y})
 }
+
+// SourcesOf reads the records of an annual report through the Service, a
+// page at a time: what the API's and the console's downloads both write.
+func SourcesOf(svc *registry.Service, rep registry.AnnualReport) AnnualReportSources {
+	return AnnualReportSources{
+		Agreements: func(ctx context.Context, cursor string) ([]registry.Agreement, string, error) {
+			page, err := svc.AnnualAgreements(ctx, rep, PageSize, cursor)
+			return page.Items, page.Next, err
+		},
+		Consultations: func(ctx context.Context, cursor string) ([]registry.Consultation, string, error) {
+			f := rep.Consultations
+			f.Limit, f.Cursor = PageSize, cursor
+			page, err := svc.ListConsultations(ctx, f)
+			return page.Items, page.Next, err
+		},
+		JointActions: func(ctx context.Context, cursor string) ([]registry.JointAction, string, error) {
+			f := rep.JointActions
+			f.Limit, f.Cursor = PageSize, cursor
+			page, err := svc.ListJointActions(ctx, f)
+			return page.Items, page.Next, err
+		},
+	}
+}

@@ -1,12 +1,10 @@
 package httpapi
 
 import (
-	"context"
 	"net/http"
 	"strconv"
 
 	"github.com/chengyu-collab/registry/internal/export"
-	"github.com/chengyu-collab/registry/internal/registry"
 )
 
 // reportParams reads the parameters of /v1/reports/annual: organization
@@ -43,24 +41,7 @@ func (h *handler) annualReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lg := exportLang(r)
-	src := export.AnnualReportSources{
-		Agreements: func(ctx context.Context, cursor string) ([]registry.Agreement, string, error) {
-			page, err := h.svc.AnnualAgreements(ctx, rep, export.PageSize, cursor)
-			return page.Items, page.Next, err
-		},
-		Consultations: func(ctx context.Context, cursor string) ([]registry.Consultation, string, error) {
-			f := rep.Consultations
-			f.Limit, f.Cursor = export.PageSize, cursor
-			page, err := h.svc.ListConsultations(ctx, f)
-			return page.Items, page.Next, err
-		},
-		JointActions: func(ctx context.Context, cursor string) ([]registry.JointAction, string, error) {
-			f := rep.JointActions
-			f.Limit, f.Cursor = export.PageSize, cursor
-			page, err := h.svc.ListJointActions(ctx, f)
-			return page.Items, page.Next, err
-		},
-	}
+	src := export.SourcesOf(h.svc, rep)
 	name, ascii := export.AnnualReportFileName(lg, rep.Organization, year)
 	h.sendWorkbook(w, r, name, ascii, func(ready func()) (bool, error) {
 		return export.WriteAnnualReport(r.Context(), w, lg, rep, src, ready)

@@ -10,8 +10,8 @@ import (
 	"github.com/chengyu-collab/registry/internal/registry"
 )
 
-const auditInsertSQL = `INSERT INTO audit_log (actor_key_id, actor_organization_id, action, entity, entity_id, request_id, before, after)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`
+const auditInsertSQL = `INSERT INTO audit_log (actor_key_id, actor_organization_id, action, entity, entity_id, request_id, before, after, actor_user_id)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`
 
 // Audit appends one entry for a successful write, inside the write's own
 // transaction (the one ctx carries). before and after are encoded as JSON;
@@ -34,7 +34,7 @@ func (s *Store) Audit(ctx context.Context, by registry.Actor, action registry.Au
 	}
 	return s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, auditInsertSQL, nullIfEmpty(by.KeyID), nullIfEmpty(by.OrganizationID), string(action),
-			string(entity), entityID, nullIfEmpty(by.RequestID), nullJSON(b), nullJSON(a))
+			string(entity), entityID, nullIfEmpty(by.RequestID), nullJSON(b), nullJSON(a), nullIfEmpty(by.UserID))
 		if err != nil {
 			return mapError(fmt.Errorf("append audit entry: %w", err))
 		}
@@ -72,7 +72,7 @@ func (s *Store) ListAudit(ctx context.Context, f registry.AuditFilter) (registry
 	if f.Actor != "" && !isUUID(f.Actor) {
 		return registry.Page[registry.AuditEntry]{}, &registry.BadParam{Name: "actor", Code: "invalid_uuid", Value: f.Actor}
 	}
-	const q = `SELECT id, at, actor_key_id, actor_organization_id, action, entity, entity_id, request_id, before, after
+	const q = `SELECT id, at, actor_key_id, actor_user_id, actor_organization_id, action, entity, entity_id, request_id, before, after
 		FROM audit_log
 		WHERE id > $1 AND ($2 = '' OR entity = $2) AND ($3 = '' OR entity_id = $3)
 		  AND ($4 = '' OR actor_key_id = $4::uuid) AND ($5 = '' OR actor_organization_id = $5::uuid)
@@ -86,13 +86,13 @@ func (s *Store) ListAudit(ctx context.Context, f registry.AuditFilter) (registry
 	var items []registry.AuditEntry
 	for rows.Next() {
 		var e registry.AuditEntry
-		var key, org, req sql.NullString
+		var key, user, org, req sql.NullString
 		var before, afterJSON []byte
-		if err := rows.Scan(&e.ID, &e.At, &key, &org, &e.Action, &e.Entity, &e.EntityID, &req, &before, &afterJSON); err != nil {
+		if err := rows.Scan(&e.ID, &e.At, &key, &user, &org, &e.Action, &e.Entity, &e.EntityID, &req, &before, &afterJSON); err != nil {
 			return registry.Page[registry.AuditEntry]{}, mapError(fmt.Errorf("scan audit: %w", err))
 		}
 		e.At = e.At.UTC()
-		e.ActorKeyID, e.ActorOrganizationID, e.RequestID = stringPtr(key), stringPtr(org), stringPtr(req)
+		e.ActorKeyID, e.ActorUserID, e.ActorOrganizationID, e.RequestID = stringPtr(key), stringPtr(user), stringPtr(org), stringPtr(req)
 		e.Before, e.After = before, afterJSON
 		items = append(items, e)
 	}

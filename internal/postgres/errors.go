@@ -24,6 +24,7 @@ var constraintFields = map[string]string{
 	"cooperation_areas_pkey":                 "code",
 	"cooperation_areas_parent_code_fkey":     "parent_code",
 	"agreements_ref_no_key":                  "ref_no",
+	"users_login_key":                        "login",
 	"agreement_parties_organization_id_fkey": "parties",
 	"agreement_areas_area_code_fkey":         "areas",
 	"consultations_agreement_id_fkey":        "agreement_id",

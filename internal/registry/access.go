@@ -16,9 +16,11 @@ type APIKey struct {
 }
 
 // Actor is who performs a write: the API key, its organisation and the
-// request it came with. A zero KeyID means the command line (demo loader).
+// request it came with, or the console user. A zero KeyID and UserID mean
+// the command line (demo loader).
 type Actor struct {
 	KeyID          string
+	UserID         string
 	Role           Role
 	OrganizationID string
 	RequestID      string
@@ -35,6 +37,8 @@ type AuditEntry struct {
 	At time.Time `json:"at" binding:"required" format:"date-time" example:"2024-05-01T08:00:00Z"`
 	// 写入所用 API 密钥的 id；通过控制台写入时为 null / id of the API key that wrote; null for writes made otherwise (the console)
 	ActorKeyID *string `json:"actor_key_id" binding:"required" extensions:"x-nullable" format:"uuid" example:"01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01"`
+	// 通过控制台写入的用户 id；以 API 密钥写入时为 null / id of the console user who wrote; null for writes made with an API key
+	ActorUserID *string `json:"actor_user_id" binding:"required" extensions:"x-nullable" format:"uuid" example:"01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f02"`
 	// 写入者所属组织的 UUID；无组织的管理员密钥为 null / UUID of the writer's organisation; null for an admin key without one
 	ActorOrganizationID *string `json:"actor_organization_id" binding:"required" extensions:"x-nullable" format:"uuid" example:"0193a5c2-8a11-7b20-9c31-2d4e5f607182"`
 	// 操作 / what was done

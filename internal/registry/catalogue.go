@@ -47,7 +47,10 @@ type text struct{ zh, en string }
 // problem details "detail.<name>", 403 reasons "reason.<reason>" and JSON
 // type names "json.<type>". Values quoted in a text ("{value}", "{field}")
 // stay as the client sent them in both languages.
-var catalogue = map[string]text{
+var catalogue = mergeTexts(apiTexts, consoleTexts)
+
+// apiTexts are the texts of the JSON API's answers.
+var apiTexts = map[string]text{
 	// Field errors of a body (422) and reasons of a bad query parameter (400).
 	"required":             {"为必填项", "is required"},
 	"blank":                {"不能为空白；如需留空，请省略该字段或传 null", "must not be blank; to leave it empty, omit it or send null"},
@@ -79,6 +82,7 @@ var catalogue = map[string]text{
 	"malformed_query":      {"无法解析：含有错误的 % 转义或分号；请对参数值进行 URL 编码", "does not parse: it holds a bad %-escape or a ';'; URL-encode the value"},
 	"exclusive_parameters": {"不能与 {other} 同时使用；请只给出其中一个", "cannot be combined with {other}; give only one of them"},
 	"invalid":              {"无效", "is invalid"},
+	"invalid_login":        {"必须是 2–64 个小写字母、数字、点、下划线或连字符，以字母或数字开头", "must be 2–64 characters of a–z, 0–9, '.', '_' and '-', starting with a letter or digit"},
 	"unknown_organization": {"组织不存在", "organization does not exist"},
 	"unknown_region":       {"行政区划不存在", "region does not exist"},
 	"unknown_area":         {"合作领域不存在", "cooperation area does not exist"},

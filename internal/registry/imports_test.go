@@ -21,6 +21,7 @@ func TestImportDirection(t *testing.T) {
 		module + "internal/httpapi":  {"database/sql", "github.com/lib/pq", module + "internal/postgres", module + "cmd/"},
 		module + "internal/postgres": {"net/http", module + "internal/httpapi", module + "cmd/"},
 		module + "internal/demo":     {module + "internal/postgres", module + "internal/httpapi"},
+		module + "internal/console":  {"database/sql", "github.com/lib/pq", module + "internal/postgres", module + "internal/httpapi", module + "cmd/"},
 		module + "internal/config":   {module},
 		module + "internal/export":   {"net/http", "database/sql", module + "internal/httpapi", module + "internal/postgres", module + "cmd/"},
 	}

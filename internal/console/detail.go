@@ -1,0 +1,128 @@
+package console
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+
+	"github.com/chengyu-collab/registry/internal/registry"
+)
+
+// historyLine is one audit entry in words.
+type historyLine struct {
+	At, Who, Text string
+}
+
+// detailData is what a detail page shows.
+type detailData struct {
+	Kind          *kind
+	Record        any
+	Names         *names
+	Consultations []row
+	JointActions  []row
+	Agreement     *registry.Agreement // the agreement a consultation or joint action belongs to
+	History       []historyLine
+	MayEdit       bool
+}
+
+func (c *console) detail(k *kind) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		id := r.PathValue("id")
+		d := detailData{Kind: k, Names: c.names(ctx)}
+		var err error
+		var parts func(org string) bool
+		var agreementID *string
+		switch k {
+		case agreementKind:
+			var a registry.Agreement
+			a, err = c.svc.GetAgreement(ctx, id)
+			d.Record, parts = a, a.HasParty
+			if err == nil {
+				f := filter{Agreement: a.ID, Limit: 50}
+				if d.Consultations, _, err = consultationKind.list(ctx, c, f); err == nil {
+					d.JointActions, _, err = jointActionKind.list(ctx, c, f)
+				}
+			}
+		case consultationKind:
+			var x registry.Consultation
+			x, err = c.svc.GetConsultation(ctx, id)
+			d.Record, parts, agreementID = x, x.HasParticipant, x.AgreementID
+		default:
+			var x registry.JointAction
+			x, err = c.svc.GetJointAction(ctx, id)
+			d.Record, parts, agreementID = x, x.HasParticipant, x.AgreementID
+		}
+		if errors.Is(err, registry.ErrNotFound) || errors.Is(err, registry.ErrBadRequest) {
+			c.fail(w, r, http.StatusNotFound, "console.error.not_found")
+			return
+		}
+		if err != nil {
+			c.serverError(w, r, err)
+			return
+		}
+		if agreementID != nil {
+			if a, err := c.svc.GetAgreement(ctx, *agreementID); err == nil {
+				d.Agreement = &a
+			}
+		}
+		if u := viewerOf(ctx).user; u != nil && registry.MayWrite(u.Actor("")) == nil {
+			d.MayEdit = u.Role == registry.RoleAdmin || (u.OrganizationID != nil && parts(*u.OrganizationID))
+		}
+		if d.History, err = c.history(ctx, k, id); err != nil {
+			c.serverError(w, r, err)
+			return
+		}
+		c.render(w, r, http.StatusOK, k.entityTemplate(), k.one, k.path, d)
+	}
+}
+
+func (k *kind) entityTemplate() string { return string(k.entity) }
+
+// history tells a record's audit entries in words: who, when, what —
+// "长寿区政协联络员 于 2023-06-01 将状态由 已签署 改为 生效".
+func (c *console) history(ctx context.Context, k *kind, id string) ([]historyLine, error) {
+	page, err := c.svc.History(ctx, k.entity, id, 200, "")
+	if err != nil {
+		return nil, err
+	}
+	l := viewerOf(ctx).lang
+	users := map[string]string{}
+	var lines []historyLine
+	for _, e := range page.Items {
+		who := registry.Text(l, "console.history.system", nil)
+		switch {
+		case e.ActorUserID != nil:
+			name, ok := users[*e.ActorUserID]
+			if !ok {
+				name = registry.Text(l, "console.history.someone", nil)
+				if u, err := c.accounts.User(ctx, *e.ActorUserID); err == nil {
+					name = u.DisplayName
+				}
+				users[*e.ActorUserID] = name
+			}
+			who = name
+		case e.ActorKeyID != nil:
+			who = registry.Text(l, "console.history.api_key", nil)
+			if e.ActorOrganizationID != nil {
+				who = c.names(ctx).OrgName(*e.ActorOrganizationID) + " " + who
+			}
+		}
+		line := historyLine{At: e.At.In(chinaTime).Format("2006-01-02 15:04"), Who: who}
+		var before, after struct {
+			Status string `json:"status"`
+		}
+		_ = json.Unmarshal(e.Before, &before)
+		_ = json.Unmarshal(e.After, &after)
+		switch {
+		case e.Action == registry.ActionUpdate && before.Status != after.Status:
+			line.Text = registry.Text(l, "console.history.status", registry.Args{
+				"from": enumLabel(l, k.status, before.Status), "to": enumLabel(l, k.status, after.Status)})
+		default:
+			line.Text = registry.Text(l, "console.history."+string(e.Action), nil)
+		}
+		lines = append(lines, line)
+	}
+	return lines, nil
+}

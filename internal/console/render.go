@@ -1,0 +1,276 @@
+package console
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/chengyu-collab/registry/internal/registry"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed assets
+var assetFS embed.FS
+
+// pages holds one template set per page, each with the shared layout.
+type pages struct{ sets map[string]*template.Template }
+
+func parsePages() (*pages, error) {
+	base, err := template.New("").Funcs(funcs()).ParseFS(templateFS, "templates/_*.html")
+	if err != nil {
+		return nil, fmt.Errorf("console layout: %w", err)
+	}
+	files, err := fs.Glob(templateFS, "templates/[a-z]*.html")
+	if err != nil {
+		return nil, err
+	}
+	p := &pages{sets: map[string]*template.Template{}}
+	for _, f := range files {
+		set, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := set.ParseFS(templateFS, f); err != nil {
+			return nil, fmt.Errorf("console page %s: %w", f, err)
+		}
+		p.sets[strings.TrimSuffix(path.Base(f), ".html")] = set
+	}
+	return p, nil
+}
+
+// page is what every template gets: the viewer, the page's own data, and
+// the links the layout needs.
+type page struct {
+	L       registry.Lang
+	User    *registry.User
+	Title   string // a catalogue code
+	Path    string
+	Query   url.Values
+	Section string
+	Data    any
+}
+
+// SwitchLang is the current page's address in the other language.
+func (p page) SwitchLang() string {
+	q := url.Values{}
+	for k, v := range p.Query {
+		q[k] = v
+	}
+	if p.L == registry.Zh {
+		q.Set("lang", "en")
+	} else {
+		q.Set("lang", "zh")
+	}
+	return p.Path + "?" + q.Encode()
+}
+
+// OtherLang names the other language in itself.
+func (p page) OtherLang() string {
+	if p.L == registry.Zh {
+		return "English"
+	}
+	return "中文"
+}
+
+// HTMLLang is the lang attribute of the page.
+func (p page) HTMLLang() string {
+	if p.L == registry.Zh {
+		return "zh-CN"
+	}
+	return "en"
+}
+
+// render writes a page with the layout; a template error becomes a 500
+// before anything is sent.
+func (c *console) render(w http.ResponseWriter, r *http.Request, status int, name, title, section string, data any) {
+	v := viewerOf(r.Context())
+	set, ok := c.pages.sets[name]
+	if !ok {
+		c.serverError(w, r, fmt.Errorf("no page %q", name))
+		return
+	}
+	q := r.URL.Query()
+	q.Del("lang")
+	p := page{L: v.lang, User: v.user, Title: title, Path: r.URL.Path, Query: q, Section: section, Data: data}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, "layout", p); err != nil {
+		c.serverError(w, r, fmt.Errorf("render %s: %w", name, err))
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Language", p.HTMLLang())
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// fail shows an error page with one sentence of the catalogue.
+func (c *console) fail(w http.ResponseWriter, r *http.Request, status int, code string) {
+	c.render(w, r, status, "error", "console.error.title", "", map[string]any{"Status": status, "Code": code})
+}
+
+func (c *console) serverError(w http.ResponseWriter, r *http.Request, err error) {
+	c.log.Error("console", "path", r.URL.Path, "error", err.Error())
+	status, code := http.StatusInternalServerError, "console.error.internal"
+	if errorsIsUnavailable(err) {
+		status, code = http.StatusServiceUnavailable, "console.error.unavailable"
+		w.Header().Set("Retry-After", "5")
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.WriteHeader(status)
+	fmt.Fprintln(w, registry.Text(viewerOf(r.Context()).lang, code, nil))
+}
+
+// asset serves an embedded file; assets are named by content, so they may
+// be cached for a day.
+func (c *console) asset(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("file")
+	b, err := assetFS.ReadFile("assets/" + name)
+	if err != nil || strings.Contains(name, "/") {
+		http.NotFound(w, r)
+		return
+	}
+	switch path.Ext(name) {
+	case ".css":
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	case ".js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+	case ".svg":
+		w.Header().Set("Content-Type", "image/svg+xml")
+	}
+	w.Header().Set("Cache-Control", "public, max-age=86400")
+	_, _ = w.Write(b)
+}
+
+func urlQueryEscape(s string) string { return url.QueryEscape(s) }
+
+// funcs are the templates' helpers: texts and labels from the registry's
+// catalogue and enums, and small formatting.
+func funcs() template.FuncMap {
+	return template.FuncMap{
+		"t": func(l registry.Lang, code string) string { return registry.Text(l, code, nil) },
+		"tf": func(l registry.Lang, code string, kv ...string) string {
+			args := registry.Args{}
+			for i := 0; i+1 < len(kv); i += 2 {
+				args[kv[i]] = kv[i+1]
+			}
+			return registry.Text(l, code, args)
+		},
+		"label":   enumLabel,
+		"options": enumOptions,
+		"deref": func(s *string) string {
+			if s == nil {
+				return ""
+			}
+			return *s
+		},
+		"date": func(d *registry.Date) string {
+			if d == nil {
+				return ""
+			}
+			return d.String()
+		},
+		"pick": func(l registry.Lang, zh string, en *string) string {
+			if l == registry.En && en != nil && *en != "" {
+				return *en
+			}
+			return zh
+		},
+		"itoa": strconv.Itoa,
+		"seq": func(n int) []int {
+			s := make([]int, n)
+			for i := range s {
+				s[i] = i
+			}
+			return s
+		},
+		"field": func(prefix string, i int, name string) string { return fmt.Sprintf("%s[%d].%s", prefix, i, name) },
+		"has":   func(list []string, s string) bool { return contains(list, s) },
+		"dict": func(kv ...any) map[string]any {
+			m := map[string]any{}
+			for i := 0; i+1 < len(kv); i += 2 {
+				m[fmt.Sprint(kv[i])] = kv[i+1]
+			}
+			return m
+		},
+		"add":    func(a, b int) int { return a + b },
+		"kindOf": kindOf,
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// option is one choice of a select.
+type option struct{ Value, Label string }
+
+// enumLabel is the label of an enum value in the language.
+func enumLabel(l registry.Lang, enum, code string) string {
+	for _, o := range enumOptions(l, enum) {
+		if o.Value == code {
+			return o.Label
+		}
+	}
+	return code
+}
+
+// enumOptions lists an enum's values with their labels.
+func enumOptions(l registry.Lang, enum string) []option {
+	switch enum {
+	case "agreement_type":
+		return opts(l, registry.AgreementTypes)
+	case "agreement_status":
+		return opts(l, registry.AgreementStatuses)
+	case "party_role":
+		return opts(l, registry.PartyRoles)
+	case "mechanism_kind":
+		return opts(l, registry.MechanismKinds)
+	case "document_kind":
+		return opts(l, registry.DocumentKinds)
+	case "consultation_format":
+		return opts(l, registry.ConsultationFormats)
+	case "consultation_status":
+		return opts(l, registry.ConsultationStatuses)
+	case "consultation_role":
+		return opts(l, registry.ConsultationRoles)
+	case "joint_action_kind":
+		return opts(l, registry.JointActionKinds)
+	case "joint_action_status":
+		return opts(l, registry.JointActionStatuses)
+	case "joint_action_role":
+		return opts(l, registry.JointActionRoles)
+	case "outcome_kind":
+		return opts(l, registry.OutcomeKinds)
+	case "organization_kind":
+		return opts(l, registry.OrganizationKinds)
+	case "role":
+		return opts(l, registry.Roles)
+	case "region_level":
+		return opts(l, registry.RegionLevels)
+	}
+	return nil
+}
+
+func opts[T ~string](l registry.Lang, e registry.Enum[T]) []option {
+	out := make([]option, 0, len(e.Values))
+	for _, v := range e.Values {
+		out = append(out, option{Value: string(v.Code), Label: e.Label(string(l), v.Code)})
+	}
+	return out
+}
