@@ -7,6 +7,7 @@
 //	registry keys list [--json]
 //	registry keys revoke ID
 //	registry seed --demo
+//	registry rebuild-read-models [--missing]
 package main
 
 import (
@@ -35,6 +36,7 @@ const usage = `usage:
   registry keys list [--json]                  list API keys
   registry keys revoke ID                      revoke an API key at once
   registry seed --demo                         load the demo data of the source document (idempotent)
+  registry rebuild-read-models [--missing]     recompute every record's read form (only the missing ones)
 
 configuration (environment): DATABASE_URL, REGISTRY_ADDR, REGISTRY_READ_REQUIRES_KEY,
 REGISTRY_RATE_LIMIT, REGISTRY_LOG_LEVEL, REGISTRY_SHUTDOWN_GRACE, REGISTRY_DB_MAX_CONNS,
@@ -55,6 +57,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return keysCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "seed":
 		return seedCmd(ctx, args[1:], getenv, stderr)
+	case "rebuild-read-models":
+		return rebuildCmd(ctx, args[1:], getenv, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil
