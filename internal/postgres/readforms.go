@@ -130,7 +130,7 @@ func readBack[T any](ctx context.Context, tx *sql.Tx, f *readForms, id string, r
 	if err != nil {
 		return rec, fmt.Errorf("marshal read form: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE `+f.table+` SET read_json = $2 WHERE id = $1`, id, string(b)); err != nil {
+	if _, err := tx.ExecContext(ctx, f.storeSQL(), id, string(b)); err != nil {
 		return rec, mapError(fmt.Errorf("store read form of %s: %w", f.table, err))
 	}
 	return rec, nil
@@ -267,6 +267,14 @@ func (s *Store) RebuildReadForms(ctx context.Context, missingOnly bool, progress
 	return s.DrainReadForms(ctx)
 }
 
+// byIDSQL reads the version and read form of record $1.
+func (f *readForms) byIDSQL() string {
+	return `SELECT version, read_json FROM ` + f.table + ` WHERE id = $1`
+}
+
+// storeSQL stores the read form $2 of record $1.
+func (f *readForms) storeSQL() string { return `UPDATE ` + f.table + ` SET read_json = $2 WHERE id = $1` }
+
 // getJSON reads one record's read form by id, computing it when it is
 // missing.
 func (s *Store) getJSON(ctx context.Context, f *readForms, id string) (registry.Raw, error) {
@@ -275,7 +283,7 @@ func (s *Store) getJSON(ctx context.Context, f *readForms, id string) (registry.
 	}
 	raw := registry.Raw{ID: id}
 	var form []byte
-	err := s.q(ctx).QueryRowContext(ctx, `SELECT version, read_json FROM `+f.table+` WHERE id = $1`, id).Scan(&raw.Version, &form)
+	err := s.q(ctx).QueryRowContext(ctx, f.byIDSQL(), id).Scan(&raw.Version, &form)
 	if notFound(err) {
 		return raw, registry.ErrNotFound
 	}
