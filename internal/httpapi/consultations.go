@@ -36,6 +36,7 @@ func (h *handler) consultations() *activityAPI[registry.Consultation, registry.C
 			key:      func(rec registry.Consultation) (string, int) { return rec.ID, rec.Version },
 			create:   h.svc.CreateConsultation,
 			get:      h.svc.GetConsultation,
+			getJSON:  h.svc.GetConsultationJSON,
 			toChange: h.svc.ConsultationToChange,
 			inputOf:  registry.Consultation.Input,
 			update:   h.svc.UpdateConsultation,
@@ -48,6 +49,7 @@ func (h *handler) consultations() *activityAPI[registry.Consultation, registry.C
 		csvHeader: consultationCSVHeader,
 		csvRows:   consultationCSVRows,
 		list:      h.svc.ListConsultations,
+		listJSON:  h.svc.ListConsultationsJSON,
 	}
 }
 

@@ -36,6 +36,7 @@ func (h *handler) jointActions() *activityAPI[registry.JointAction, registry.Joi
 			key:      func(rec registry.JointAction) (string, int) { return rec.ID, rec.Version },
 			create:   h.svc.CreateJointAction,
 			get:      h.svc.GetJointAction,
+			getJSON:  h.svc.GetJointActionJSON,
 			toChange: h.svc.JointActionToChange,
 			inputOf:  registry.JointAction.Input,
 			update:   h.svc.UpdateJointAction,
@@ -48,6 +49,7 @@ func (h *handler) jointActions() *activityAPI[registry.JointAction, registry.Joi
 		csvHeader: jointActionCSVHeader,
 		csvRows:   jointActionCSVRows,
 		list:      h.svc.ListJointActions,
+		listJSON:  h.svc.ListJointActionsJSON,
 	}
 }
 
