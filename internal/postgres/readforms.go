@@ -273,7 +273,9 @@ func (f *readForms) byIDSQL() string {
 }
 
 // storeSQL stores the read form $2 of record $1.
-func (f *readForms) storeSQL() string { return `UPDATE ` + f.table + ` SET read_json = $2 WHERE id = $1` }
+func (f *readForms) storeSQL() string {
+	return `UPDATE ` + f.table + ` SET read_json = $2 WHERE id = $1`
+}
 
 // getJSON reads one record's read form by id, computing it when it is
 // missing.

@@ -64,7 +64,7 @@ func rawPageOf[T any](p Page[T], err error, key func(T) (string, int)) (Page[Raw
 	return out, nil
 }
 
-func agreementKey(a Agreement) (string, int)      { return a.ID, a.Version }
+func agreementKey(a Agreement) (string, int)       { return a.ID, a.Version }
 func consultationKey(c Consultation) (string, int) { return c.ID, c.Version }
 func jointActionKey(j JointAction) (string, int)   { return j.ID, j.Version }
 
