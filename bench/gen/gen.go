@@ -30,6 +30,17 @@ var Full = Sizes{Organizations: 2000, Agreements: 20000, Consultations: 200000, 
 // Short is a small data set for CI, which checks that the harness runs.
 var Short = Sizes{Organizations: 100, Agreements: 500, Consultations: 2000, JointActions: 10000}
 
+// Scaled returns the sizes with the records (not the organisations) times
+// f, so that each organisation takes part in f times as many: scales 0.1,
+// 1 and 3 show how a case's cost grows with the data.
+func (s Sizes) Scaled(f float64) Sizes {
+	if f == 1 || f <= 0 {
+		return s
+	}
+	n := func(v int) int { return max(1, int(float64(v)*f+0.5)) }
+	return Sizes{Organizations: s.Organizations, Agreements: n(s.Agreements), Consultations: n(s.Consultations), JointActions: n(s.JointActions)}
+}
+
 // ID is the id of record n (1-based) of a kind: "org", "agr", "con" or "ja".
 func ID(seed int64, kind string, n int) string {
 	sum := md5.Sum([]byte(fmt.Sprintf("%d-%s-%d", seed, kind, n)))

@@ -10,6 +10,7 @@
 //	registry users list [--json]
 //	registry users disable|reset-password LOGIN
 //	registry seed --demo
+//	registry rebuild-read-models [--missing]
 package main
 
 import (
@@ -43,6 +44,7 @@ const usage = `usage:
   registry users disable LOGIN                 disable an account and sign it out everywhere
   registry users reset-password LOGIN          print a new one-time password, sign the account out
   registry seed --demo                         load the demo data of the source document (idempotent)
+  registry rebuild-read-models [--missing]     recompute every record's read form (only the missing ones)
 
 configuration (environment): DATABASE_URL, REGISTRY_ADDR, REGISTRY_READ_REQUIRES_KEY,
 REGISTRY_RATE_LIMIT, REGISTRY_LOG_LEVEL, REGISTRY_SHUTDOWN_GRACE, REGISTRY_DB_MAX_CONNS,
@@ -65,6 +67,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return usersCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "seed":
 		return seedCmd(ctx, args[1:], getenv, stderr)
+	case "rebuild-read-models":
+		return rebuildCmd(ctx, args[1:], getenv, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil

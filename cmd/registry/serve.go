@@ -77,6 +77,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 			return err
 		}
 	}
+	// Organisation changes whose read forms a failed drain left behind.
+	if err := store.DrainReadForms(ctx); err != nil {
+		log.Warn("read forms", "error", err)
+	}
 	if warnings, err := store.DurabilityWarnings(ctx); err == nil {
 		for _, w := range warnings {
 			log.Warn("database durability", "warning", w)

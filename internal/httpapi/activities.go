@@ -30,6 +30,8 @@ type activityAPI[T, In any] struct {
 	csvRows   func(items []T) [][]string
 	list      func(ctx context.Context, f registry.ActivityFilter) (registry.Page[T], error)
 	table     export.Table[T] // the Excel export
+	// listJSON, when set, serves JSON lists from the read forms.
+	listJSON func(ctx context.Context, f registry.ActivityFilter) (registry.Page[registry.Raw], error)
 }
 
 // filter reads the list filters. Consultations filter by `format`, which
@@ -89,6 +91,15 @@ func (a *activityAPI[T, In]) serveList(h *handler, w http.ResponseWriter, r *htt
 			page, err := a.list(ctx, f)
 			return a.csvRows(page.Items), page.Next, err
 		})
+		return
+	}
+	if a.listJSON != nil {
+		page, err := a.listJSON(r.Context(), f)
+		if err != nil {
+			h.writeError(w, r, err)
+			return
+		}
+		writeRawPage(w, r, page)
 		return
 	}
 	page, err := a.list(r.Context(), f)

@@ -23,6 +23,7 @@ func (h *handler) agreements() *resource[registry.Agreement, registry.AgreementI
 		key:      func(a registry.Agreement) (string, int) { return a.ID, a.Version },
 		create:   h.svc.CreateAgreement,
 		get:      h.svc.GetAgreement,
+		getJSON:  h.svc.GetAgreementJSON,
 		toChange: h.svc.AgreementToChange,
 		inputOf:  registry.Agreement.Input,
 		update:   h.svc.UpdateAgreement,
@@ -88,12 +89,12 @@ func (h *handler) listAgreements(w http.ResponseWriter, r *http.Request) {
 		})
 		return
 	}
-	page, err := h.svc.ListAgreements(r.Context(), f)
+	page, err := h.svc.ListAgreementsJSON(r.Context(), f)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	writePage(w, r, page)
+	writeRawPage(w, r, page)
 }
 
 func (h *handler) agreementHistory(w http.ResponseWriter, r *http.Request) {

@@ -39,6 +39,7 @@ func (h *handler) consultations() *activityAPI[registry.Consultation, registry.C
 			key:      func(rec registry.Consultation) (string, int) { return rec.ID, rec.Version },
 			create:   h.svc.CreateConsultation,
 			get:      h.svc.GetConsultation,
+			getJSON:  h.svc.GetConsultationJSON,
 			toChange: h.svc.ConsultationToChange,
 			inputOf:  registry.Consultation.Input,
 			update:   h.svc.UpdateConsultation,
@@ -52,6 +53,7 @@ func (h *handler) consultations() *activityAPI[registry.Consultation, registry.C
 		csvRows:   consultationCSVRows,
 		list:      h.svc.ListConsultations,
 		table:     export.Consultations,
+		listJSON:  h.svc.ListConsultationsJSON,
 	}
 }
 

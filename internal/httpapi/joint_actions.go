@@ -39,6 +39,7 @@ func (h *handler) jointActions() *activityAPI[registry.JointAction, registry.Joi
 			key:      func(rec registry.JointAction) (string, int) { return rec.ID, rec.Version },
 			create:   h.svc.CreateJointAction,
 			get:      h.svc.GetJointAction,
+			getJSON:  h.svc.GetJointActionJSON,
 			toChange: h.svc.JointActionToChange,
 			inputOf:  registry.JointAction.Input,
 			update:   h.svc.UpdateJointAction,
@@ -52,6 +53,7 @@ func (h *handler) jointActions() *activityAPI[registry.JointAction, registry.Joi
 		csvRows:   jointActionCSVRows,
 		list:      h.svc.ListJointActions,
 		table:     export.JointActions,
+		listJSON:  h.svc.ListJointActionsJSON,
 	}
 }
 

@@ -18,8 +18,11 @@ type resource[T, In any] struct {
 	// key that cannot name a record.
 	validKey func(key string) bool
 
-	create   func(ctx context.Context, by registry.Actor, in In) (T, error)
-	get      func(ctx context.Context, key string) (T, error)
+	create func(ctx context.Context, by registry.Actor, in In) (T, error)
+	get    func(ctx context.Context, key string) (T, error)
+	// getJSON, when set, serves GET from the record's read form, sent as
+	// it is (rawjson.go).
+	getJSON  func(ctx context.Context, key string) (registry.Raw, error)
 	toChange func(ctx context.Context, by registry.Actor, key string, version int) (T, error)
 	inputOf  func(rec T) In
 	update   func(ctx context.Context, by registry.Actor, key string, version int, in In) (T, error)
@@ -62,6 +65,15 @@ func (res *resource[T, In]) serveGet(h *handler, w http.ResponseWriter, r *http.
 	}
 	key, ok := res.pathKey(w, r, name)
 	if !ok {
+		return
+	}
+	if res.getJSON != nil {
+		raw, err := res.getJSON(r.Context(), key)
+		if err != nil {
+			h.writeError(w, r, err)
+			return
+		}
+		writeRawRecord(w, http.StatusOK, raw)
 		return
 	}
 	rec, err := res.get(r.Context(), key)

@@ -164,7 +164,7 @@ func insertActivity[T any](ctx context.Context, s *Store, k *activityKind[T], re
 			return err
 		}
 		var err error
-		out, err = k.read(ctx, tx, *p.id)
+		out, err = readBack(ctx, tx, k.forms(), *p.id, func() (T, error) { return k.read(ctx, tx, *p.id) })
 		return err
 	})
 	return out, err
@@ -194,7 +194,7 @@ func replaceActivity[T any](ctx context.Context, s *Store, k *activityKind[T], r
 			return err
 		}
 		var err error
-		out, err = k.read(ctx, tx, *p.id)
+		out, err = readBack(ctx, tx, k.forms(), *p.id, func() (T, error) { return k.read(ctx, tx, *p.id) })
 		return err
 	})
 	return out, err
@@ -212,7 +212,7 @@ func archiveActivity[T any](ctx context.Context, s *Store, k *activityKind[T], i
 			return err
 		}
 		var err error
-		out, err = k.read(ctx, tx, id)
+		out, err = readBack(ctx, tx, k.forms(), id, func() (T, error) { return k.read(ctx, tx, id) })
 		return err
 	})
 	return out, err
@@ -222,6 +222,12 @@ func archiveActivity[T any](ctx context.Context, s *Store, k *activityKind[T], i
 // resolved party filter, every one of which must take part. Each filter is
 // a condition an index serves (see activities_plans_test.go).
 func (k *activityKind[T]) listQuery(f registry.ActivityFilter, partyIDs []string) (string, []any, error) {
+	return k.listQueryOf(k.selectSQL, f, partyIDs)
+}
+
+// listQueryOf builds the statement of one list page that reads each row
+// with sel (a select list and FROM the main table x).
+func (k *activityKind[T]) listQueryOf(sel string, f registry.ActivityFilter, partyIDs []string) (string, []any, error) {
 	var w whereBuilder
 	// The order (and the period) is read from the records, or, for a
 	// party's list, from the first party's participant rows, whose index
@@ -275,7 +281,7 @@ func (k *activityKind[T]) listQuery(f registry.ActivityFilter, partyIDs []string
 		}
 		w.add(`(` + order + `.sort_on, ` + id + `) < (` + w.arg(parts[0]) + `::date, ` + w.arg(parts[1]) + `::uuid)`)
 	}
-	q := k.selectSQL + from + w.sql() + ` ORDER BY ` + order + `.sort_on DESC, ` + id + ` DESC LIMIT ` + w.arg(f.Limit+1)
+	q := sel + from + w.sql() + ` ORDER BY ` + order + `.sort_on DESC, ` + id + ` DESC LIMIT ` + w.arg(f.Limit+1)
 	return q, w.args, nil
 }
 

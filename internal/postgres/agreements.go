@@ -118,7 +118,7 @@ func (s *Store) writeAgreement(ctx context.Context, stmt string, a registry.Agre
 			return err
 		}
 		var err error
-		out, err = s.GetAgreement(ctx, a.ID)
+		out, err = readBack(ctx, tx, agreementForms, a.ID, func() (registry.Agreement, error) { return s.GetAgreement(ctx, a.ID) })
 		return err
 	})
 	return out, err
@@ -158,10 +158,16 @@ func insertAgreementChildren(ctx context.Context, tx *sql.Tx, a registry.Agreeme
 // ArchiveAgreement sets archived_at and raises the version; nothing is
 // ever deleted.
 func (s *Store) ArchiveAgreement(ctx context.Context, id string) (registry.Agreement, error) {
-	if err := s.archiveRow(ctx, "agreements", id); err != nil {
-		return registry.Agreement{}, err
-	}
-	return s.GetAgreement(ctx, id)
+	var out registry.Agreement
+	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		if err := s.archiveRow(ctx, "agreements", id); err != nil {
+			return err
+		}
+		var err error
+		out, err = readBack(ctx, tx, agreementForms, id, func() (registry.Agreement, error) { return s.GetAgreement(ctx, id) })
+		return err
+	})
+	return out, err
 }
 
 // whereBuilder accumulates SQL conditions with numbered parameters.
@@ -222,6 +228,12 @@ func (s *Store) ListAgreements(ctx context.Context, f registry.AgreementFilter) 
 // signing-period bounds are repeated on sort_on so that the order index
 // can range-scan.
 func agreementListQuery(f registry.AgreementFilter, partyIDs []string) (string, []any, error) {
+	return agreementListQueryOf(agreementSelect, f, partyIDs)
+}
+
+// agreementListQueryOf builds the statement of one list page that reads
+// each row with sel (a select list and FROM agreements a).
+func agreementListQueryOf(sel string, f registry.AgreementFilter, partyIDs []string) (string, []any, error) {
 	var w whereBuilder
 	if !f.IncludeArchived {
 		w.add(`a.archived_at IS NULL`)
@@ -262,7 +274,7 @@ func agreementListQuery(f registry.AgreementFilter, partyIDs []string) (string, 
 		}
 		w.add(`(a.sort_on, a.id) < (` + w.arg(parts[0]) + `::date, ` + w.arg(parts[1]) + `::uuid)`)
 	}
-	q := agreementSelect + w.sql() + ` ORDER BY a.sort_on DESC, a.id DESC LIMIT ` + w.arg(f.Limit+1)
+	q := sel + w.sql() + ` ORDER BY a.sort_on DESC, a.id DESC LIMIT ` + w.arg(f.Limit+1)
 	return q, w.args, nil
 }
 

@@ -113,7 +113,12 @@ func (s *Store) ReplaceOrganization(ctx context.Context, id string, in registry.
 	q := `UPDATE organizations SET code = $2, kind = $3, name_zh = $4, name_en = $5, short_name_zh = $6,
 		short_name_en = $7, region_code = $8, parent_id = $9, version = version + 1, updated_at = now()
 		WHERE id = $1 RETURNING ` + orgColumns
-	return scanOrganization(s.q(ctx).QueryRowContext(ctx, q, append([]any{id}, orgArgs(in)...)...))
+	o, err := scanOrganization(s.q(ctx).QueryRowContext(ctx, q, append([]any{id}, orgArgs(in)...)...))
+	if err != nil {
+		return o, err
+	}
+	// The read forms naming the organisation follow it (readforms.go).
+	return o, s.enqueueReadForms(ctx, o.ID)
 }
 
 func orgArgs(in registry.OrganizationInput) []any {

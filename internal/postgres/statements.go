@@ -91,9 +91,27 @@ func JointActionList(f registry.ActivityFilter, partyID string) (Statement, []an
 // StatsStatements returns the statements of GET /v1/stats?year=… without a
 // selection (see StatsSQL for their parameters), for the benchmark's
 // ceiling. They run inside the read-only repeatable-read transaction of
-// inSnapshot, where the cache prepares nothing: unprepared.
+// inSnapshot, prepared when the store opens (hotStatements).
 func StatsStatements() (agreements, rollup Statement) {
-	return Statement{SQL: statsAgreements}, Statement{SQL: statsFromRollupSQL}
+	return Statement{statsAgreements, true}, Statement{statsFromRollupSQL, true}
+}
+
+// ReadFormStatements returns the statements of GET /v1/joint-actions/{id}
+// and GET /v1/agreements/{id}, which read a record's version and read form
+// by id ($1), the way the store runs them (prepared), for the benchmark's
+// ceiling.
+func ReadFormStatements() (jointActionByID, agreementByID Statement) {
+	return Statement{jointActionForms.byIDSQL(), true}, Statement{agreementForms.byIDSQL(), true}
+}
+
+// JointActionJSONList builds the statement of one page of joint actions in
+// their read form (GET /v1/joint-actions) for a filter whose party is
+// resolved to partyID, with its arguments, for the benchmark's ceiling:
+// the statement of JointActionList reading only the read form of each row.
+// The store runs it unprepared, planned for the filter's values.
+func JointActionJSONList(f registry.ActivityFilter, partyIDs []string) (Statement, []any, error) {
+	q, args, err := jointActionKind.listQueryOf(jointActionForms.jsonSelect, f, partyIDs)
+	return Statement{SQL: q}, args, err
 }
 
 // JointActionCreate lists, in the order they run, the statements of
@@ -110,7 +128,9 @@ type JointActionCreate struct {
 	Participant  Statement // $1 id, $2 position, $3 organisation id, $4 role
 	Outcome      Statement // $1 id, $2 position, $3 kind, $4 count, $5 approximate, $6, $7 descriptions
 	Stats        Statement // $1 entity, $2 id, $3 +1
+	LockOrgs     Statement // $1 id: the organisations it names, FOR SHARE
 	ReadBack     Statement // $1 id
+	ReadForm     Statement // $1 id, $2 the read form
 	Audit        Statement // $1 key id, $2 organisation, $3 action, $4 entity, $5 entity id, $6 request id, $7 before, $8 after
 	Store        Statement // $1 holder, $2 key, $3 request hash, $4 status, $5 location, $6 ETag, $7 body
 }
@@ -133,7 +153,9 @@ func JointActionCreateStatements() JointActionCreate {
 		Participant:  Statement{SQL: participant},
 		Outcome:      Statement{SQL: outcome},
 		Stats:        Statement{stats, true},
+		LockOrgs:     Statement{SQL: jointActionForms.lockOrgs},
 		ReadBack:     Statement{SQL: JointActionByIDSQL()},
+		ReadForm:     Statement{SQL: jointActionForms.storeSQL()},
 		Audit:        Statement{SQL: audit},
 		Store:        Statement{SQL: idempotencyStoreSQL},
 	}

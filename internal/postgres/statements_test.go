@@ -62,6 +62,20 @@ func TestBenchStatements(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	if _, err := s.GetJointActionJSON(ctx, missing); err != registry.ErrNotFound {
+		t.Fatalf("joint action read form: %v", err)
+	}
+	if _, err := s.GetAgreementJSON(ctx, missing); err != registry.ErrNotFound {
+		t.Fatalf("agreement read form: %v", err)
+	}
+	if _, err := s.ListJointActionsJSON(ctx, filter); err != nil {
+		t.Fatal(err)
+	}
+	formByID, formAgreement := ReadFormStatements()
+	formList, _, err := JointActionJSONList(filter, []string{missing})
+	if err != nil {
+		t.Fatal(err)
+	}
 	byID, agreement, org := ReadStatements()
 	list, _, err := JointActionList(filter, missing)
 	if err != nil {
@@ -77,6 +91,8 @@ func TestBenchStatements(t *testing.T) {
 		{"list", list}, {"stats agreements", statsAgr}, {"stats rollup", statsRollup},
 		{"create: authenticate", create.Authenticate}, {"create: organisation", create.Organization},
 		{"create: area", create.Area}, {"create: statistics", create.Stats},
+		{"create: lock organisations", create.LockOrgs}, {"create: read form", create.ReadForm},
+		{"joint action read form", formByID}, {"agreement read form", formAgreement}, {"read-form list", formList},
 	} {
 		if got := s.stmts.has(c.st.SQL); got != c.st.Prepared {
 			t.Errorf("%s: declared prepared=%v, but the store runs it prepared=%v:\n%s", c.name, c.st.Prepared, got, c.st.SQL)

@@ -105,13 +105,15 @@ func (s *Store) inTx(ctx context.Context, fn func(ctx context.Context, tx *sql.T
 	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
 		return fn(ctx, tx)
 	}
-	return retry(ctx, func() error {
+	var hooks *commitHooks
+	err := retry(ctx, func() error {
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
 			return mapError(fmt.Errorf("begin: %w", err))
 		}
 		defer tx.Rollback()
-		if err := fn(context.WithValue(ctx, txKey{}, tx), tx); err != nil {
+		hooks = &commitHooks{}
+		if err := fn(context.WithValue(context.WithValue(ctx, txKey{}, tx), commitHooksKey{}, hooks), tx); err != nil {
 			return err
 		}
 		if err := tx.Commit(); err != nil {
@@ -119,6 +121,12 @@ func (s *Store) inTx(ctx context.Context, fn func(ctx context.Context, tx *sql.T
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	// Outside retry: a hook's error must not run the committed
+	// transaction again.
+	return hooks.run(ctx)
 }
 
 // retry runs attempt again, with a short growing pause, while it fails

@@ -1,7 +1,8 @@
 // Command bench measures the registry at scale: it loads the benchmark
 // data set (bench/gen) into its own database, starts the real registry
 // binary against it, drives each endpoint from this process over loopback
-// at a fixed number of connections, runs pgbench with the statements the
+// at a fixed number of connections, runs pgbench (with as many clients as
+// the registry's pool holds connections) with the statements the
 // store runs for the endpoint, the way the store runs them, right before and
 // after (its ceiling), and prints a table of successful requests per
 // second, p50/p99 latency, errors, the server's peak memory and the ratio
@@ -17,6 +18,8 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -30,6 +33,9 @@ type options struct {
 	dbName   string
 	out      string
 	fresh    bool
+	pool     int     // the registry's connection pool, and pgbench's clients
+	scale    float64 // multiple of the full data set
+	logLevel string  // the registry's log level
 }
 
 func main() {
@@ -38,7 +44,10 @@ func main() {
 	flag.Int64Var(&o.seed, "seed", 1, "seed of the data set")
 	flag.DurationVar(&o.duration, "duration", 0, "length of each load run (default 15s, 2s with -short)")
 	flag.DurationVar(&o.pgbench, "pgbench", 0, "length of each pgbench run (default 10s, 2s with -short)")
-	flag.IntVar(&o.conns, "conns", 64, "concurrent connections of the load and of pgbench")
+	flag.IntVar(&o.conns, "conns", 8, "concurrent HTTP connections of the load")
+	flag.IntVar(&o.pool, "pool", 8, "the registry's database pool (REGISTRY_DB_MAX_CONNS), and pgbench's clients")
+	flag.Float64Var(&o.scale, "scale", 1, "size of the data set as a multiple of the full one (0.1, 1, 3)")
+	flag.StringVar(&o.logLevel, "log-level", "info", "the registry's log level (REGISTRY_LOG_LEVEL; info in production)")
 	flag.StringVar(&o.server, "server", "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable", "PostgreSQL server (maintenance database)")
 	flag.StringVar(&o.dbName, "db", "", "benchmark database (default registry_bench, or registry_bench_short)")
 	flag.StringVar(&o.out, "out", "bench/results", "folder for the report")
@@ -52,9 +61,9 @@ func main() {
 	}
 	if o.dbName == "" {
 		o.dbName = map[bool]string{false: "registry_bench", true: "registry_bench_short"}[o.short]
-	}
-	if o.short && o.conns == 64 {
-		o.conns = 8
+		if o.scale != 1 {
+			o.dbName += "_x" + strings.ReplaceAll(strconv.FormatFloat(o.scale, 'f', -1, 64), ".", "_")
+		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

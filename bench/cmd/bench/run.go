@@ -38,6 +38,7 @@ func run(ctx context.Context, o options) error {
 	if o.short {
 		sizes = gen.Short
 	}
+	sizes = sizes.Scaled(o.scale)
 	workdir, err := os.MkdirTemp("", "registry-bench-")
 	if err != nil {
 		return err
@@ -53,6 +54,12 @@ func run(ctx context.Context, o options) error {
 		return fmt.Errorf("go build: %v\n%s", err, out)
 	}
 	if err := e.prepareDatabase(ctx, bin); err != nil {
+		return err
+	}
+	// Every run starts from the same data: the cases run on a copy of the
+	// loaded database, made afresh, so that the rows a write case creates
+	// never reach the next run.
+	if err := e.copyDatabase(ctx); err != nil {
 		return err
 	}
 	out, err := e.registry(ctx, bin, "keys", "create", "--role", "admin", "--name", "bench")
@@ -112,6 +119,10 @@ func (e *env) prepareDatabase(ctx context.Context, bin string) error {
 		if _, err := e.registry(ctx, bin, "migrate", "up"); err != nil {
 			return err
 		}
+		// A migration may have added read forms: fill the missing ones.
+		if _, err := e.registry(ctx, bin, "rebuild-read-models", "--missing"); err != nil {
+			return err
+		}
 		// A migration may have rewritten many rows: measure a settled
 		// database, not autovacuum catching up.
 		_, err := db.ExecContext(ctx, `VACUUM ANALYZE`)
@@ -143,8 +154,35 @@ func (e *env) prepareDatabase(ctx context.Context, bin string) error {
 	if err := gen.Load(ctx, db, e.o.seed, e.sizes, func(msg string) { step("  %s", msg) }); err != nil {
 		return err
 	}
-	step("data set loaded in %s", time.Since(start).Round(time.Second))
+	step("data set loaded in %s; writing the read forms", time.Since(start).Round(time.Second))
+	if _, err := e.registry(ctx, bin, "rebuild-read-models", "--missing"); err != nil {
+		return err
+	}
+	if _, err := db.ExecContext(ctx, `VACUUM ANALYZE`); err != nil {
+		return err
+	}
+	step("read forms written in %s", time.Since(start).Round(time.Second))
 	_, err = db.ExecContext(ctx, `CREATE TABLE bench_meta (marker text NOT NULL); INSERT INTO bench_meta VALUES ('`+marker+`')`)
+	return err
+}
+
+// copyDatabase makes the database the run measures: a copy of the loaded
+// one (CREATE DATABASE … TEMPLATE), which it then points dbURL at.
+func (e *env) copyDatabase(ctx context.Context) error {
+	admin, err := sql.Open("postgres", e.o.server)
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	run := e.o.dbName + "_run"
+	step("copy %s to %s", e.o.dbName, run)
+	if _, err := admin.ExecContext(ctx, `DROP DATABASE IF EXISTS `+pq.QuoteIdentifier(run)+` WITH (FORCE)`); err != nil {
+		return err
+	}
+	if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+pq.QuoteIdentifier(run)+` TEMPLATE `+pq.QuoteIdentifier(e.o.dbName)); err != nil {
+		return err
+	}
+	e.dbURL, err = withDatabase(e.o.server, run)
 	return err
 }
 
@@ -162,7 +200,8 @@ func (e *env) startServer(ctx context.Context, bin string) error {
 		return err
 	}
 	e.server = exec.Command(bin, "serve", "--migrate=false")
-	e.server.Env = append(os.Environ(), "DATABASE_URL="+e.dbURL, "REGISTRY_ADDR="+addr, "REGISTRY_RATE_LIMIT=0")
+	e.server.Env = append(os.Environ(), "DATABASE_URL="+e.dbURL, "REGISTRY_ADDR="+addr, "REGISTRY_RATE_LIMIT=0",
+		"REGISTRY_DB_MAX_CONNS="+strconv.Itoa(e.o.pool), "REGISTRY_LOG_LEVEL="+e.o.logLevel)
 	e.server.Stdout, e.server.Stderr = logFile, logFile
 	if err := e.server.Start(); err != nil {
 		return err

@@ -20,11 +20,13 @@ func main() {
 	dbURL := flag.String("db", "", "URL of a migrated database holding no records")
 	seed := flag.Int64("seed", 1, "seed of the data set")
 	short := flag.Bool("short", false, "the small data set CI uses")
+	scale := flag.Float64("scale", 1, "records as a multiple of the data set (0.1, 1, 3)")
 	flag.Parse()
 	sizes := gen.Full
 	if *short {
 		sizes = gen.Short
 	}
+	sizes = sizes.Scaled(*scale)
 	if err := run(*dbURL, *seed, sizes); err != nil {
 		fmt.Fprintln(os.Stderr, "benchgen:", err)
 		os.Exit(1)
