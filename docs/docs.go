@@ -154,6 +154,13 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Agreements linked to or from this agreement (UUID), in either direction",
+                        "name": "related_to",
+                        "in": "query"
+                    },
+                    {
                         "type": "boolean",
                         "description": "Include archived agreements",
                         "name": "include_archived",
@@ -3874,6 +3881,8 @@ const docTemplate = `{
                 "mechanisms",
                 "parties",
                 "ref_no",
+                "related_from",
+                "relations",
                 "signed_on",
                 "signed_place",
                 "status",
@@ -3941,6 +3950,18 @@ const docTemplate = `{
                 "ref_no": {
                     "type": "string",
                     "x-nullable": true
+                },
+                "related_from": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/RelatedFrom"
+                    }
+                },
+                "relations": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Relation"
+                    }
                 },
                 "signed_on": {
                     "type": "string",
@@ -4110,6 +4131,13 @@ const docTemplate = `{
                     "x-nullable": true,
                     "example": "CS-PZ-2023-01"
                 },
+                "relations": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/RelationRequest"
+                    },
+                    "x-nullable": true
+                },
                 "signed_on": {
                     "type": "string",
                     "x-nullable": true,
@@ -4211,6 +4239,14 @@ const docTemplate = `{
                     "maxLength": 64,
                     "x-nullable": true,
                     "example": "CS-PZ-2023-01"
+                },
+                "relations": {
+                    "type": "array",
+                    "maxItems": 50,
+                    "items": {
+                        "$ref": "#/definitions/RelationRequest"
+                    },
+                    "x-nullable": true
                 },
                 "signed_on": {
                     "type": "string",
@@ -5615,7 +5651,8 @@ const docTemplate = `{
                 "organization_id",
                 "role",
                 "signatory_name",
-                "signatory_title"
+                "signatory_title",
+                "signed_on"
             ],
             "properties": {
                 "organization_code": {
@@ -5636,6 +5673,11 @@ const docTemplate = `{
                 "signatory_title": {
                     "type": "string",
                     "x-nullable": true
+                },
+                "signed_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2023-05-18"
                 }
             }
         },
@@ -5662,6 +5704,11 @@ const docTemplate = `{
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true
+                },
+                "signed_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2023-05-18"
                 }
             }
         },
@@ -5796,6 +5843,64 @@ const docTemplate = `{
                 },
                 "next_cursor": {
                     "type": "string"
+                }
+            }
+        },
+        "RelatedFrom": {
+            "type": "object",
+            "required": [
+                "agreement_id",
+                "kind",
+                "title_en",
+                "title_zh"
+            ],
+            "properties": {
+                "agreement_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "kind": {
+                    "$ref": "#/definitions/registry.RelationKind"
+                },
+                "title_en": {
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "title_zh": {
+                    "type": "string",
+                    "example": "重庆市长寿区政协与四川省彭州市政协友好政协交流合作框架协议"
+                }
+            }
+        },
+        "Relation": {
+            "type": "object",
+            "required": [
+                "agreement_id",
+                "kind"
+            ],
+            "properties": {
+                "agreement_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "kind": {
+                    "$ref": "#/definitions/registry.RelationKind"
+                }
+            }
+        },
+        "RelationRequest": {
+            "type": "object",
+            "required": [
+                "agreement_id",
+                "kind"
+            ],
+            "properties": {
+                "agreement_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "kind": {
+                    "$ref": "#/definitions/registry.RelationKind"
                 }
             }
         },
@@ -5938,13 +6043,17 @@ const docTemplate = `{
                 "consultation",
                 "joint_action",
                 "organization",
-                "cooperation_area"
+                "cooperation_area",
+                "milestone",
+                "file"
             ],
             "x-enum-comments": {
                 "EntityAgreement": "合作协议 | Agreement",
                 "EntityConsultation": "联合协商 | Joint consultation",
                 "EntityCooperationArea": "合作领域 | Cooperation area",
+                "EntityFile": "文件 | File",
                 "EntityJointAction": "联合履职 | Joint duty action",
+                "EntityMilestone": "里程碑 | Milestone",
                 "EntityOrganization": "组织 | Organisation"
             },
             "x-enum-descriptions": [
@@ -5952,14 +6061,18 @@ const docTemplate = `{
                 "联合协商 | Joint consultation",
                 "联合履职 | Joint duty action",
                 "组织 | Organisation",
-                "合作领域 | Cooperation area"
+                "合作领域 | Cooperation area",
+                "里程碑 | Milestone",
+                "文件 | File"
             ],
             "x-enum-varnames": [
                 "EntityAgreement",
                 "EntityConsultation",
                 "EntityJointAction",
                 "EntityOrganization",
-                "EntityCooperationArea"
+                "EntityCooperationArea",
+                "EntityMilestone",
+                "EntityFile"
             ]
         },
         "registry.ConsultationRole": {
@@ -6207,6 +6320,37 @@ const docTemplate = `{
                 "LevelProvince",
                 "LevelPrefecture",
                 "LevelCounty"
+            ]
+        },
+        "registry.RelationKind": {
+            "type": "string",
+            "enum": [
+                "amends",
+                "supplements",
+                "renews",
+                "supersedes",
+                "implements"
+            ],
+            "x-enum-comments": {
+                "RelationAmends": "修订 | Amends",
+                "RelationImplements": "落实 | Implements",
+                "RelationRenews": "续签 | Renews",
+                "RelationSupersedes": "取代 | Supersedes",
+                "RelationSupplements": "补充 | Supplements"
+            },
+            "x-enum-descriptions": [
+                "修订 | Amends",
+                "补充 | Supplements",
+                "续签 | Renews",
+                "取代 | Supersedes",
+                "落实 | Implements"
+            ],
+            "x-enum-varnames": [
+                "RelationAmends",
+                "RelationSupplements",
+                "RelationRenews",
+                "RelationSupersedes",
+                "RelationImplements"
             ]
         }
     },

@@ -124,6 +124,7 @@ func docArchiveAgreement() {}
 //	@Param			signed_from			query		string	false	"Signed on or after (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			signed_to			query		string	false	"Signed on or before (YYYY, YYYY-MM or YYYY-MM-DD)"
 //	@Param			q					query		string	false	"Case-insensitive substring of titles, summaries and ref_no"
+//	@Param			related_to			query		string	false	"Agreements linked to or from this agreement (UUID), in either direction"	format(uuid)
 //	@Param			include_archived	query		bool	false	"Include archived agreements"
 //	@Param			format				query		string	false	"csv for a CSV export"	Enums(json, csv)
 //	@Param			limit				query		int		false	"Page size"				minimum(1)	maximum(200)	default(50)

@@ -28,6 +28,7 @@ type agreementPatch struct {
 	Areas         []registry.AreaRefInput   `json:"areas" maxItems:"50" extensions:"x-nullable"`
 	Mechanisms    []registry.MechanismInput `json:"mechanisms" maxItems:"20" extensions:"x-nullable"`
 	Documents     []registry.DocumentInput  `json:"documents" maxItems:"50" extensions:"x-nullable"`
+	Relations     []registry.RelationInput  `json:"relations" maxItems:"50" extensions:"x-nullable"`
 } // @name AgreementPatch
 
 // consultationPatch documents the body of PATCH /v1/consultations/{id}.

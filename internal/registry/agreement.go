@@ -38,6 +38,7 @@ type Party struct {
 	Role             PartyRole `json:"role" binding:"required"`
 	SignatoryName    *string   `json:"signatory_name" binding:"required" extensions:"x-nullable"`
 	SignatoryTitle   *string   `json:"signatory_title" binding:"required" extensions:"x-nullable"`
+	SignedOn         *Date     `json:"signed_on" binding:"required" extensions:"x-nullable" swaggertype:"string" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" example:"2023-05-18"`
 } // @name Party
 
 // AgreementArea is a cooperation area as the agreement words it, with an
@@ -82,6 +83,8 @@ type Agreement struct {
 	Areas         []AgreementArea `json:"areas" binding:"required"`
 	Mechanisms    []Mechanism     `json:"mechanisms" binding:"required"`
 	Documents     []Document      `json:"documents" binding:"required"`
+	Relations     []Relation      `json:"relations" binding:"required"`
+	RelatedFrom   []RelatedFrom   `json:"related_from" binding:"required"`
 	Version       int             `json:"version" binding:"required" example:"1"`
 	CreatedAt     time.Time       `json:"created_at" binding:"required" format:"date-time"`
 	UpdatedAt     time.Time       `json:"updated_at" binding:"required" format:"date-time"`
@@ -109,6 +112,7 @@ type AgreementFilter struct {
 	SignedFrom      *Date
 	SignedTo        *Date
 	Q               string
+	RelatedTo       string
 	IncludeArchived bool
 	Limit           int
 	Cursor          string
@@ -129,6 +133,11 @@ func CheckAgreement(a *Agreement, now time.Time) error {
 		seen[p.OrganizationID] = true
 		if p.Role == PartySignatory {
 			signatories++
+		}
+	}
+	for i, p := range a.Parties {
+		if p.SignedOn != nil && p.SignedOn.InFuture(now) {
+			v.Add(indexed("parties", i, "signed_on"), "future_date", "")
 		}
 	}
 	if signatories < 2 {

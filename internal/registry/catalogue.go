@@ -90,6 +90,8 @@ var catalogue = map[string]text{
 	"future_date":          {"不能晚于今天（北京时间）", "must not be in the future (China Standard Time)"},
 	"duplicate":            {"已存在", "already exists"},
 	"self_reference":       {"不能引用记录自身", "must not refer to the record itself"},
+	"relation_cycle": {"修订、续签、取代关系不能形成循环（所指协议已直接或间接指向本协议）",
+		"amends, renews and supersedes links must not form a cycle (the target already leads back to this agreement)"},
 
 	// Problem titles, by problem type.
 	"title.bad-request":           {"请求格式错误", "Malformed request"},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"time"
 )
@@ -222,4 +223,28 @@ func (f *fakeStore) ReplaceArea(_ context.Context, in AreaInput) (CooperationAre
 
 func (f *fakeStore) AreaBelow(_ context.Context, parent, code string) (bool, error) {
 	return strings.EqualFold(parent, code), nil
+}
+
+// The links between agreements, kept in the agreements themselves.
+
+func (f *fakeStore) RelationReaches(_ context.Context, from, to string, kinds []RelationKind) (bool, error) {
+	seen := map[string]bool{}
+	next := []string{from}
+	for len(next) > 0 {
+		cur := next[0]
+		next = next[1:]
+		if cur == to {
+			return true, nil
+		}
+		if seen[cur] {
+			continue
+		}
+		seen[cur] = true
+		for _, r := range f.agreements[cur].Relations {
+			if slices.Contains(kinds, r.Kind) {
+				next = append(next, r.AgreementID)
+			}
+		}
+	}
+	return false, nil
 }

@@ -24,6 +24,7 @@ type AgreementInput struct {
 	Areas         []AreaRefInput   `json:"areas" validate:"max=50,dive" maxItems:"50" extensions:"x-nullable"`
 	Mechanisms    []MechanismInput `json:"mechanisms" validate:"max=20,dive" maxItems:"20" extensions:"x-nullable"`
 	Documents     []DocumentInput  `json:"documents" validate:"max=50,dive" maxItems:"50" extensions:"x-nullable"`
+	Relations     []RelationInput  `json:"relations" validate:"max=50,dive" maxItems:"50" extensions:"x-nullable"`
 } // @name AgreementRequest
 
 // PartyInput is an organisation's part in an agreement; the organisation
@@ -33,6 +34,7 @@ type PartyInput struct {
 	Role           PartyRole `json:"role" validate:"required,enum"`
 	SignatoryName  *string   `json:"signatory_name" validate:"omitnil,notblank,max=200" maxLength:"200" extensions:"x-nullable"`
 	SignatoryTitle *string   `json:"signatory_title" validate:"omitnil,notblank,max=200" maxLength:"200" extensions:"x-nullable"`
+	SignedOn       *string   `json:"signed_on" validate:"omitnil,partialdate" example:"2023-05-18" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" extensions:"x-nullable"`
 } // @name PartyRequest
 
 // AreaRefInput is a cooperation area as the agreement words it.

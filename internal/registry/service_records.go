@@ -27,7 +27,7 @@ func (s *Service) agreements() *recordKind[Agreement, AgreementInput] {
 
 // prepareAgreement applies an agreement input's defaults, then checks its
 // references and cross-field rules, all reported together.
-func prepareAgreement(ctx context.Context, s *Service, in *AgreementInput, _ *Agreement) (Agreement, error) {
+func prepareAgreement(ctx context.Context, s *Service, in *AgreementInput, cur *Agreement) (Agreement, error) {
 	if in.Status == "" {
 		in.Status = StatusDraft
 	}
@@ -46,6 +46,13 @@ func prepareAgreement(ctx context.Context, s *Service, in *AgreementInput, _ *Ag
 				return a, err
 			}
 		}
+	}
+	self := a.ID
+	if cur != nil {
+		self = cur.ID
+	}
+	if err := s.checkRelations(ctx, &v, a.Relations, self); err != nil {
+		return a, err
 	}
 	return a, joinValidation(&v, CheckAgreement(&a, s.now()))
 }

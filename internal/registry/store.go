@@ -16,6 +16,7 @@ type Store interface {
 	Audit(ctx context.Context, by Actor, action AuditAction, entity AuditEntity, id string, before, after any) error
 
 	References
+	RelationGraph
 	AgreementRecords
 	ActivityRecords
 	ReferenceRecords
