@@ -1102,6 +1102,250 @@ const docTemplate = `{
                 }
             }
         },
+        "/v1/agreements/{id}/milestones": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "By due date ascending (a partial date sorts by its first day; undated last), ties by id. The filters of /v1/milestones apply.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "milestones"
+                ],
+                "summary": "Milestones of an agreement / 协议后续事项",
+                "operationId": "listAgreementMilestones",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Agreement UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "enum": [
+                            "open",
+                            "done",
+                            "cancelled"
+                        ],
+                        "type": "string",
+                        "description": "Status",
+                        "name": "status",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Only open milestones whose due date has passed (China Standard Time)",
+                        "name": "overdue",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Include archived milestones",
+                        "name": "include_archived",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Opaque cursor from next_cursor",
+                        "name": "cursor",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/MilestoneList"
+                        },
+                        "headers": {
+                            "Link": {
+                                "type": "string",
+                                "description": "\u003c…\u003e; rel=\\\"next\\\" when there is another page"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "A follow-up commitment under the agreement of the path. Who may write the agreement may add its milestones. ` + "`" + `responsible_organization_id` + "`" + ` (UUID or code) must be a party of the agreement; ` + "`" + `done_on` + "`" + ` is required when the status is done and may not be in the future (China Standard Time). ` + "`" + `links` + "`" + ` name consultations or joint actions that exist. Status defaults to open.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "milestones"
+                ],
+                "summary": "Add a milestone to an agreement / 登记协议后续事项",
+                "operationId": "createMilestone",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Agreement UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "1–255 visible ASCII characters; a retry with the same body replays the first answer",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
+                        "description": "The milestone",
+                        "name": "body",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/MilestoneRequest"
+                        }
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/Milestone"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record"
+                            },
+                            "Location": {
+                                "type": "string",
+                                "description": "URL of the new milestone"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "No such agreement",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "The agreement is archived, or the same Idempotency-Key is still in flight",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Service Unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/v1/audit": {
             "get": {
                 "security": [
@@ -2751,6 +2995,459 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/JointAction"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Conflict",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "Precondition Failed",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "428": {
+                        "description": "Precondition Required",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/milestones": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "By due date ascending (a partial date sorts by its first day; undated last), ties by id. ` + "`" + `overdue` + "`" + ` is computed when read: open, and the last day of ` + "`" + `due_on` + "`" + ` is before today in China Standard Time. ` + "`" + `due_from` + "`" + `/` + "`" + `due_to` + "`" + ` match due dates that overlap the range.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "milestones"
+                ],
+                "summary": "Find milestones / 查询协议后续事项",
+                "operationId": "listMilestones",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "x-example": "changshou-cppcc",
+                        "description": "A party of the milestone's agreement (UUID or code)",
+                        "name": "party",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Responsible organisation (UUID or code)",
+                        "name": "responsible",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Agreement UUID",
+                        "name": "agreement",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "open",
+                            "done",
+                            "cancelled"
+                        ],
+                        "type": "string",
+                        "description": "Status",
+                        "name": "status",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Only overdue milestones",
+                        "name": "overdue",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Due on or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "name": "due_from",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Due on or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "name": "due_to",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Include archived milestones",
+                        "name": "include_archived",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Opaque cursor from next_cursor",
+                        "name": "cursor",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/MilestoneList"
+                        },
+                        "headers": {
+                            "Link": {
+                                "type": "string",
+                                "description": "\u003c…\u003e; rel=\\\"next\\\" when there is another page"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/milestones/{id}": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "milestones"
+                ],
+                "summary": "Get a milestone / 查询协议后续事项",
+                "operationId": "getMilestone",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Milestone UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag(s) the client holds; 304 when one is current",
+                        "name": "If-None-Match",
+                        "in": "header"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Milestone"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record; send it back in If-Match"
+                            }
+                        }
+                    },
+                    "304": {
+                        "description": "Not modified: the record still has the ETag sent in If-None-Match; no body"
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "delete": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Nothing is ever deleted: the milestone stays readable with archived_at set and leaves the lists unless include_archived=true. Archiving an archived milestone is 409.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "milestones"
+                ],
+                "summary": "Archive a milestone / 归档协议后续事项",
+                "operationId": "archiveMilestone",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Milestone UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag of the version being archived",
+                        "name": "If-Match",
+                        "in": "header",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Milestone"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Conflict",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "Precondition Failed",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "428": {
+                        "description": "Precondition Required",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "patch": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "JSON merge patch (RFC 7396): objects merge, null clears, arrays replace. The agreement never changes. Archived milestones cannot be changed (409).",
+                "consumes": [
+                    "application/json",
+                    "application/merge-patch+json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "milestones"
+                ],
+                "summary": "Change a milestone / 修改协议后续事项",
+                "operationId": "patchMilestone",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Milestone UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag of the version being changed",
+                        "name": "If-Match",
+                        "in": "header",
+                        "required": true
+                    },
+                    {
+                        "description": "Fields to change",
+                        "name": "body",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/MilestonePatch"
+                        }
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Milestone"
                         },
                         "headers": {
                             "ETag": {
@@ -5351,6 +6048,267 @@ const docTemplate = `{
                 }
             }
         },
+        "Milestone": {
+            "type": "object",
+            "required": [
+                "agreement_id",
+                "archived_at",
+                "created_at",
+                "description",
+                "done_on",
+                "due_on",
+                "id",
+                "links",
+                "overdue",
+                "responsible_organization_id",
+                "status",
+                "title_en",
+                "title_zh",
+                "updated_at",
+                "version"
+            ],
+            "properties": {
+                "agreement_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "archived_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "description": {
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "done_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2024-05-20"
+                },
+                "due_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2024-06"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "links": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/MilestoneLink"
+                    }
+                },
+                "overdue": {
+                    "description": "Overdue: open, and the last day of due_on is before today in China\nStandard Time (computed when read).",
+                    "type": "boolean",
+                    "example": false
+                },
+                "responsible_organization_id": {
+                    "type": "string",
+                    "format": "uuid",
+                    "x-nullable": true
+                },
+                "status": {
+                    "$ref": "#/definitions/registry.MilestoneStatus"
+                },
+                "title_en": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "Set up a consultation mechanism"
+                },
+                "title_zh": {
+                    "type": "string",
+                    "example": "建立协商机制"
+                },
+                "updated_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "version": {
+                    "type": "integer",
+                    "example": 1
+                }
+            }
+        },
+        "MilestoneLink": {
+            "type": "object",
+            "required": [
+                "record_id",
+                "record_type"
+            ],
+            "properties": {
+                "record_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "record_type": {
+                    "$ref": "#/definitions/registry.LinkType"
+                }
+            }
+        },
+        "MilestoneLinkRequest": {
+            "type": "object",
+            "required": [
+                "record_id",
+                "record_type"
+            ],
+            "properties": {
+                "record_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "record_type": {
+                    "$ref": "#/definitions/registry.LinkType"
+                }
+            }
+        },
+        "MilestoneList": {
+            "type": "object",
+            "required": [
+                "items"
+            ],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Milestone"
+                    }
+                },
+                "next_cursor": {
+                    "type": "string"
+                }
+            }
+        },
+        "MilestonePatch": {
+            "type": "object",
+            "properties": {
+                "description": {
+                    "type": "string",
+                    "maxLength": 10000,
+                    "x-nullable": true
+                },
+                "done_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2024-05-20"
+                },
+                "due_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2024-06"
+                },
+                "links": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/MilestoneLinkRequest"
+                    },
+                    "x-nullable": true
+                },
+                "responsible_organization_id": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "changshou-cppcc"
+                },
+                "status": {
+                    "$ref": "#/definitions/registry.MilestoneStatus"
+                },
+                "title_en": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "x-nullable": true,
+                    "example": "Set up a consultation mechanism"
+                },
+                "title_zh": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "example": "建立协商机制"
+                }
+            }
+        },
+        "MilestoneRequest": {
+            "type": "object",
+            "required": [
+                "title_zh"
+            ],
+            "properties": {
+                "description": {
+                    "type": "string",
+                    "maxLength": 10000,
+                    "x-nullable": true
+                },
+                "done_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2024-05-20"
+                },
+                "due_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2024-06"
+                },
+                "links": {
+                    "type": "array",
+                    "maxItems": 20,
+                    "items": {
+                        "$ref": "#/definitions/MilestoneLinkRequest"
+                    },
+                    "x-nullable": true
+                },
+                "responsible_organization_id": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "changshou-cppcc"
+                },
+                "status": {
+                    "default": "open",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.MilestoneStatus"
+                        }
+                    ]
+                },
+                "title_en": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "x-nullable": true,
+                    "example": "Set up a consultation mechanism"
+                },
+                "title_zh": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "example": "建立协商机制"
+                }
+            }
+        },
+        "MilestoneStats": {
+            "type": "object",
+            "required": [
+                "done",
+                "due",
+                "overdue"
+            ],
+            "properties": {
+                "done": {
+                    "type": "integer",
+                    "example": 1
+                },
+                "due": {
+                    "type": "integer",
+                    "example": 2
+                },
+                "overdue": {
+                    "type": "integer",
+                    "example": 1
+                }
+            }
+        },
         "Organization": {
             "type": "object",
             "required": [
@@ -5910,6 +6868,7 @@ const docTemplate = `{
                 "agreements",
                 "consultations",
                 "joint_actions",
+                "milestones",
                 "organization",
                 "outcomes",
                 "region",
@@ -5924,6 +6883,9 @@ const docTemplate = `{
                 },
                 "joint_actions": {
                     "$ref": "#/definitions/JointActionStats"
+                },
+                "milestones": {
+                    "$ref": "#/definitions/MilestoneStats"
                 },
                 "organization": {
                     "type": "string",
@@ -6171,6 +7133,25 @@ const docTemplate = `{
                 "ActionCancelled"
             ]
         },
+        "registry.LinkType": {
+            "type": "string",
+            "enum": [
+                "consultation",
+                "joint_action"
+            ],
+            "x-enum-comments": {
+                "LinkConsultation": "联合协商 | Joint consultation",
+                "LinkJointAction": "联合履职 | Joint duty action"
+            },
+            "x-enum-descriptions": [
+                "联合协商 | Joint consultation",
+                "联合履职 | Joint duty action"
+            ],
+            "x-enum-varnames": [
+                "LinkConsultation",
+                "LinkJointAction"
+            ]
+        },
         "registry.MechanismKind": {
             "type": "string",
             "enum": [
@@ -6208,6 +7189,29 @@ const docTemplate = `{
                 "MechanismJointResearch",
                 "MechanismJointProposal",
                 "MechanismOther"
+            ]
+        },
+        "registry.MilestoneStatus": {
+            "type": "string",
+            "enum": [
+                "open",
+                "done",
+                "cancelled"
+            ],
+            "x-enum-comments": {
+                "MilestoneCancelled": "已取消 | Cancelled",
+                "MilestoneDone": "已完成 | Done",
+                "MilestoneOpen": "未完成 | Open"
+            },
+            "x-enum-descriptions": [
+                "未完成 | Open",
+                "已完成 | Done",
+                "已取消 | Cancelled"
+            ],
+            "x-enum-varnames": [
+                "MilestoneOpen",
+                "MilestoneDone",
+                "MilestoneCancelled"
             ]
         },
         "registry.OrganizationKind": {
@@ -6374,6 +7378,10 @@ const docTemplate = `{
         {
             "description": "Joint duty actions / 联合履职活动",
             "name": "joint-actions"
+        },
+        {
+            "description": "Follow-up commitments under agreements / 协议后续事项",
+            "name": "milestones"
         },
         {
             "description": "Figures for annual work reviews / 年度统计",

@@ -80,6 +80,13 @@ func (h *handler) routes() http.Handler {
 	handle(http.MethodDelete, "/v1/joint-actions/{id}", accessWrite, h.archiveJointAction)
 	handle(http.MethodGet, "/v1/organizations/{id}/joint-actions", accessRead, h.listOrganizationJointActions)
 
+	create("/v1/agreements/{id}/milestones", h.createMilestone)
+	handle(http.MethodGet, "/v1/agreements/{id}/milestones", accessRead, h.listAgreementMilestones)
+	handle(http.MethodGet, "/v1/milestones", accessRead, h.listMilestones)
+	handle(http.MethodGet, "/v1/milestones/{id}", accessRead, h.getMilestone)
+	handle(http.MethodPatch, "/v1/milestones/{id}", accessWrite, h.patchMilestone)
+	handle(http.MethodDelete, "/v1/milestones/{id}", accessWrite, h.archiveMilestone)
+
 	handle(http.MethodGet, "/v1/stats", accessRead, h.getStats)
 
 	handle(http.MethodGet, "/v1/audit", accessAdmin, h.listAudit)

@@ -193,6 +193,7 @@ type Stats struct {
 	Agreements    AgreementStats          `json:"agreements" binding:"required"`
 	Consultations ConsultationStats       `json:"consultations" binding:"required"`
 	JointActions  JointActionStats        `json:"joint_actions" binding:"required"`
+	Milestones    MilestoneStats          `json:"milestones" binding:"required"`
 	Outcomes      map[string]OutcomeTotal `json:"outcomes" binding:"required"`
 } // @name Stats
 
@@ -220,6 +221,9 @@ type StatsFilter struct {
 	Organization  string
 	Region        string
 	PartnerRegion string
+	// Today is the day in China Standard Time against which overdue
+	// milestones are judged; the Service sets it.
+	Today time.Time
 }
 
 // JointActionStats counts the joint actions whose period overlaps the

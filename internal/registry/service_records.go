@@ -444,6 +444,7 @@ func (s *Service) GetRegion(ctx context.Context, code string) (Region, error) {
 
 // Stats returns the figures of a year.
 func (s *Service) Stats(ctx context.Context, f StatsFilter) (Stats, error) {
+	f.Today = TodayCST(s.now())
 	return s.store.GetStats(ctx, f)
 }
 

@@ -17,6 +17,7 @@ type Store interface {
 
 	References
 	RelationGraph
+	MilestoneRecords
 	AgreementRecords
 	ActivityRecords
 	ReferenceRecords
