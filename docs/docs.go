@@ -1346,6 +1346,99 @@ const docTemplate = `{
                 }
             }
         },
+        "/v1/agreements/{id}/timeline": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Oldest first, paged like every list: the signing, each party's signing, status changes (from the audit), links to and from other agreements, the consultations and joint actions under it, its milestones due and done, and its files added. ` + "`" + `on` + "`" + ` is a (partial) date, or an RFC 3339 time for events known only from the audit; a date counts from its first day in China Standard Time.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "agreements"
+                ],
+                "summary": "What happened under an agreement / 协议大事记",
+                "operationId": "agreementTimeline",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Agreement UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Opaque cursor from next_cursor",
+                        "name": "cursor",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/TimelineList"
+                        },
+                        "headers": {
+                            "Link": {
+                                "type": "string",
+                                "description": "\u003c…\u003e; rel=\\\"next\\\" when there is another page"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/v1/audit": {
             "get": {
                 "security": [
@@ -6913,6 +7006,68 @@ const docTemplate = `{
                 }
             }
         },
+        "TimelineItem": {
+            "type": "object",
+            "required": [
+                "kind",
+                "on",
+                "record_id",
+                "record_type",
+                "title_en",
+                "title_zh"
+            ],
+            "properties": {
+                "kind": {
+                    "$ref": "#/definitions/registry.TimelineKind"
+                },
+                "on": {
+                    "description": "On is a (partial) date, or an RFC 3339 time for events known only\nfrom the audit (status changes, links made, files added).",
+                    "type": "string",
+                    "example": "2023-05-18"
+                },
+                "record_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "record_type": {
+                    "type": "string",
+                    "enum": [
+                        "agreement",
+                        "organization",
+                        "consultation",
+                        "joint_action",
+                        "milestone",
+                        "file"
+                    ],
+                    "example": "agreement"
+                },
+                "title_en": {
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "title_zh": {
+                    "type": "string",
+                    "example": "重庆市长寿区政协与四川省彭州市政协友好政协交流合作框架协议"
+                }
+            }
+        },
+        "TimelineList": {
+            "type": "object",
+            "required": [
+                "items"
+            ],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/TimelineItem"
+                    }
+                },
+                "next_cursor": {
+                    "type": "string"
+                }
+            }
+        },
         "registry.AgreementStatus": {
             "type": "string",
             "enum": [
@@ -7355,6 +7510,53 @@ const docTemplate = `{
                 "RelationRenews",
                 "RelationSupersedes",
                 "RelationImplements"
+            ]
+        },
+        "registry.TimelineKind": {
+            "type": "string",
+            "enum": [
+                "signed",
+                "party_signed",
+                "status_changed",
+                "related",
+                "consultation",
+                "joint_action",
+                "milestone_due",
+                "milestone_done",
+                "file_added"
+            ],
+            "x-enum-comments": {
+                "TimelineConsultation": "联合协商 | Joint consultation",
+                "TimelineFileAdded": "添加文件 | File added",
+                "TimelineJointAction": "联合履职 | Joint duty action",
+                "TimelineMilestoneDone": "里程碑完成 | Milestone done",
+                "TimelineMilestoneDue": "里程碑到期 | Milestone due",
+                "TimelinePartySigned": "一方签署 | Party signed",
+                "TimelineRelated": "关联协议 | Related agreement",
+                "TimelineSigned": "签署 | Signed",
+                "TimelineStatusChanged": "状态变更 | Status changed"
+            },
+            "x-enum-descriptions": [
+                "签署 | Signed",
+                "一方签署 | Party signed",
+                "状态变更 | Status changed",
+                "关联协议 | Related agreement",
+                "联合协商 | Joint consultation",
+                "联合履职 | Joint duty action",
+                "里程碑到期 | Milestone due",
+                "里程碑完成 | Milestone done",
+                "添加文件 | File added"
+            ],
+            "x-enum-varnames": [
+                "TimelineSigned",
+                "TimelinePartySigned",
+                "TimelineStatusChanged",
+                "TimelineRelated",
+                "TimelineConsultation",
+                "TimelineJointAction",
+                "TimelineMilestoneDue",
+                "TimelineMilestoneDone",
+                "TimelineFileAdded"
             ]
         }
     },

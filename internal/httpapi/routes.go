@@ -82,6 +82,7 @@ func (h *handler) routes() http.Handler {
 
 	create("/v1/agreements/{id}/milestones", h.createMilestone)
 	handle(http.MethodGet, "/v1/agreements/{id}/milestones", accessRead, h.listAgreementMilestones)
+	handle(http.MethodGet, "/v1/agreements/{id}/timeline", accessRead, h.agreementTimeline)
 	handle(http.MethodGet, "/v1/milestones", accessRead, h.listMilestones)
 	handle(http.MethodGet, "/v1/milestones/{id}", accessRead, h.getMilestone)
 	handle(http.MethodPatch, "/v1/milestones/{id}", accessWrite, h.patchMilestone)

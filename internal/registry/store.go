@@ -18,6 +18,7 @@ type Store interface {
 	References
 	RelationGraph
 	MilestoneRecords
+	TimelineReads
 	AgreementRecords
 	ActivityRecords
 	ReferenceRecords
