@@ -21,7 +21,9 @@ import (
 
 // dateAt is the moment a date column's first day begins in China Standard
 // Time.
-func dateAt(col string) string { return `((` + col + `)::timestamp - interval '8 hours') AT TIME ZONE 'UTC'` }
+func dateAt(col string) string {
+	return `((` + col + `)::timestamp - interval '8 hours') AT TIME ZONE 'UTC'`
+}
 
 // rfc3339 formats a timestamptz column as an RFC 3339 time in UTC.
 func rfc3339(col string) string {
