@@ -843,6 +843,196 @@ const docTemplate = `{
                 }
             }
         },
+        "/v1/agreements/{id}/files": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "files"
+                ],
+                "summary": "Files of an agreement / 协议文件",
+                "operationId": "listAgreementFiles",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Agreement UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Include archived files",
+                        "name": "include_archived",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Opaque cursor from next_cursor",
+                        "name": "cursor",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/FileList"
+                        }
+                    },
+                    "default": {
+                        "description": "400, 401, 404, 429, 503 as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The body is the file itself, streamed (never held whole in memory); ` + "`" + `Content-Type` + "`" + ` its media type: PDF, JPEG, PNG, DOCX, XLSX or OFD (others 415). The bytes must be what the type says (422 media_type_mismatch). At most REGISTRY_MAX_FILE_BYTES (25 MiB by default; 413 above, nothing stored). The name comes from ` + "`" + `Content-Disposition: attachment; filename*=UTF-8''…` + "`" + `; path separators and control characters are removed and it is cut to 255 characters. Who may write the record may add files. A failed or cut upload leaves no row and no bytes.",
+                "consumes": [
+                    "application/pdf"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "files"
+                ],
+                "summary": "Add a file to an agreement / 上传协议文件",
+                "operationId": "uploadAgreementFile",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Agreement UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "Chinese title",
+                        "name": "title_zh",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "English title",
+                        "name": "title_en",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "full_text",
+                            "minutes",
+                            "photo",
+                            "report",
+                            "other"
+                        ],
+                        "type": "string",
+                        "description": "Kind",
+                        "name": "kind",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/File"
+                        },
+                        "headers": {
+                            "Location": {
+                                "type": "string",
+                                "description": "URL of the file's metadata"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "The record is archived",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Blob store or database unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error, as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/v1/agreements/{id}/history": {
             "get": {
                 "security": [
@@ -2161,6 +2351,89 @@ const docTemplate = `{
                 }
             }
         },
+        "/v1/consultations/{id}/files": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "files"
+                ],
+                "summary": "Files of a consultation / 协商文件",
+                "operationId": "listConsultationFiles",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Consultation UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/FileList"
+                        }
+                    },
+                    "default": {
+                        "description": "400, 401, 404, 429, 503 as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "consumes": [
+                    "application/pdf"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "files"
+                ],
+                "summary": "Add a file to a consultation / 上传协商文件",
+                "operationId": "uploadConsultationFile",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Consultation UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/File"
+                        }
+                    },
+                    "default": {
+                        "description": "As for agreements",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/v1/cooperation-areas": {
             "get": {
                 "security": [
@@ -2560,6 +2833,156 @@ const docTemplate = `{
                     },
                     "default": {
                         "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/files/{id}": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "files"
+                ],
+                "summary": "Get a file's metadata / 查询文件信息",
+                "operationId": "getFile",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "File UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/File"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "The sha256 of the bytes"
+                            }
+                        }
+                    },
+                    "default": {
+                        "description": "401, 404, 429, 503 as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "delete": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Files never change, so no If-Match; the bytes are kept. Archiving an archived file is 409.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "files"
+                ],
+                "summary": "Archive a file / 归档文件",
+                "operationId": "archiveFile",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "File UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/File"
+                        }
+                    },
+                    "default": {
+                        "description": "401, 403, 404, 409, 429, 503 as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/files/{id}/content": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The bytes, streamed, with ` + "`" + `ETag` + "`" + ` (the sha256), ` + "`" + `Accept-Ranges: bytes` + "`" + ` and range requests (206), ` + "`" + `If-None-Match` + "`" + ` (304), ` + "`" + `X-Content-Type-Options: nosniff` + "`" + `, a sandboxing ` + "`" + `Content-Security-Policy` + "`" + `, and ` + "`" + `Content-Disposition: attachment` + "`" + ` with the name as ` + "`" + `filename*` + "`" + ` (RFC 6266/5987) — ` + "`" + `inline` + "`" + ` only for an image or PDF asked for with inline=true.",
+                "produces": [
+                    "application/octet-stream"
+                ],
+                "tags": [
+                    "files"
+                ],
+                "summary": "Download a file / 下载文件",
+                "operationId": "fileContent",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "File UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Show an image or PDF inline",
+                        "name": "inline",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "bytes=first-last",
+                        "name": "Range",
+                        "in": "header"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "type": "file"
+                        }
+                    },
+                    "206": {
+                        "description": "Partial Content",
+                        "schema": {
+                            "type": "file"
+                        }
+                    },
+                    "304": {
+                        "description": "Not modified"
+                    },
+                    "default": {
+                        "description": "401, 404, 416, 429, 503 as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3170,6 +3593,89 @@ const docTemplate = `{
                     },
                     "default": {
                         "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/joint-actions/{id}/files": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "files"
+                ],
+                "summary": "Files of a joint action / 履职活动文件",
+                "operationId": "listJointActionFiles",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Joint action UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/FileList"
+                        }
+                    },
+                    "default": {
+                        "description": "400, 401, 404, 429, 503 as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "consumes": [
+                    "application/pdf"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "files"
+                ],
+                "summary": "Add a file to a joint action / 上传履职活动文件",
+                "operationId": "uploadJointActionFile",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Joint action UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/File"
+                        }
+                    },
+                    "default": {
+                        "description": "As for agreements",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -5717,6 +6223,105 @@ const docTemplate = `{
                 }
             }
         },
+        "File": {
+            "type": "object",
+            "required": [
+                "archived_at",
+                "filename",
+                "id",
+                "kind",
+                "media_type",
+                "record_id",
+                "record_type",
+                "sha256",
+                "size",
+                "title_en",
+                "title_zh",
+                "uploaded_at",
+                "uploaded_by"
+            ],
+            "properties": {
+                "archived_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "filename": {
+                    "type": "string",
+                    "example": "框架协议.pdf"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "kind": {
+                    "type": "string",
+                    "enum": [
+                        "full_text",
+                        "minutes",
+                        "photo",
+                        "report",
+                        "other"
+                    ],
+                    "x-nullable": true
+                },
+                "media_type": {
+                    "type": "string",
+                    "example": "application/pdf"
+                },
+                "record_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "record_type": {
+                    "$ref": "#/definitions/registry.FileRecordType"
+                },
+                "sha256": {
+                    "type": "string",
+                    "example": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                },
+                "size": {
+                    "type": "integer",
+                    "example": 482113
+                },
+                "title_en": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "Signed text"
+                },
+                "title_zh": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "协议签署文本"
+                },
+                "uploaded_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "uploaded_by": {
+                    "type": "string",
+                    "format": "uuid",
+                    "x-nullable": true
+                }
+            }
+        },
+        "FileList": {
+            "type": "object",
+            "required": [
+                "items"
+            ],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/File"
+                    }
+                },
+                "next_cursor": {
+                    "type": "string"
+                }
+            }
+        },
         "JointAction": {
             "type": "object",
             "required": [
@@ -7238,6 +7843,29 @@ const docTemplate = `{
                 "ConsultationCancelled"
             ]
         },
+        "registry.FileRecordType": {
+            "type": "string",
+            "enum": [
+                "agreement",
+                "consultation",
+                "joint_action"
+            ],
+            "x-enum-comments": {
+                "FileOnAgreement": "合作协议 | Agreement",
+                "FileOnConsultation": "联合协商 | Joint consultation",
+                "FileOnJointAction": "联合履职 | Joint duty action"
+            },
+            "x-enum-descriptions": [
+                "合作协议 | Agreement",
+                "联合协商 | Joint consultation",
+                "联合履职 | Joint duty action"
+            ],
+            "x-enum-varnames": [
+                "FileOnAgreement",
+                "FileOnConsultation",
+                "FileOnJointAction"
+            ]
+        },
         "registry.JointActionRole": {
             "type": "string",
             "enum": [
@@ -7584,6 +8212,10 @@ const docTemplate = `{
         {
             "description": "Follow-up commitments under agreements / 协议后续事项",
             "name": "milestones"
+        },
+        {
+            "description": "Files on agreements, consultations and joint actions / 文件",
+            "name": "files"
         },
         {
             "description": "Figures for annual work reviews / 年度统计",

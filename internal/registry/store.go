@@ -19,6 +19,7 @@ type Store interface {
 	RelationGraph
 	MilestoneRecords
 	TimelineReads
+	FileRecords
 	AgreementRecords
 	ActivityRecords
 	ReferenceRecords
