@@ -159,6 +159,13 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "与此协议（UUID）有关系的协议，双向 / Agreements linked to or from this agreement (UUID), in either direction; 例 e.g. ` + "`" + `0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f` + "`" + `",
+                        "name": "related_to",
+                        "in": "query"
+                    },
+                    {
                         "type": "boolean",
                         "description": "是否包括已归档的协议 / Include archived agreements",
                         "name": "include_archived",
@@ -874,6 +881,196 @@ const docTemplate = `{
                 }
             }
         },
+        "/v1/agreements/{id}/files": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "files"
+                ],
+                "summary": "Files of an agreement / 协议文件",
+                "operationId": "listAgreementFiles",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Agreement UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Include archived files",
+                        "name": "include_archived",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Opaque cursor from next_cursor",
+                        "name": "cursor",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/FileList"
+                        }
+                    },
+                    "default": {
+                        "description": "400, 401, 404, 429, 503 as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The body is the file itself, streamed (never held whole in memory); ` + "`" + `Content-Type` + "`" + ` its media type: PDF, JPEG, PNG, DOCX, XLSX or OFD (others 415). The bytes must be what the type says (422 media_type_mismatch). At most REGISTRY_MAX_FILE_BYTES (25 MiB by default; 413 above, nothing stored). The name comes from ` + "`" + `Content-Disposition: attachment; filename*=UTF-8''…` + "`" + `; path separators and control characters are removed and it is cut to 255 characters. Who may write the record may add files. A failed or cut upload leaves no row and no bytes.",
+                "consumes": [
+                    "application/pdf"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "files"
+                ],
+                "summary": "Add a file to an agreement / 上传协议文件",
+                "operationId": "uploadAgreementFile",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Agreement UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "Chinese title",
+                        "name": "title_zh",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "English title",
+                        "name": "title_en",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "full_text",
+                            "minutes",
+                            "photo",
+                            "report",
+                            "other"
+                        ],
+                        "type": "string",
+                        "description": "Kind",
+                        "name": "kind",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/File"
+                        },
+                        "headers": {
+                            "Location": {
+                                "type": "string",
+                                "description": "URL of the file's metadata"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "The record is archived",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Blob store or database unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error, as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/v1/agreements/{id}/history": {
             "get": {
                 "security": [
@@ -1140,6 +1337,343 @@ const docTemplate = `{
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
                             "$ref": "#/definitions/ProblemUnavailable"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/agreements/{id}/milestones": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "By due date ascending (a partial date sorts by its first day; undated last), ties by id. The filters of /v1/milestones apply.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "milestones"
+                ],
+                "summary": "Milestones of an agreement / 协议后续事项",
+                "operationId": "listAgreementMilestones",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Agreement UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "enum": [
+                            "open",
+                            "done",
+                            "cancelled"
+                        ],
+                        "type": "string",
+                        "description": "Status",
+                        "name": "status",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Only open milestones whose due date has passed (China Standard Time)",
+                        "name": "overdue",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Include archived milestones",
+                        "name": "include_archived",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Opaque cursor from next_cursor",
+                        "name": "cursor",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/MilestoneList"
+                        },
+                        "headers": {
+                            "Link": {
+                                "type": "string",
+                                "description": "\u003c…\u003e; rel=\\\"next\\\" when there is another page"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "A follow-up commitment under the agreement of the path. Who may write the agreement may add its milestones. ` + "`" + `responsible_organization_id` + "`" + ` (UUID or code) must be a party of the agreement; ` + "`" + `done_on` + "`" + ` is required when the status is done and may not be in the future (China Standard Time). ` + "`" + `links` + "`" + ` name consultations or joint actions that exist. Status defaults to open.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "milestones"
+                ],
+                "summary": "Add a milestone to an agreement / 登记协议后续事项",
+                "operationId": "createMilestone",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Agreement UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "1–255 visible ASCII characters; a retry with the same body replays the first answer",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
+                        "description": "The milestone",
+                        "name": "body",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/MilestoneRequest"
+                        }
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/Milestone"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record"
+                            },
+                            "Location": {
+                                "type": "string",
+                                "description": "URL of the new milestone"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "No such agreement",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "The agreement is archived, or the same Idempotency-Key is still in flight",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Service Unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/agreements/{id}/timeline": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Oldest first, paged like every list: the signing, each party's signing, status changes (from the audit), links to and from other agreements, the consultations and joint actions under it, its milestones due and done, and its files added. ` + "`" + `on` + "`" + ` is a (partial) date, or an RFC 3339 time for events known only from the audit; a date counts from its first day in China Standard Time.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "agreements"
+                ],
+                "summary": "What happened under an agreement / 协议大事记",
+                "operationId": "agreementTimeline",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Agreement UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Opaque cursor from next_cursor",
+                        "name": "cursor",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/TimelineList"
+                        },
+                        "headers": {
+                            "Link": {
+                                "type": "string",
+                                "description": "\u003c…\u003e; rel=\\\"next\\\" when there is another page"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
                         }
                     },
                     "default": {
@@ -1894,6 +2428,89 @@ const docTemplate = `{
                 }
             }
         },
+        "/v1/consultations/{id}/files": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "files"
+                ],
+                "summary": "Files of a consultation / 协商文件",
+                "operationId": "listConsultationFiles",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Consultation UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/FileList"
+                        }
+                    },
+                    "default": {
+                        "description": "400, 401, 404, 429, 503 as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "consumes": [
+                    "application/pdf"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "files"
+                ],
+                "summary": "Add a file to a consultation / 上传协商文件",
+                "operationId": "uploadConsultationFile",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Consultation UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/File"
+                        }
+                    },
+                    "default": {
+                        "description": "As for agreements",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/v1/cooperation-areas": {
             "get": {
                 "security": [
@@ -2295,6 +2912,156 @@ const docTemplate = `{
                     },
                     "default": {
                         "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/files/{id}": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "files"
+                ],
+                "summary": "Get a file's metadata / 查询文件信息",
+                "operationId": "getFile",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "File UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/File"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "The sha256 of the bytes"
+                            }
+                        }
+                    },
+                    "default": {
+                        "description": "401, 404, 429, 503 as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "delete": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Files never change, so no If-Match; the bytes are kept. Archiving an archived file is 409.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "files"
+                ],
+                "summary": "Archive a file / 归档文件",
+                "operationId": "archiveFile",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "File UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/File"
+                        }
+                    },
+                    "default": {
+                        "description": "401, 403, 404, 409, 429, 503 as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/files/{id}/content": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The bytes, streamed, with ` + "`" + `ETag` + "`" + ` (the sha256), ` + "`" + `Accept-Ranges: bytes` + "`" + ` and range requests (206), ` + "`" + `If-None-Match` + "`" + ` (304), ` + "`" + `X-Content-Type-Options: nosniff` + "`" + `, a sandboxing ` + "`" + `Content-Security-Policy` + "`" + `, and ` + "`" + `Content-Disposition: attachment` + "`" + ` with the name as ` + "`" + `filename*` + "`" + ` (RFC 6266/5987) — ` + "`" + `inline` + "`" + ` only for an image or PDF asked for with inline=true.",
+                "produces": [
+                    "application/octet-stream"
+                ],
+                "tags": [
+                    "files"
+                ],
+                "summary": "Download a file / 下载文件",
+                "operationId": "fileContent",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "File UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Show an image or PDF inline",
+                        "name": "inline",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "bytes=first-last",
+                        "name": "Range",
+                        "in": "header"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "type": "file"
+                        }
+                    },
+                    "206": {
+                        "description": "Partial Content",
+                        "schema": {
+                            "type": "file"
+                        }
+                    },
+                    "304": {
+                        "description": "Not modified"
+                    },
+                    "default": {
+                        "description": "401, 404, 416, 429, 503 as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2922,6 +3689,542 @@ const docTemplate = `{
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
                             "$ref": "#/definitions/ProblemUnavailable"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/joint-actions/{id}/files": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "files"
+                ],
+                "summary": "Files of a joint action / 履职活动文件",
+                "operationId": "listJointActionFiles",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Joint action UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/FileList"
+                        }
+                    },
+                    "default": {
+                        "description": "400, 401, 404, 429, 503 as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "consumes": [
+                    "application/pdf"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "files"
+                ],
+                "summary": "Add a file to a joint action / 上传履职活动文件",
+                "operationId": "uploadJointActionFile",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Joint action UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/File"
+                        }
+                    },
+                    "default": {
+                        "description": "As for agreements",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/milestones": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "By due date ascending (a partial date sorts by its first day; undated last), ties by id. ` + "`" + `overdue` + "`" + ` is computed when read: open, and the last day of ` + "`" + `due_on` + "`" + ` is before today in China Standard Time. ` + "`" + `due_from` + "`" + `/` + "`" + `due_to` + "`" + ` match due dates that overlap the range.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "milestones"
+                ],
+                "summary": "Find milestones / 查询协议后续事项",
+                "operationId": "listMilestones",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "x-example": "changshou-cppcc",
+                        "description": "A party of the milestone's agreement (UUID or code)",
+                        "name": "party",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Responsible organisation (UUID or code)",
+                        "name": "responsible",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Agreement UUID",
+                        "name": "agreement",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "open",
+                            "done",
+                            "cancelled"
+                        ],
+                        "type": "string",
+                        "description": "Status",
+                        "name": "status",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Only overdue milestones",
+                        "name": "overdue",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Due on or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "name": "due_from",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Due on or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "name": "due_to",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Include archived milestones",
+                        "name": "include_archived",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Opaque cursor from next_cursor",
+                        "name": "cursor",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/MilestoneList"
+                        },
+                        "headers": {
+                            "Link": {
+                                "type": "string",
+                                "description": "\u003c…\u003e; rel=\\\"next\\\" when there is another page"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/milestones/{id}": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "milestones"
+                ],
+                "summary": "Get a milestone / 查询协议后续事项",
+                "operationId": "getMilestone",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Milestone UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag(s) the client holds; 304 when one is current",
+                        "name": "If-None-Match",
+                        "in": "header"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Milestone"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record; send it back in If-Match"
+                            }
+                        }
+                    },
+                    "304": {
+                        "description": "Not modified: the record still has the ETag sent in If-None-Match; no body"
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "delete": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Nothing is ever deleted: the milestone stays readable with archived_at set and leaves the lists unless include_archived=true. Archiving an archived milestone is 409.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "milestones"
+                ],
+                "summary": "Archive a milestone / 归档协议后续事项",
+                "operationId": "archiveMilestone",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Milestone UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag of the version being archived",
+                        "name": "If-Match",
+                        "in": "header",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Milestone"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Conflict",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "Precondition Failed",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "428": {
+                        "description": "Precondition Required",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "default": {
+                        "description": "Any other error (405, 500, …), as problem details",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "patch": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "JSON merge patch (RFC 7396): objects merge, null clears, arrays replace. The agreement never changes. Archived milestones cannot be changed (409).",
+                "consumes": [
+                    "application/json",
+                    "application/merge-patch+json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "milestones"
+                ],
+                "summary": "Change a milestone / 修改协议后续事项",
+                "operationId": "patchMilestone",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Milestone UUID",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag of the version being changed",
+                        "name": "If-Match",
+                        "in": "header",
+                        "required": true
+                    },
+                    {
+                        "description": "Fields to change",
+                        "name": "body",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/MilestonePatch"
+                        }
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Milestone"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Conflict",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "Precondition Failed",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "428": {
+                        "description": "Precondition Required",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
                         }
                     },
                     "default": {
@@ -4134,6 +5437,8 @@ const docTemplate = `{
                 "mechanisms",
                 "parties",
                 "ref_no",
+                "related_from",
+                "relations",
                 "signed_on",
                 "signed_place",
                 "status",
@@ -4216,6 +5521,20 @@ const docTemplate = `{
                     "type": "string",
                     "x-nullable": true,
                     "example": "CS-PZ-2023-01"
+                },
+                "related_from": {
+                    "description": "指向本协议的其他协议（只读） / the agreements that link to this one (read-only)",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/RelatedFrom"
+                    }
+                },
+                "relations": {
+                    "description": "本协议指向其他协议的关系（修订、补充、续签、取代、实施） / links from this agreement to others (amends, supplements, renews, supersedes, implements)",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Relation"
+                    }
                 },
                 "signed_on": {
                     "description": "协议签署日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；未给出时为 null / date the agreement was signed, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null when not given",
@@ -4430,6 +5749,14 @@ const docTemplate = `{
                     "x-nullable": true,
                     "example": "CS-PZ-2023-01"
                 },
+                "relations": {
+                    "description": "与其他协议的关系（最多 50 项），整体替换；null 清除此值 / links to other agreements (at most 50); replaces the list; null clears it",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/RelationRequest"
+                    },
+                    "x-nullable": true
+                },
                 "signed_on": {
                     "description": "协议签署日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；null 清除此值 / date the agreement was signed, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null clears it",
                     "type": "string",
@@ -4557,6 +5884,15 @@ const docTemplate = `{
                     "maxLength": 64,
                     "x-nullable": true,
                     "example": "CS-PZ-2023-01"
+                },
+                "relations": {
+                    "description": "与其他协议的关系（最多 50 项）；目标须存在，不能指向自身，修订、续签、取代关系不能成环 / links to other agreements (at most 50); the target must exist, not this agreement, and amends, renews and supersedes links may not form a cycle",
+                    "type": "array",
+                    "maxItems": 50,
+                    "items": {
+                        "$ref": "#/definitions/RelationRequest"
+                    },
+                    "x-nullable": true
                 },
                 "signed_on": {
                     "description": "协议签署日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；可选，省略或发送 null 表示不填 / date the agreement was signed, partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; optional: omit it or send null to leave it empty",
@@ -5414,6 +6750,105 @@ const docTemplate = `{
                 }
             }
         },
+        "File": {
+            "type": "object",
+            "required": [
+                "archived_at",
+                "filename",
+                "id",
+                "kind",
+                "media_type",
+                "record_id",
+                "record_type",
+                "sha256",
+                "size",
+                "title_en",
+                "title_zh",
+                "uploaded_at",
+                "uploaded_by"
+            ],
+            "properties": {
+                "archived_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "filename": {
+                    "type": "string",
+                    "example": "框架协议.pdf"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "kind": {
+                    "type": "string",
+                    "enum": [
+                        "full_text",
+                        "minutes",
+                        "photo",
+                        "report",
+                        "other"
+                    ],
+                    "x-nullable": true
+                },
+                "media_type": {
+                    "type": "string",
+                    "example": "application/pdf"
+                },
+                "record_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "record_type": {
+                    "$ref": "#/definitions/registry.FileRecordType"
+                },
+                "sha256": {
+                    "type": "string",
+                    "example": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                },
+                "size": {
+                    "type": "integer",
+                    "example": 482113
+                },
+                "title_en": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "Signed text"
+                },
+                "title_zh": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "协议签署文本"
+                },
+                "uploaded_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "uploaded_by": {
+                    "type": "string",
+                    "format": "uuid",
+                    "x-nullable": true
+                }
+            }
+        },
+        "FileList": {
+            "type": "object",
+            "required": [
+                "items"
+            ],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/File"
+                    }
+                },
+                "next_cursor": {
+                    "type": "string"
+                }
+            }
+        },
         "JointAction": {
             "type": "object",
             "required": [
@@ -5936,6 +7371,267 @@ const docTemplate = `{
                 }
             }
         },
+        "Milestone": {
+            "type": "object",
+            "required": [
+                "agreement_id",
+                "archived_at",
+                "created_at",
+                "description",
+                "done_on",
+                "due_on",
+                "id",
+                "links",
+                "overdue",
+                "responsible_organization_id",
+                "status",
+                "title_en",
+                "title_zh",
+                "updated_at",
+                "version"
+            ],
+            "properties": {
+                "agreement_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "archived_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "description": {
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "done_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2024-05-20"
+                },
+                "due_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2024-06"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "links": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/MilestoneLink"
+                    }
+                },
+                "overdue": {
+                    "description": "Overdue: open, and the last day of due_on is before today in China\nStandard Time (computed when read).",
+                    "type": "boolean",
+                    "example": false
+                },
+                "responsible_organization_id": {
+                    "type": "string",
+                    "format": "uuid",
+                    "x-nullable": true
+                },
+                "status": {
+                    "$ref": "#/definitions/registry.MilestoneStatus"
+                },
+                "title_en": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "Set up a consultation mechanism"
+                },
+                "title_zh": {
+                    "type": "string",
+                    "example": "建立协商机制"
+                },
+                "updated_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "version": {
+                    "type": "integer",
+                    "example": 1
+                }
+            }
+        },
+        "MilestoneLink": {
+            "type": "object",
+            "required": [
+                "record_id",
+                "record_type"
+            ],
+            "properties": {
+                "record_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "record_type": {
+                    "$ref": "#/definitions/registry.LinkType"
+                }
+            }
+        },
+        "MilestoneLinkRequest": {
+            "type": "object",
+            "required": [
+                "record_id",
+                "record_type"
+            ],
+            "properties": {
+                "record_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "record_type": {
+                    "$ref": "#/definitions/registry.LinkType"
+                }
+            }
+        },
+        "MilestoneList": {
+            "type": "object",
+            "required": [
+                "items"
+            ],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Milestone"
+                    }
+                },
+                "next_cursor": {
+                    "type": "string"
+                }
+            }
+        },
+        "MilestonePatch": {
+            "type": "object",
+            "properties": {
+                "description": {
+                    "type": "string",
+                    "maxLength": 10000,
+                    "x-nullable": true
+                },
+                "done_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2024-05-20"
+                },
+                "due_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2024-06"
+                },
+                "links": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/MilestoneLinkRequest"
+                    },
+                    "x-nullable": true
+                },
+                "responsible_organization_id": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "changshou-cppcc"
+                },
+                "status": {
+                    "$ref": "#/definitions/registry.MilestoneStatus"
+                },
+                "title_en": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "x-nullable": true,
+                    "example": "Set up a consultation mechanism"
+                },
+                "title_zh": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "example": "建立协商机制"
+                }
+            }
+        },
+        "MilestoneRequest": {
+            "type": "object",
+            "required": [
+                "title_zh"
+            ],
+            "properties": {
+                "description": {
+                    "type": "string",
+                    "maxLength": 10000,
+                    "x-nullable": true
+                },
+                "done_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2024-05-20"
+                },
+                "due_on": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2024-06"
+                },
+                "links": {
+                    "type": "array",
+                    "maxItems": 20,
+                    "items": {
+                        "$ref": "#/definitions/MilestoneLinkRequest"
+                    },
+                    "x-nullable": true
+                },
+                "responsible_organization_id": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "changshou-cppcc"
+                },
+                "status": {
+                    "default": "open",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.MilestoneStatus"
+                        }
+                    ]
+                },
+                "title_en": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "x-nullable": true,
+                    "example": "Set up a consultation mechanism"
+                },
+                "title_zh": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "example": "建立协商机制"
+                }
+            }
+        },
+        "MilestoneStats": {
+            "type": "object",
+            "required": [
+                "done",
+                "due",
+                "overdue"
+            ],
+            "properties": {
+                "done": {
+                    "type": "integer",
+                    "example": 1
+                },
+                "due": {
+                    "type": "integer",
+                    "example": 2
+                },
+                "overdue": {
+                    "type": "integer",
+                    "example": 1
+                }
+            }
+        },
         "Organization": {
             "type": "object",
             "required": [
@@ -6329,7 +8025,8 @@ const docTemplate = `{
                 "region_code",
                 "role",
                 "signatory_name",
-                "signatory_title"
+                "signatory_title",
+                "signed_on"
             ],
             "properties": {
                 "name_en": {
@@ -6379,6 +8076,12 @@ const docTemplate = `{
                     "type": "string",
                     "x-nullable": true,
                     "example": "主席"
+                },
+                "signed_on": {
+                    "description": "该方签署或批准的日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；未给出时为 null / when this party signed or ratified, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null when not given",
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2023-05-18"
                 }
             }
         },
@@ -6415,6 +8118,12 @@ const docTemplate = `{
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "主席"
+                },
+                "signed_on": {
+                    "description": "该方签署或批准的日期，不晚于今天（北京时间），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；可选 / when this party signed or ratified, not after today (China Standard Time), a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; optional",
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2023-05-18"
                 }
             }
         },
@@ -7417,12 +9126,71 @@ const docTemplate = `{
                 }
             }
         },
+        "RelatedFrom": {
+            "type": "object",
+            "required": [
+                "agreement_id",
+                "kind",
+                "title_en",
+                "title_zh"
+            ],
+            "properties": {
+                "agreement_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "kind": {
+                    "$ref": "#/definitions/registry.RelationKind"
+                },
+                "title_en": {
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "title_zh": {
+                    "type": "string",
+                    "example": "重庆市长寿区政协与四川省彭州市政协友好政协交流合作框架协议"
+                }
+            }
+        },
+        "Relation": {
+            "type": "object",
+            "required": [
+                "agreement_id",
+                "kind"
+            ],
+            "properties": {
+                "agreement_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "kind": {
+                    "$ref": "#/definitions/registry.RelationKind"
+                }
+            }
+        },
+        "RelationRequest": {
+            "type": "object",
+            "required": [
+                "agreement_id",
+                "kind"
+            ],
+            "properties": {
+                "agreement_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "kind": {
+                    "$ref": "#/definitions/registry.RelationKind"
+                }
+            }
+        },
         "Stats": {
             "type": "object",
             "required": [
                 "agreements",
                 "consultations",
                 "joint_actions",
+                "milestones",
                 "organization",
                 "outcomes",
                 "region",
@@ -7450,6 +9218,14 @@ const docTemplate = `{
                     "allOf": [
                         {
                             "$ref": "#/definitions/JointActionStats"
+                        }
+                    ]
+                },
+                "milestones": {
+                    "description": "后续事项数：当年到期、当年完成、当年到期且已逾期 / milestone counts: due in the year, done in the year, and of those due the ones overdue today",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/MilestoneStats"
                         }
                     ]
                 },
@@ -7481,6 +9257,68 @@ const docTemplate = `{
                     "description": "统计年份 / the calendar year counted",
                     "type": "integer",
                     "example": 2023
+                }
+            }
+        },
+        "TimelineItem": {
+            "type": "object",
+            "required": [
+                "kind",
+                "on",
+                "record_id",
+                "record_type",
+                "title_en",
+                "title_zh"
+            ],
+            "properties": {
+                "kind": {
+                    "$ref": "#/definitions/registry.TimelineKind"
+                },
+                "on": {
+                    "description": "On is a (partial) date, or an RFC 3339 time for events known only\nfrom the audit (status changes, links made, files added).",
+                    "type": "string",
+                    "example": "2023-05-18"
+                },
+                "record_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "record_type": {
+                    "type": "string",
+                    "enum": [
+                        "agreement",
+                        "organization",
+                        "consultation",
+                        "joint_action",
+                        "milestone",
+                        "file"
+                    ],
+                    "example": "agreement"
+                },
+                "title_en": {
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "title_zh": {
+                    "type": "string",
+                    "example": "重庆市长寿区政协与四川省彭州市政协友好政协交流合作框架协议"
+                }
+            }
+        },
+        "TimelineList": {
+            "type": "object",
+            "required": [
+                "items"
+            ],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/TimelineItem"
+                    }
+                },
+                "next_cursor": {
+                    "type": "string"
                 }
             }
         },
@@ -7576,13 +9414,17 @@ const docTemplate = `{
                 "consultation",
                 "joint_action",
                 "organization",
-                "cooperation_area"
+                "cooperation_area",
+                "milestone",
+                "file"
             ],
             "x-enum-comments": {
                 "EntityAgreement": "合作协议 | Agreement",
                 "EntityConsultation": "联合协商 | Joint consultation",
                 "EntityCooperationArea": "合作领域 | Cooperation area",
+                "EntityFile": "文件 | File",
                 "EntityJointAction": "联合履职 | Joint duty action",
+                "EntityMilestone": "里程碑 | Milestone",
                 "EntityOrganization": "组织 | Organisation"
             },
             "x-enum-descriptions": [
@@ -7590,14 +9432,18 @@ const docTemplate = `{
                 "联合协商 | Joint consultation",
                 "联合履职 | Joint duty action",
                 "组织 | Organisation",
-                "合作领域 | Cooperation area"
+                "合作领域 | Cooperation area",
+                "里程碑 | Milestone",
+                "文件 | File"
             ],
             "x-enum-varnames": [
                 "EntityAgreement",
                 "EntityConsultation",
                 "EntityJointAction",
                 "EntityOrganization",
-                "EntityCooperationArea"
+                "EntityCooperationArea",
+                "EntityMilestone",
+                "EntityFile"
             ]
         },
         "registry.ConsultationRole": {
@@ -7644,6 +9490,29 @@ const docTemplate = `{
                 "ConsultationPlanned",
                 "StatusHeld",
                 "ConsultationCancelled"
+            ]
+        },
+        "registry.FileRecordType": {
+            "type": "string",
+            "enum": [
+                "agreement",
+                "consultation",
+                "joint_action"
+            ],
+            "x-enum-comments": {
+                "FileOnAgreement": "合作协议 | Agreement",
+                "FileOnConsultation": "联合协商 | Joint consultation",
+                "FileOnJointAction": "联合履职 | Joint duty action"
+            },
+            "x-enum-descriptions": [
+                "合作协议 | Agreement",
+                "联合协商 | Joint consultation",
+                "联合履职 | Joint duty action"
+            ],
+            "x-enum-varnames": [
+                "FileOnAgreement",
+                "FileOnConsultation",
+                "FileOnJointAction"
             ]
         },
         "registry.JointActionRole": {
@@ -7696,6 +9565,25 @@ const docTemplate = `{
                 "ActionCancelled"
             ]
         },
+        "registry.LinkType": {
+            "type": "string",
+            "enum": [
+                "consultation",
+                "joint_action"
+            ],
+            "x-enum-comments": {
+                "LinkConsultation": "联合协商 | Joint consultation",
+                "LinkJointAction": "联合履职 | Joint duty action"
+            },
+            "x-enum-descriptions": [
+                "联合协商 | Joint consultation",
+                "联合履职 | Joint duty action"
+            ],
+            "x-enum-varnames": [
+                "LinkConsultation",
+                "LinkJointAction"
+            ]
+        },
         "registry.MechanismKind": {
             "type": "string",
             "enum": [
@@ -7733,6 +9621,29 @@ const docTemplate = `{
                 "MechanismJointResearch",
                 "MechanismJointProposal",
                 "MechanismOther"
+            ]
+        },
+        "registry.MilestoneStatus": {
+            "type": "string",
+            "enum": [
+                "open",
+                "done",
+                "cancelled"
+            ],
+            "x-enum-comments": {
+                "MilestoneCancelled": "已取消 | Cancelled",
+                "MilestoneDone": "已完成 | Done",
+                "MilestoneOpen": "未完成 | Open"
+            },
+            "x-enum-descriptions": [
+                "未完成 | Open",
+                "已完成 | Done",
+                "已取消 | Cancelled"
+            ],
+            "x-enum-varnames": [
+                "MilestoneOpen",
+                "MilestoneDone",
+                "MilestoneCancelled"
             ]
         },
         "registry.OrganizationKind": {
@@ -7846,6 +9757,84 @@ const docTemplate = `{
                 "LevelPrefecture",
                 "LevelCounty"
             ]
+        },
+        "registry.RelationKind": {
+            "type": "string",
+            "enum": [
+                "amends",
+                "supplements",
+                "renews",
+                "supersedes",
+                "implements"
+            ],
+            "x-enum-comments": {
+                "RelationAmends": "修订 | Amends",
+                "RelationImplements": "落实 | Implements",
+                "RelationRenews": "续签 | Renews",
+                "RelationSupersedes": "取代 | Supersedes",
+                "RelationSupplements": "补充 | Supplements"
+            },
+            "x-enum-descriptions": [
+                "修订 | Amends",
+                "补充 | Supplements",
+                "续签 | Renews",
+                "取代 | Supersedes",
+                "落实 | Implements"
+            ],
+            "x-enum-varnames": [
+                "RelationAmends",
+                "RelationSupplements",
+                "RelationRenews",
+                "RelationSupersedes",
+                "RelationImplements"
+            ]
+        },
+        "registry.TimelineKind": {
+            "type": "string",
+            "enum": [
+                "signed",
+                "party_signed",
+                "status_changed",
+                "related",
+                "consultation",
+                "joint_action",
+                "milestone_due",
+                "milestone_done",
+                "file_added"
+            ],
+            "x-enum-comments": {
+                "TimelineConsultation": "联合协商 | Joint consultation",
+                "TimelineFileAdded": "添加文件 | File added",
+                "TimelineJointAction": "联合履职 | Joint duty action",
+                "TimelineMilestoneDone": "里程碑完成 | Milestone done",
+                "TimelineMilestoneDue": "里程碑到期 | Milestone due",
+                "TimelinePartySigned": "一方签署 | Party signed",
+                "TimelineRelated": "关联协议 | Related agreement",
+                "TimelineSigned": "签署 | Signed",
+                "TimelineStatusChanged": "状态变更 | Status changed"
+            },
+            "x-enum-descriptions": [
+                "签署 | Signed",
+                "一方签署 | Party signed",
+                "状态变更 | Status changed",
+                "关联协议 | Related agreement",
+                "联合协商 | Joint consultation",
+                "联合履职 | Joint duty action",
+                "里程碑到期 | Milestone due",
+                "里程碑完成 | Milestone done",
+                "添加文件 | File added"
+            ],
+            "x-enum-varnames": [
+                "TimelineSigned",
+                "TimelinePartySigned",
+                "TimelineStatusChanged",
+                "TimelineRelated",
+                "TimelineConsultation",
+                "TimelineJointAction",
+                "TimelineMilestoneDue",
+                "TimelineMilestoneDone",
+                "TimelineFileAdded"
+            ]
         }
     },
     "securityDefinitions": {
@@ -7868,6 +9857,14 @@ const docTemplate = `{
         {
             "description": "Joint duty actions / 联合履职活动",
             "name": "joint-actions"
+        },
+        {
+            "description": "Follow-up commitments under agreements / 协议后续事项",
+            "name": "milestones"
+        },
+        {
+            "description": "Files on agreements, consultations and joint actions / 文件",
+            "name": "files"
         },
         {
             "description": "Figures for annual work reviews / 年度统计",

@@ -10,12 +10,14 @@ import (
 	"net"
 	"net/http"
 	"net/http/pprof"
+	"path/filepath"
 	"time"
 
 	"github.com/alexedwards/scs/postgresstore"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"github.com/chengyu-collab/registry/internal/blobstore"
 	"github.com/chengyu-collab/registry/internal/config"
 	"github.com/chengyu-collab/registry/internal/console"
 	"github.com/chengyu-collab/registry/internal/demo"
@@ -87,6 +89,18 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		}
 	}
 	svc := registry.NewService(store, nil)
+	blobURL := cfg.BlobURL
+	if blobURL == "" {
+		if blobURL, err = blobstore.DefaultURL(filepath.Join("data", "blobs")); err != nil {
+			return err
+		}
+	}
+	blobs, err := blobstore.Open(ctx, blobURL)
+	if err != nil {
+		return err
+	}
+	defer blobs.Close()
+	svc.UseBlobs(blobs, cfg.MaxFileBytes)
 	if *loadDemo {
 		if err := demo.Load(ctx, svc); err != nil {
 			return fmt.Errorf("load demo data: %w", err)

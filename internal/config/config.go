@@ -28,6 +28,8 @@ type Config struct {
 	CORSOrigins     []string      // REGISTRY_CORS_ORIGINS, comma-separated
 	RequestTimeout  time.Duration // REGISTRY_REQUEST_TIMEOUT: a request's wait for the database
 	CookieSecure    bool          // REGISTRY_COOKIE_SECURE: console cookies only over HTTPS (false only for plain-HTTP development)
+	BlobURL         string        // REGISTRY_BLOB_URL: where file bytes live ("": the folder data/blobs)
+	MaxFileBytes    int64         // REGISTRY_MAX_FILE_BYTES
 }
 
 // Load reads the configuration through getenv, applying defaults and
@@ -42,7 +44,9 @@ func Load(getenv func(string) string) (Config, error) {
 		MaxDBConns:     20,
 		RequestTimeout: 10 * time.Second,
 		CookieSecure:   true,
+		MaxFileBytes:   25 << 20,
 	}
+	c.BlobURL = getenv("REGISTRY_BLOB_URL")
 	if v := getenv("DATABASE_URL"); v != "" {
 		c.DatabaseURL = v
 	}
@@ -83,6 +87,11 @@ func Load(getenv func(string) string) (Config, error) {
 	if v := getenv("REGISTRY_REQUEST_TIMEOUT"); v != "" {
 		if c.RequestTimeout, err = time.ParseDuration(v); err != nil || c.RequestTimeout <= 0 {
 			return c, fmt.Errorf("REGISTRY_REQUEST_TIMEOUT=%q: want a positive duration such as 10s", v)
+		}
+	}
+	if v := getenv("REGISTRY_MAX_FILE_BYTES"); v != "" {
+		if c.MaxFileBytes, err = strconv.ParseInt(v, 10, 64); err != nil || c.MaxFileBytes < 1 {
+			return c, fmt.Errorf("REGISTRY_MAX_FILE_BYTES=%q: want a positive number of bytes", v)
 		}
 	}
 	if v := getenv("REGISTRY_CORS_ORIGINS"); v != "" {

@@ -52,5 +52,5 @@ func Load(ctx context.Context, svc *registry.Service) error {
 	if err := loadActivities(ctx, svc); err != nil {
 		return err
 	}
-	return nil
+	return loadMilestones(ctx, svc)
 }

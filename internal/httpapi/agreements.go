@@ -59,6 +59,7 @@ func agreementFilter(r *http.Request) (registry.AgreementFilter, error) {
 		SignedFrom:      q.date("signed_from"),
 		SignedTo:        q.date("signed_to"),
 		Q:               q.text("q"),
+		RelatedTo:       q.uuid("related_to"),
 		IncludeArchived: q.boolean("include_archived"),
 		Limit:           q.limit(),
 		Cursor:          q.str("cursor"),

@@ -125,6 +125,7 @@ func docArchiveAgreement() {}
 //	@Param			signed_from			query		string	false	"在此日期或之后签署（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 `^\d{4}(-\d{2}(-\d{2})?)?$` / Signed on or after, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern `^\d{4}(-\d{2}(-\d{2})?)?$`; 例 e.g. `2023`"
 //	@Param			signed_to			query		string	false	"在此日期或之前签署（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 `^\d{4}(-\d{2}(-\d{2})?)?$` / Signed on or before, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern `^\d{4}(-\d{2}(-\d{2})?)?$`; 例 e.g. `2023-12-31`"
 //	@Param			q					query		string	false	"标题、摘要或编号中的子串，不区分大小写 / Case-insensitive substring of titles, summaries and ref_no; 例 e.g. `框架协议`"
+//	@Param			related_to			query		string	false	"与此协议（UUID）有关系的协议，双向 / Agreements linked to or from this agreement (UUID), in either direction; 例 e.g. `0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f`"	format(uuid)
 //	@Param			include_archived	query		bool	false	"是否包括已归档的协议 / Include archived agreements"
 //	@Param			format				query		string	false	"输出格式：csv 为 CSV 导出，xlsx 为 Excel 工作簿 / Output format: csv for a CSV export, xlsx for an Excel workbook"	Enums(json, csv, xlsx)
 //	@Param			lang				query		string	false	"Excel 工作簿的语言，默认随 Accept-Language / Language of an Excel workbook (default: Accept-Language)"	Enums(zh, en)

@@ -77,6 +77,10 @@ package httpapi
 //	@tag.description			Joint consultations / 联合协商
 //	@tag.name					joint-actions
 //	@tag.description			Joint duty actions / 联合履职活动
+//	@tag.name					milestones
+//	@tag.description			Follow-up commitments under agreements / 协议后续事项
+//	@tag.name					files
+//	@tag.description			Files on agreements, consultations and joint actions / 文件
 //	@tag.name					stats
 //	@tag.description			Figures for annual work reviews / 年度统计
 //	@tag.name					organizations

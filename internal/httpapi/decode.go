@@ -33,7 +33,8 @@ const maxDepth = 32
 const maxTokens = 20_000
 
 // readOnlyFields are owned by the server: sending one is a 400.
-var readOnlyFields = map[string]bool{"id": true, "version": true, "created_at": true, "updated_at": true, "archived_at": true}
+var readOnlyFields = map[string]bool{"id": true, "version": true, "created_at": true, "updated_at": true, "archived_at": true,
+	"related_from": true, "overdue": true}
 
 // bodyError is a request body the server refuses before validation: the
 // problem kind, and the catalogue code and arguments of its detail.

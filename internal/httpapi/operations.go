@@ -37,7 +37,7 @@ func (h *handler) readyz(w http.ResponseWriter, r *http.Request) {
 // the server's write timeout instead.
 func (h *handler) deadline(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if wantsCSV(r) {
+		if wantsCSV(r) || isFileTransfer(r) {
 			next.ServeHTTP(w, r)
 			return
 		}

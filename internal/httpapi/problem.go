@@ -69,6 +69,7 @@ var problemKinds = map[string]struct {
 	"precondition-failed":   {412, "detail.precondition_stale"},
 	"body-too-large":        {413, "detail.body_too_large"},
 	"unsupported-media":     {415, "detail.unsupported_media"},
+	"unsupported-file-type": {415, "detail.unsupported_file_type"},
 	"validation":            {422, "detail.validation_many"},
 	"idempotency-mismatch":  {422, "detail.idempotency_mismatch"},
 	"precondition-required": {428, "detail.precondition_required"},
@@ -173,6 +174,10 @@ func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 	case errors.As(err, &stale):
 		w.Header().Set("ETag", etag(stale.Current))
 		fail(w, r, "precondition-failed", "detail.precondition_failed", registry.Args{"etag": etag(stale.Current)})
+	case errors.Is(err, registry.ErrTooLarge):
+		fail(w, r, "body-too-large", "detail.file_too_large", registry.Args{"limit": strconv.FormatInt(h.svc.MaxFileBytes(), 10)})
+	case errors.Is(err, registry.ErrUnsupportedMedia):
+		fail(w, r, "unsupported-file-type", "", registry.Args{"allowed": registry.List(lang(r), registry.FileMediaTypes)})
 	case errors.Is(err, registry.ErrNotFound):
 		fail(w, r, "not-found", "", nil)
 	case errors.Is(err, registry.ErrArchived):

@@ -80,6 +80,25 @@ func (h *handler) routes() http.Handler {
 	handle(http.MethodDelete, "/v1/joint-actions/{id}", accessWrite, h.archiveJointAction)
 	handle(http.MethodGet, "/v1/organizations/{id}/joint-actions", accessRead, h.listOrganizationJointActions)
 
+	create("/v1/agreements/{id}/milestones", h.createMilestone)
+	handle(http.MethodGet, "/v1/agreements/{id}/milestones", accessRead, h.listAgreementMilestones)
+	handle(http.MethodGet, "/v1/agreements/{id}/timeline", accessRead, h.agreementTimeline)
+	handle(http.MethodGet, "/v1/milestones", accessRead, h.listMilestones)
+	handle(http.MethodGet, "/v1/milestones/{id}", accessRead, h.getMilestone)
+	handle(http.MethodPatch, "/v1/milestones/{id}", accessWrite, h.patchMilestone)
+	handle(http.MethodDelete, "/v1/milestones/{id}", accessWrite, h.archiveMilestone)
+
+	for _, rec := range []struct {
+		path string
+		t    registry.FileRecordType
+	}{{"agreements", registry.FileOnAgreement}, {"consultations", registry.FileOnConsultation}, {"joint-actions", registry.FileOnJointAction}} {
+		handle(http.MethodPost, "/v1/"+rec.path+"/{id}/files", accessWrite, h.uploadFile(rec.t))
+		handle(http.MethodGet, "/v1/"+rec.path+"/{id}/files", accessRead, h.listFiles(rec.t))
+	}
+	handle(http.MethodGet, "/v1/files/{id}", accessRead, h.getFile)
+	handle(http.MethodGet, "/v1/files/{id}/content", accessRead, h.fileContent)
+	handle(http.MethodDelete, "/v1/files/{id}", accessWrite, h.archiveFile)
+
 	handle(http.MethodGet, "/v1/stats", accessRead, h.getStats)
 	handle(http.MethodGet, "/v1/reports/annual", accessRead, h.annualReport)
 

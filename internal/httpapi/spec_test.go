@@ -164,8 +164,9 @@ func TestPatchTypesMatchRequests(t *testing.T) {
 		{"JointActionPatch", "JointActionRequest", registry.JointActionInput{}},
 		{"OrganizationPatch", "OrganizationRequest", registry.OrganizationInput{}},
 		{"CooperationAreaPatch", "CooperationAreaRequest", registry.AreaInput{}},
+		{"MilestonePatch", "MilestoneRequest", registry.MilestoneInput{}},
 	}
-	for _, typ := range []any{agreementPatch{}, consultationPatch{}, jointActionPatch{}, organizationPatch{}, areaPatch{}} {
+	for _, typ := range []any{agreementPatch{}, consultationPatch{}, jointActionPatch{}, organizationPatch{}, areaPatch{}, milestonePatch{}} {
 		for _, m := range registry.EnumTagMismatches(reflect.TypeOf(typ)) {
 			t.Error(m)
 		}

@@ -37,7 +37,8 @@ var agreementTable = &table[registry.Agreement]{name: "agreements", alias: "a", 
 // one query per record.
 var agreementSelect = `SELECT ` + agreementTable.selectList() + `,
 	coalesce((SELECT json_agg(json_build_object('organization_id', p.organization_id, 'organization_code', o.code,
-		'name_zh', o.name_zh, 'name_en', o.name_en, 'region_code', o.region_code, 'role', p.role, 'signatory_name', p.signatory_name, 'signatory_title', p.signatory_title) ORDER BY p.position)
+		'name_zh', o.name_zh, 'name_en', o.name_en, 'region_code', o.region_code, 'role', p.role, 'signatory_name', p.signatory_name, 'signatory_title', p.signatory_title,
+		'signed_on', ` + partialDateJSON("p.signed_on") + `) ORDER BY p.position)
 		FROM agreement_parties p JOIN organizations o ON o.id = p.organization_id WHERE p.agreement_id = a.id), '[]'),
 	coalesce((SELECT json_agg(json_build_object('area_code', x.area_code, 'label_zh', x.label_zh,
 		'label_en', x.label_en, 'description', x.description) ORDER BY x.position)
@@ -46,13 +47,13 @@ var agreementSelect = `SELECT ` + agreementTable.selectList() + `,
 		FROM agreement_mechanisms m WHERE m.agreement_id = a.id), '[]'),
 	coalesce((SELECT json_agg(json_build_object('title', d.title, 'url', d.url, 'language', d.language,
 		'kind', d.kind) ORDER BY d.position)
-		FROM agreement_documents d WHERE d.agreement_id = a.id), '[]')
+		FROM agreement_documents d WHERE d.agreement_id = a.id), '[]')` + agreementRelationsSQL + `
 	FROM agreements a`
 
 func scanAgreement(sc scanner) (registry.Agreement, error) {
 	var a registry.Agreement
-	var parties, areas, mechs, docs []byte
-	dests, done := agreementTable.dests(&a, &parties, &areas, &mechs, &docs)
+	var parties, areas, mechs, docs, rels, from []byte
+	dests, done := agreementTable.dests(&a, &parties, &areas, &mechs, &docs, &rels, &from)
 	if err := sc.Scan(dests...); err != nil {
 		if notFound(err) {
 			return a, registry.ErrNotFound
@@ -63,7 +64,8 @@ func scanAgreement(sc scanner) (registry.Agreement, error) {
 	for _, part := range []struct {
 		raw []byte
 		dst any
-	}{{parties, &a.Parties}, {areas, &a.Areas}, {mechs, &a.Mechanisms}, {docs, &a.Documents}} {
+	}{{parties, &a.Parties}, {areas, &a.Areas}, {mechs, &a.Mechanisms}, {docs, &a.Documents}, {rels, &a.Relations},
+		{from, &a.RelatedFrom}} {
 		if err := json.Unmarshal(part.raw, part.dst); err != nil {
 			return a, fmt.Errorf("decode agreement children: %w", err)
 		}
@@ -127,11 +129,16 @@ func (s *Store) writeAgreement(ctx context.Context, stmt string, a registry.Agre
 // insertAgreementChildren writes parties, areas, mechanisms and documents.
 func insertAgreementChildren(ctx context.Context, tx *sql.Tx, a registry.Agreement) error {
 	for i, p := range a.Parties {
-		const q = `INSERT INTO agreement_parties (agreement_id, position, organization_id, role, signatory_name, signatory_title)
-			VALUES ($1, $2, $3, $4, $5, $6)`
-		if _, err := tx.ExecContext(ctx, q, a.ID, i, p.OrganizationID, string(p.Role), nullString(p.SignatoryName), nullString(p.SignatoryTitle)); err != nil {
+		const q = `INSERT INTO agreement_parties (agreement_id, position, organization_id, role, signatory_name, signatory_title,
+			signed_on, signed_on_last, signed_on_precision) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`
+		first, last, prec := dateArgs(p.SignedOn)
+		if _, err := tx.ExecContext(ctx, q, a.ID, i, p.OrganizationID, string(p.Role), nullString(p.SignatoryName), nullString(p.SignatoryTitle),
+			first, last, prec); err != nil {
 			return mapError(fmt.Errorf("insert party: %w", err))
 		}
+	}
+	if err := writeRelations(ctx, tx, a); err != nil {
+		return err
 	}
 	for i, x := range a.Areas {
 		const q = `INSERT INTO agreement_areas (agreement_id, position, area_code, label_zh, label_en, description)
@@ -266,6 +273,9 @@ func agreementListQueryOf(sel string, f registry.AgreementFilter, partyIDs []str
 	}
 	if f.Q != "" {
 		w.add(`a.search_text ILIKE ` + w.arg(likePattern(f.Q)))
+	}
+	if f.RelatedTo != "" {
+		w.add(relatedToCondition(w.arg(f.RelatedTo)))
 	}
 	if f.Cursor != "" {
 		parts, err := decodeCursor(f.Cursor, 2)

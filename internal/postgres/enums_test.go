@@ -29,6 +29,12 @@ var enumColumns = map[string][]string{
 	"region_level":        {"regions.level"},
 	"audit_action":        {"audit_log.action"},
 	"audit_entity":        {"audit_log.entity"},
+	"relation_kind":       {"agreement_relations.kind"},
+	"milestone_status":    {"milestones.status"},
+	"link_type":           {"milestone_links.record_type"},
+	"file_record_type":    {"files.record_type"},
+	"file_kind":           {"files.kind"},
+	"timeline_kind":       {}, // computed when read, never stored
 }
 
 // TestEnumsMatchMigrations keeps each enum of the domain (enums.go) and the

@@ -152,6 +152,9 @@ func (s *Store) GetStats(ctx context.Context, f registry.StatsFilter) (registry.
 	first := time.Date(f.Year, 1, 1, 0, 0, 0, 0, time.UTC)
 	args := []any{first, first.AddDate(1, 0, -1), orgID, regionCode, partnerCode}
 	err := s.inSnapshot(ctx, func(ctx context.Context) error {
+		if err := s.milestoneStats(ctx, append(args[:5:5], f.Today), &st); err != nil {
+			return err
+		}
 		if regionCode.Valid || partnerCode.Valid {
 			return s.fillStats(ctx, args, &st) // regions: counted from the records
 		}

@@ -257,6 +257,8 @@ type Stats struct {
 	JointActions JointActionStats `json:"joint_actions" binding:"required"`
 	// 按成果类别汇总的成果数（当年举行的协商和与当年重叠的联合履职） / results summed by kind of outcome (consultations held in the year, joint actions overlapping it)
 	Outcomes map[string]OutcomeTotal `json:"outcomes" binding:"required"`
+	// 后续事项数：当年到期、当年完成、当年到期且已逾期 / milestone counts: due in the year, done in the year, and of those due the ones overdue today
+	Milestones    MilestoneStats          `json:"milestones" binding:"required"`
 } // @name Stats
 
 // AgreementStats counts the agreements signed in the year and those in
@@ -293,6 +295,9 @@ type StatsFilter struct {
 	Organization  string
 	Region        string
 	PartnerRegion string
+	// Today is the day in China Standard Time against which overdue
+	// milestones are judged; the Service sets it.
+	Today time.Time
 }
 
 // JointActionStats counts the joint actions whose period overlaps the

@@ -98,6 +98,16 @@ var apiTexts = map[string]text{
 	"duplicate":            {"已存在", "already exists"},
 	"self_reference":       {"不能引用记录自身", "must not refer to the record itself"},
 
+	// Field errors of agreements in depth: relations, milestones, files.
+	"relation_cycle": {"修订、续签、取代关系不能形成循环（所指协议已直接或间接指向本协议）",
+		"amends, renews and supersedes links must not form a cycle (the target already leads back to this agreement)"},
+	"not_a_party_of_agreement":     {"必须是该协议的参与方", "must be a party of the agreement"},
+	"required_when_done":           {"状态为已完成（done）时必填", "is required when the status is done"},
+	"media_type_mismatch":          {"文件内容与声明的类型（{limit}）不符", "the bytes are not what the declared type ({limit}) says"},
+	"detail.file_too_large":        {"文件不能超过 {limit} 字节；未保存任何内容", "the file must not exceed {limit} bytes; nothing was stored"},
+	"detail.unsupported_file_type": {"不接受此文件类型；可接受：{allowed}", "this file type is not accepted; accepted: {allowed}"},
+	"title.unsupported-file-type":  {"不接受此文件类型", "File type not accepted"},
+
 	// Problem titles, by problem type.
 	"title.bad-request":           {"请求格式错误", "Malformed request"},
 	"title.read-only-field":       {"请求包含只读字段", "Read-only field sent"},

@@ -86,6 +86,7 @@ func newFieldRules() *fieldRules {
 		},
 		"code":    func(fl validator.FieldLevel) bool { return IsCode(fl.Field().String()) },
 		"orgref":  func(fl validator.FieldLevel) bool { return IsOrgRef(fl.Field().String()) },
+		"uuidstr": func(fl validator.FieldLevel) bool { return IsUUID(fl.Field().String()) },
 		"region":  func(fl validator.FieldLevel) bool { return IsRegionCode(fl.Field().String()) },
 		"weburl":  func(fl validator.FieldLevel) bool { return isWebURL(fl.Field().String()) },
 		"langtag": func(fl validator.FieldLevel) bool { return langPattern.MatchString(fl.Field().String()) },
@@ -115,7 +116,7 @@ func contains(list []string, s string) bool {
 var tagCodes = map[string]string{
 	"required": "required", "notblank": "blank", "partialdate": "invalid_date", "code": "invalid_code",
 	"orgref": "invalid_reference", "region": "invalid_region", "weburl": "invalid_url", "langtag": "invalid_language",
-	"enum": "invalid_value", "uuid": "invalid_reference",
+	"enum": "invalid_value", "uuid": "invalid_reference", "uuidstr": "invalid_uuid",
 }
 
 // check trims every string of in (surrounding white space is not kept),

@@ -11,10 +11,10 @@ func (in AgreementInput) record() Agreement {
 		SignedOn: parsedDate(in.SignedOn), SignedPlace: in.SignedPlace, EffectiveFrom: parsedDate(in.EffectiveFrom),
 		EffectiveTo: parsedDate(in.EffectiveTo), SummaryZh: in.SummaryZh, SummaryEn: in.SummaryEn,
 		AreasDeclared: in.AreasDeclared, Parties: []Party{}, Areas: []AgreementArea{}, Mechanisms: []Mechanism{},
-		Documents: []Document{}}
+		Documents: []Document{}, Relations: relationsOf(in.Relations), RelatedFrom: []RelatedFrom{}}
 	for _, p := range in.Parties {
 		a.Parties = append(a.Parties, Party{OrganizationID: p.OrganizationID, Role: p.Role,
-			SignatoryName: p.SignatoryName, SignatoryTitle: p.SignatoryTitle})
+			SignatoryName: p.SignatoryName, SignatoryTitle: p.SignatoryTitle, SignedOn: parsedDate(p.SignedOn)})
 	}
 	for _, x := range in.Areas {
 		a.Areas = append(a.Areas, AgreementArea(x))
@@ -34,10 +34,10 @@ func (a Agreement) Input() AgreementInput {
 		SignedOn: dateString(a.SignedOn), SignedPlace: a.SignedPlace, EffectiveFrom: dateString(a.EffectiveFrom),
 		EffectiveTo: dateString(a.EffectiveTo), SummaryZh: a.SummaryZh, SummaryEn: a.SummaryEn,
 		AreasDeclared: a.AreasDeclared, Parties: []PartyInput{}, Areas: []AreaRefInput{}, Mechanisms: []MechanismInput{},
-		Documents: []DocumentInput{}}
+		Documents: []DocumentInput{}, Relations: relationInputsOf(a.Relations)}
 	for _, p := range a.Parties {
 		in.Parties = append(in.Parties, PartyInput{OrganizationID: p.OrganizationID, Role: p.Role,
-			SignatoryName: p.SignatoryName, SignatoryTitle: p.SignatoryTitle})
+			SignatoryName: p.SignatoryName, SignatoryTitle: p.SignatoryTitle, SignedOn: dateString(p.SignedOn)})
 	}
 	for _, x := range a.Areas {
 		in.Areas = append(in.Areas, AreaRefInput(x))

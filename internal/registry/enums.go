@@ -203,4 +203,76 @@ const (
 	EntityJointAction     AuditEntity = "joint_action"     // 联合履职 | Joint duty action
 	EntityOrganization    AuditEntity = "organization"     // 组织 | Organisation
 	EntityCooperationArea AuditEntity = "cooperation_area" // 合作领域 | Cooperation area
+	EntityMilestone       AuditEntity = "milestone"        // 里程碑 | Milestone
+	EntityFile            AuditEntity = "file"             // 文件 | File
+)
+
+// RelationKind is how an agreement relates to another it links to.
+type RelationKind string
+
+// The relation kinds.
+const (
+	RelationAmends      RelationKind = "amends"      // 修订 | Amends
+	RelationSupplements RelationKind = "supplements" // 补充 | Supplements
+	RelationRenews      RelationKind = "renews"      // 续签 | Renews
+	RelationSupersedes  RelationKind = "supersedes"  // 取代 | Supersedes
+	RelationImplements  RelationKind = "implements"  // 落实 | Implements
+)
+
+// MilestoneStatus is where a follow-up milestone stands.
+type MilestoneStatus string
+
+// The milestone statuses.
+const (
+	MilestoneOpen      MilestoneStatus = "open"      // 未完成 | Open
+	MilestoneDone      MilestoneStatus = "done"      // 已完成 | Done
+	MilestoneCancelled MilestoneStatus = "cancelled" // 已取消 | Cancelled
+)
+
+// LinkType is the kind of activity a milestone links to.
+type LinkType string
+
+// The activities a milestone may link to.
+const (
+	LinkConsultation LinkType = "consultation" // 联合协商 | Joint consultation
+	LinkJointAction  LinkType = "joint_action" // 联合履职 | Joint duty action
+)
+
+// FileRecordType is the kind of record a file belongs to.
+type FileRecordType string
+
+// The records that hold files.
+const (
+	FileOnAgreement    FileRecordType = "agreement"    // 合作协议 | Agreement
+	FileOnConsultation FileRecordType = "consultation" // 联合协商 | Joint consultation
+	FileOnJointAction  FileRecordType = "joint_action" // 联合履职 | Joint duty action
+)
+
+// FileKind is what a file holds.
+type FileKind string
+
+// The file kinds.
+const (
+	FileFullText FileKind = "full_text" // 协议文本 | Full text
+	FileMinutes  FileKind = "minutes"   // 会议纪要 | Minutes
+	FilePhoto    FileKind = "photo"     // 照片 | Photo
+	FileReport   FileKind = "report"    // 报告 | Report
+	FileOther    FileKind = "other"     // 其他 | Other
+)
+
+// TimelineKind is the kind of an event of an agreement's timeline
+// (computed when read, never stored).
+type TimelineKind string
+
+// The timeline event kinds.
+const (
+	TimelineSigned        TimelineKind = "signed"         // 签署 | Signed
+	TimelinePartySigned   TimelineKind = "party_signed"   // 一方签署 | Party signed
+	TimelineStatusChanged TimelineKind = "status_changed" // 状态变更 | Status changed
+	TimelineRelated       TimelineKind = "related"        // 关联协议 | Related agreement
+	TimelineConsultation  TimelineKind = "consultation"   // 联合协商 | Joint consultation
+	TimelineJointAction   TimelineKind = "joint_action"   // 联合履职 | Joint duty action
+	TimelineMilestoneDue  TimelineKind = "milestone_due"  // 里程碑到期 | Milestone due
+	TimelineMilestoneDone TimelineKind = "milestone_done" // 里程碑完成 | Milestone done
+	TimelineFileAdded     TimelineKind = "file_added"     // 添加文件 | File added
 )

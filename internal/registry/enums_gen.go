@@ -143,6 +143,59 @@ var AuditEntities = Enum[AuditEntity]{Name: "audit_entity", Values: []EnumValue[
 	{EntityJointAction, "联合履职", "Joint duty action"},
 	{EntityOrganization, "组织", "Organisation"},
 	{EntityCooperationArea, "合作领域", "Cooperation area"},
+	{EntityMilestone, "里程碑", "Milestone"},
+	{EntityFile, "文件", "File"},
+}}
+
+// RelationKinds lists the values of RelationKind with their labels.
+var RelationKinds = Enum[RelationKind]{Name: "relation_kind", Values: []EnumValue[RelationKind]{
+	{RelationAmends, "修订", "Amends"},
+	{RelationSupplements, "补充", "Supplements"},
+	{RelationRenews, "续签", "Renews"},
+	{RelationSupersedes, "取代", "Supersedes"},
+	{RelationImplements, "落实", "Implements"},
+}}
+
+// MilestoneStatuses lists the values of MilestoneStatus with their labels.
+var MilestoneStatuses = Enum[MilestoneStatus]{Name: "milestone_status", Values: []EnumValue[MilestoneStatus]{
+	{MilestoneOpen, "未完成", "Open"},
+	{MilestoneDone, "已完成", "Done"},
+	{MilestoneCancelled, "已取消", "Cancelled"},
+}}
+
+// LinkTypes lists the values of LinkType with their labels.
+var LinkTypes = Enum[LinkType]{Name: "link_type", Values: []EnumValue[LinkType]{
+	{LinkConsultation, "联合协商", "Joint consultation"},
+	{LinkJointAction, "联合履职", "Joint duty action"},
+}}
+
+// FileRecordTypes lists the values of FileRecordType with their labels.
+var FileRecordTypes = Enum[FileRecordType]{Name: "file_record_type", Values: []EnumValue[FileRecordType]{
+	{FileOnAgreement, "合作协议", "Agreement"},
+	{FileOnConsultation, "联合协商", "Joint consultation"},
+	{FileOnJointAction, "联合履职", "Joint duty action"},
+}}
+
+// FileKinds lists the values of FileKind with their labels.
+var FileKinds = Enum[FileKind]{Name: "file_kind", Values: []EnumValue[FileKind]{
+	{FileFullText, "协议文本", "Full text"},
+	{FileMinutes, "会议纪要", "Minutes"},
+	{FilePhoto, "照片", "Photo"},
+	{FileReport, "报告", "Report"},
+	{FileOther, "其他", "Other"},
+}}
+
+// TimelineKinds lists the values of TimelineKind with their labels.
+var TimelineKinds = Enum[TimelineKind]{Name: "timeline_kind", Values: []EnumValue[TimelineKind]{
+	{TimelineSigned, "签署", "Signed"},
+	{TimelinePartySigned, "一方签署", "Party signed"},
+	{TimelineStatusChanged, "状态变更", "Status changed"},
+	{TimelineRelated, "关联协议", "Related agreement"},
+	{TimelineConsultation, "联合协商", "Joint consultation"},
+	{TimelineJointAction, "联合履职", "Joint duty action"},
+	{TimelineMilestoneDue, "里程碑到期", "Milestone due"},
+	{TimelineMilestoneDone, "里程碑完成", "Milestone done"},
+	{TimelineFileAdded, "添加文件", "File added"},
 }}
 
 // allEnums lists every enum, for validation by type.
@@ -165,5 +218,11 @@ func allEnums() []enumInfo {
 		RegionLevels.info(),
 		AuditActions.info(),
 		AuditEntities.info(),
+		RelationKinds.info(),
+		MilestoneStatuses.info(),
+		LinkTypes.info(),
+		FileRecordTypes.info(),
+		FileKinds.info(),
+		TimelineKinds.info(),
 	}
 }

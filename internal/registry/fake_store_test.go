@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"time"
 )
@@ -19,6 +20,7 @@ type fakeStore struct {
 	regions    map[string]bool
 	agreements map[string]Agreement
 	jointActs  map[string]JointAction
+	milestones map[string]Milestone
 	audit      []AuditEntry
 	seq        int
 }
@@ -222,4 +224,85 @@ func (f *fakeStore) ReplaceArea(_ context.Context, in AreaInput) (CooperationAre
 
 func (f *fakeStore) AreaBelow(_ context.Context, parent, code string) (bool, error) {
 	return strings.EqualFold(parent, code), nil
+}
+
+// The links between agreements, kept in the agreements themselves.
+
+func (f *fakeStore) RelationReaches(_ context.Context, from, to string, kinds []RelationKind) (bool, error) {
+	seen := map[string]bool{}
+	next := []string{from}
+	for len(next) > 0 {
+		cur := next[0]
+		next = next[1:]
+		if cur == to {
+			return true, nil
+		}
+		if seen[cur] {
+			continue
+		}
+		seen[cur] = true
+		for _, r := range f.agreements[cur].Relations {
+			if slices.Contains(kinds, r.Kind) {
+				next = append(next, r.AgreementID)
+			}
+		}
+	}
+	return false, nil
+}
+
+// Milestones, kept in a map of their own (not rolled back by InTx: the
+// Service's milestone tests check refusals before any write).
+
+func (f *fakeStore) milestoneMap() map[string]Milestone {
+	if f.milestones == nil {
+		f.milestones = map[string]Milestone{}
+	}
+	return f.milestones
+}
+
+func (f *fakeStore) GetMilestone(_ context.Context, id string) (Milestone, error) {
+	m, ok := f.milestoneMap()[id]
+	if !ok {
+		return m, ErrNotFound
+	}
+	m.AgreementParties = nil
+	for _, p := range f.agreements[m.AgreementID].Parties {
+		m.AgreementParties = append(m.AgreementParties, p.OrganizationID)
+	}
+	return m, nil
+}
+
+func (f *fakeStore) LockMilestone(ctx context.Context, id string) (Milestone, error) {
+	return f.GetMilestone(ctx, id)
+}
+
+func (f *fakeStore) InsertMilestone(ctx context.Context, m Milestone) (Milestone, error) {
+	if m.ID == "" {
+		m.ID = f.newID()
+	}
+	m.Version = 1
+	f.milestoneMap()[m.ID] = m
+	return f.GetMilestone(ctx, m.ID)
+}
+
+func (f *fakeStore) ReplaceMilestone(ctx context.Context, m Milestone) (Milestone, error) {
+	m.Version = f.milestoneMap()[m.ID].Version + 1
+	f.milestoneMap()[m.ID] = m
+	return f.GetMilestone(ctx, m.ID)
+}
+
+func (f *fakeStore) ArchiveMilestone(ctx context.Context, id string) (Milestone, error) {
+	m := f.milestoneMap()[id]
+	now := time.Now()
+	m.Version, m.ArchivedAt = m.Version+1, &now
+	f.milestoneMap()[id] = m
+	return f.GetMilestone(ctx, id)
+}
+
+func (f *fakeStore) ActivityExists(_ context.Context, t LinkType, id string) (bool, error) {
+	if t == LinkJointAction {
+		_, ok := f.jointActs[id]
+		return ok, nil
+	}
+	return false, nil
 }

@@ -12,6 +12,10 @@ import (
 type Service struct {
 	store Store
 	now   func() time.Time
+	// blobs keeps the bytes of files (nil: files cannot be added or
+	// read); maxFileBytes is their size limit.
+	blobs        Blobs
+	maxFileBytes int64
 }
 
 // NewService returns a Service over store. now is the clock of the

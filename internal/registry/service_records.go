@@ -28,7 +28,7 @@ func (s *Service) agreements() *recordKind[Agreement, AgreementInput] {
 
 // prepareAgreement applies an agreement input's defaults, then checks its
 // references and cross-field rules, all reported together.
-func prepareAgreement(ctx context.Context, s *Service, in *AgreementInput, _ *Agreement) (Agreement, error) {
+func prepareAgreement(ctx context.Context, s *Service, in *AgreementInput, cur *Agreement) (Agreement, error) {
 	if in.Status == "" {
 		in.Status = StatusDraft
 	}
@@ -47,6 +47,13 @@ func prepareAgreement(ctx context.Context, s *Service, in *AgreementInput, _ *Ag
 				return a, err
 			}
 		}
+	}
+	self := a.ID
+	if cur != nil {
+		self = cur.ID
+	}
+	if err := s.checkRelations(ctx, &v, a.Relations, self); err != nil {
+		return a, err
 	}
 	return a, joinValidation(&v, CheckAgreement(&a, s.now()))
 }
@@ -456,6 +463,7 @@ func (s *Service) GetRegion(ctx context.Context, code string) (Region, error) {
 
 // Stats returns the figures of a year.
 func (s *Service) Stats(ctx context.Context, f StatsFilter) (Stats, error) {
+	f.Today = TodayCST(s.now())
 	return s.store.GetStats(ctx, f)
 }
 

@@ -16,6 +16,10 @@ type Store interface {
 	Audit(ctx context.Context, by Actor, action AuditAction, entity AuditEntity, id string, before, after any) error
 
 	References
+	RelationGraph
+	MilestoneRecords
+	TimelineReads
+	FileRecords
 	AgreementRecords
 	ActivityRecords
 	ReferenceRecords

@@ -1,0 +1,100 @@
+package httpapi_test
+
+import (
+	"fmt"
+	"testing"
+)
+
+// problemCode returns the code of the error naming field, or "".
+func problemCode(p map[string]any, field string) string {
+	errs, _ := p["errors"].([]any)
+	for _, e := range errs {
+		if m, ok := e.(map[string]any); ok && m["field"] == field {
+			code, _ := m["code"].(string)
+			return code
+		}
+	}
+	return ""
+}
+
+func TestPartySignedOnOverHTTP(t *testing.T) {
+	t.Parallel()
+	api := newAPI(t)
+	body := agreementBody("各方签署日期")
+	body["parties"].([]any)[0].(map[string]any)["signed_on"] = "2023-06"
+	body["parties"].([]any)[1].(map[string]any)["signed_on"] = "2023-07-02"
+	a := api.createAgreement(api.Changshou, body)
+	g := api.get("/v1/agreements/" + a["id"].(string))
+	expect(t, g, 200)
+	parties := g.JSON(t)["parties"].([]any)
+	if parties[0].(map[string]any)["signed_on"] != "2023-06" || parties[1].(map[string]any)["signed_on"] != "2023-07-02" {
+		t.Fatalf("party signing dates: %v", parties)
+	}
+	// The dates go back in a PATCH.
+	for _, p := range parties {
+		delete(p.(map[string]any), "organization_code")
+	}
+	r := api.do(req{method: "PATCH", path: "/v1/agreements/" + a["id"].(string), key: api.Changshou,
+		body: map[string]any{"parties": parties}, header: map[string]string{"If-Match": `"1"`}})
+	expect(t, r, 200)
+	body["parties"].([]any)[1].(map[string]any)["signed_on"] = "2999"
+	p := expectProblem(t, api.do(req{method: "POST", path: "/v1/agreements", key: api.Changshou, body: body}), 422, "parties[1].signed_on")
+	if problemCode(p, "parties[1].signed_on") != "future_date" {
+		t.Fatalf("future party date: %v", p)
+	}
+}
+
+func TestRelationsOverHTTP(t *testing.T) {
+	t.Parallel()
+	api := newAPI(t)
+	a := api.createAgreement(api.Changshou, agreementBody("原协议"))
+	aID := a["id"].(string)
+	bb := agreementBody("修订协议")
+	bb["relations"] = []any{map[string]any{"agreement_id": aID, "kind": "amends"}}
+	b := api.createAgreement(api.Changshou, bb)
+	bID := b["id"].(string)
+	if rels := b["relations"].([]any); len(rels) != 1 || rels[0].(map[string]any)["kind"] != "amends" {
+		t.Fatalf("relations = %v", b["relations"])
+	}
+	// The target reads the link from the other side.
+	g := api.get("/v1/agreements/" + aID).JSON(t)
+	from := g["related_from"].([]any)
+	if len(from) != 1 || from[0].(map[string]any)["agreement_id"] != bID || from[0].(map[string]any)["title_zh"] != "修订协议" {
+		t.Fatalf("related_from = %v", from)
+	}
+	// related_to lists both directions.
+	for id, want := range map[string]string{aID: bID, bID: aID} {
+		page := api.get("/v1/agreements?related_to=" + id).JSON(t)
+		items := page["items"].([]any)
+		if len(items) != 1 || items[0].(map[string]any)["id"] != want {
+			t.Fatalf("related_to=%s: %v", id, items)
+		}
+	}
+	expectProblem(t, api.get("/v1/agreements?related_to=nope"), 400, "related_to")
+
+	rows := api.countRows("agreement_relations")
+	patch := func(id string, version int, rels []any) response {
+		return api.do(req{method: "PATCH", path: "/v1/agreements/" + id, key: api.Changshou,
+			body: map[string]any{"relations": rels}, header: map[string]string{"If-Match": fmt.Sprintf(`"%d"`, version)}})
+	}
+	p := expectProblem(t, patch(aID, 1, []any{map[string]any{"agreement_id": bID, "kind": "supersedes"}}), 422)
+	if problemCode(p, "relations[0].kind") != "relation_cycle" {
+		t.Fatalf("cycle: %v", p)
+	}
+	p = expectProblem(t, patch(aID, 1, []any{map[string]any{"agreement_id": aID, "kind": "implements"}}), 422)
+	if problemCode(p, "relations[0].agreement_id") != "self_reference" {
+		t.Fatalf("self: %v", p)
+	}
+	p = expectProblem(t, patch(aID, 1, []any{map[string]any{"agreement_id": "0190a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f", "kind": "renews"}}), 422)
+	if problemCode(p, "relations[0].agreement_id") != "unknown_agreement" {
+		t.Fatalf("unknown: %v", p)
+	}
+	if api.countRows("agreement_relations") != rows {
+		t.Fatal("a refused change wrote relations")
+	}
+	// related_from is read-only.
+	expectProblem(t, api.do(req{method: "PATCH", path: "/v1/agreements/" + aID, key: api.Changshou,
+		body: map[string]any{"related_from": []any{}}, header: map[string]string{"If-Match": `"1"`}}), 400)
+	// supplements may close a loop.
+	expect(t, patch(aID, 1, []any{map[string]any{"agreement_id": bID, "kind": "supplements"}}), 200)
+}

@@ -1,0 +1,252 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/chengyu-collab/registry/internal/registry"
+)
+
+// milestoneTable is the column table of milestones.
+var milestoneTable = &table[registry.Milestone]{name: "milestones", alias: "m", columns: []column[registry.Milestone]{
+	key(func(m *registry.Milestone) *string { return &m.ID }),
+	text("agreement_id", func(m *registry.Milestone) *string { return &m.AgreementID }),
+	text("title_zh", func(m *registry.Milestone) *string { return &m.TitleZh }),
+	optText("title_en", func(m *registry.Milestone) **string { return &m.TitleEn }),
+	optText("description", func(m *registry.Milestone) **string { return &m.Description }),
+	optText("responsible_organization_id", func(m *registry.Milestone) **string { return &m.ResponsibleOrganizationID }),
+	partialDate("due_on", func(m *registry.Milestone) **registry.Date { return &m.DueOn }),
+	text("status", func(m *registry.Milestone) *registry.MilestoneStatus { return &m.Status }),
+	partialDate("done_on", func(m *registry.Milestone) **registry.Date { return &m.DoneOn }),
+	stamps(func(m *registry.Milestone) *int { return &m.Version }, func(m *registry.Milestone) *time.Time { return &m.CreatedAt },
+		func(m *registry.Milestone) *time.Time { return &m.UpdatedAt }, func(m *registry.Milestone) **time.Time { return &m.ArchivedAt }),
+}}
+
+// milestoneSelect reads milestones with their links and the parties of
+// their agreement (who may write them).
+var milestoneSelect = `SELECT ` + milestoneTable.selectList() + `,
+	coalesce((SELECT json_agg(json_build_object('record_type', l.record_type, 'record_id', l.record_id) ORDER BY l.position)
+		FROM milestone_links l WHERE l.milestone_id = m.id), '[]'),
+	coalesce((SELECT json_agg(p.organization_id) FROM agreement_parties p WHERE p.agreement_id = m.agreement_id), '[]')
+	FROM milestones m`
+
+func scanMilestone(sc scanner) (registry.Milestone, error) {
+	var m registry.Milestone
+	var links, parties []byte
+	dests, done := milestoneTable.dests(&m, &links, &parties)
+	if err := sc.Scan(dests...); err != nil {
+		if notFound(err) {
+			return m, registry.ErrNotFound
+		}
+		return m, mapError(fmt.Errorf("scan milestone: %w", err))
+	}
+	done()
+	if err := json.Unmarshal(links, &m.Links); err != nil {
+		return m, fmt.Errorf("decode milestone links: %w", err)
+	}
+	if err := json.Unmarshal(parties, &m.AgreementParties); err != nil {
+		return m, fmt.Errorf("decode agreement parties: %w", err)
+	}
+	return m, nil
+}
+
+// GetMilestone returns a milestone (archived ones included) by id.
+func (s *Store) GetMilestone(ctx context.Context, id string) (registry.Milestone, error) {
+	if !isUUID(id) {
+		return registry.Milestone{}, registry.ErrNotFound
+	}
+	return scanMilestone(s.q(ctx).QueryRowContext(ctx, milestoneSelect+` WHERE m.id = $1`, id))
+}
+
+// LockMilestone reads a milestone under a row lock, in the transaction of
+// ctx.
+func (s *Store) LockMilestone(ctx context.Context, id string) (registry.Milestone, error) {
+	if err := s.lockRow(ctx, "milestones", "id", id); err != nil {
+		return registry.Milestone{}, err
+	}
+	return s.GetMilestone(ctx, id)
+}
+
+// InsertMilestone stores a new milestone with its links.
+func (s *Store) InsertMilestone(ctx context.Context, m registry.Milestone) (registry.Milestone, error) {
+	if m.ID == "" {
+		m.ID = newID()
+	}
+	return s.writeMilestone(ctx, milestoneTable.insertSQL(), m)
+}
+
+// ReplaceMilestone replaces a milestone's fields and links and raises its
+// version.
+func (s *Store) ReplaceMilestone(ctx context.Context, m registry.Milestone) (registry.Milestone, error) {
+	return s.writeMilestone(ctx, milestoneTable.updateSQL(), m)
+}
+
+func (s *Store) writeMilestone(ctx context.Context, stmt string, m registry.Milestone) (registry.Milestone, error) {
+	var out registry.Milestone
+	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, stmt, milestoneTable.args(m.ID, &m)...); err != nil {
+			return mapError(fmt.Errorf("write milestone: %w", err))
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM milestone_links WHERE milestone_id = $1`, m.ID); err != nil {
+			return mapError(fmt.Errorf("replace milestone links: %w", err))
+		}
+		for i, l := range m.Links {
+			const q = `INSERT INTO milestone_links (milestone_id, position, record_type, record_id) VALUES ($1, $2, $3, $4)`
+			if _, err := tx.ExecContext(ctx, q, m.ID, i, string(l.RecordType), l.RecordID); err != nil {
+				return mapError(fmt.Errorf("insert milestone link: %w", err))
+			}
+		}
+		var err error
+		out, err = s.GetMilestone(ctx, m.ID)
+		return err
+	})
+	return out, err
+}
+
+// ArchiveMilestone sets archived_at and raises the version.
+func (s *Store) ArchiveMilestone(ctx context.Context, id string) (registry.Milestone, error) {
+	if err := s.archiveRow(ctx, "milestones", id); err != nil {
+		return registry.Milestone{}, err
+	}
+	return s.GetMilestone(ctx, id)
+}
+
+// ActivityExists reports whether a consultation or joint action exists.
+func (s *Store) ActivityExists(ctx context.Context, t registry.LinkType, id string) (bool, error) {
+	if !isUUID(id) {
+		return false, nil
+	}
+	tables := map[registry.LinkType]string{registry.LinkConsultation: "consultations", registry.LinkJointAction: "joint_actions"}
+	name, ok := tables[t]
+	if !ok {
+		return false, nil
+	}
+	var found bool
+	if err := s.q(ctx).QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM `+name+` WHERE id = $1)`, id).Scan(&found); err != nil {
+		return false, mapError(fmt.Errorf("find %s: %w", name, err))
+	}
+	return found, nil
+}
+
+// milestoneSortKey is the cursor form of a due date: its first day, or
+// infinity for undated milestones, which sort last.
+func milestoneSortKey(d *registry.Date) string {
+	if d == nil {
+		return "infinity"
+	}
+	return d.First().Format(time.DateOnly)
+}
+
+// ListMilestones lists milestones by due date ascending (undated last,
+// ties by id) with keyset pagination.
+func (s *Store) ListMilestones(ctx context.Context, f registry.MilestoneFilter) (registry.Page[registry.Milestone], error) {
+	empty := registry.Page[registry.Milestone]{Items: []registry.Milestone{}}
+	resolve := func(ref string) (string, bool, error) {
+		if ref == "" {
+			return "", true, nil
+		}
+		id, err := s.ResolveOrganization(ctx, ref)
+		if err == registry.ErrNotFound {
+			return "", false, nil
+		}
+		return id, err == nil, err
+	}
+	partyID, ok, err := resolve(f.Party)
+	if !ok {
+		return empty, err
+	}
+	responsibleID, ok, err := resolve(f.Responsible)
+	if !ok {
+		return empty, err
+	}
+	q, args, err := milestoneListQuery(f, partyID, responsibleID)
+	if err != nil {
+		return empty, err
+	}
+	rows, err := s.unprepared(ctx).QueryContext(ctx, q, args...)
+	if err != nil {
+		return empty, mapError(fmt.Errorf("list milestones: %w", err))
+	}
+	defer rows.Close()
+	var items []registry.Milestone
+	for rows.Next() {
+		m, err := scanMilestone(rows)
+		if err != nil {
+			return empty, err
+		}
+		items = append(items, m)
+	}
+	if err := rows.Err(); err != nil {
+		return empty, mapError(fmt.Errorf("list milestones: %w", err))
+	}
+	return trimPage(items, f.Limit, func(m registry.Milestone) []string { return []string{milestoneSortKey(m.DueOn), m.ID} }), nil
+}
+
+// milestoneListQuery builds the statement of one page. Every page is a
+// range of an index on (…, sort_on, id): the order index, the agreement
+// or responsible organisation index, or the partial index of open
+// milestones for overdue=true.
+func milestoneListQuery(f registry.MilestoneFilter, partyID, responsibleID string) (string, []any, error) {
+	var w whereBuilder
+	if !f.IncludeArchived {
+		w.add(`m.archived_at IS NULL`)
+	}
+	if partyID != "" {
+		w.add(`m.agreement_id IN (SELECT p.agreement_id FROM agreement_parties p WHERE p.organization_id = ` + w.arg(partyID) + `)`)
+	}
+	if responsibleID != "" {
+		w.add(`m.responsible_organization_id = ` + w.arg(responsibleID))
+	}
+	if f.Agreement != "" {
+		w.add(`m.agreement_id = ` + w.arg(f.Agreement))
+	}
+	if f.Status != "" {
+		w.add(`m.status = ` + w.arg(string(f.Status)))
+	}
+	if f.Overdue {
+		today := w.arg(f.Today)
+		w.add(`m.status = 'open' AND m.due_on_last < ` + today + ` AND m.sort_on < ` + today)
+	}
+	if f.DueFrom != nil {
+		w.add(`m.due_on_last >= ` + w.arg(f.DueFrom.First()))
+		w.add(`m.sort_on >= ` + w.arg(f.DueFrom.First().AddDate(-1, 0, 0)))
+	}
+	if f.DueTo != nil {
+		w.add(`m.due_on <= ` + w.arg(f.DueTo.Last()))
+		w.add(`m.sort_on <= ` + w.arg(f.DueTo.Last()))
+	}
+	if f.Cursor != "" {
+		parts, err := decodeCursor(f.Cursor, 2)
+		if err != nil || !(parts[0] == "infinity" || checkSortKey(parts[0])) || parts[0] == "-infinity" || !isUUID(parts[1]) {
+			return "", nil, &registry.BadParam{Name: "cursor", Code: "invalid_cursor", Value: f.Cursor}
+		}
+		w.add(`(m.sort_on, m.id) > (` + w.arg(parts[0]) + `::date, ` + w.arg(parts[1]) + `::uuid)`)
+	}
+	q := milestoneSelect + w.sql() + ` ORDER BY m.sort_on, m.id LIMIT ` + w.arg(f.Limit+1)
+	return q, w.args, nil
+}
+
+// statsMilestones counts the milestones (of agreements the selection takes
+// part in) due in the year, done in it, and due in it and overdue on day
+// $6.
+var statsMilestones = `SELECT
+	count(*) FILTER (WHERE m.due_on <= $2 AND m.due_on_last >= $1),
+	count(*) FILTER (WHERE m.done_on <= $2 AND m.done_on_last >= $1),
+	count(*) FILTER (WHERE m.due_on <= $2 AND m.due_on_last >= $1 AND m.status = 'open' AND m.due_on_last < $6)
+	FROM milestones m JOIN agreements a ON a.id = m.agreement_id
+	WHERE m.archived_at IS NULL AND a.archived_at IS NULL
+		AND ((m.due_on <= $2 AND m.due_on_last >= $1) OR (m.done_on <= $2 AND m.done_on_last >= $1))
+		AND ` + selectedBy("agreement_parties", "agreement_id", "a")
+
+// milestoneStats fills the milestone figures; args are those of every
+// statistics query, then today.
+func (s *Store) milestoneStats(ctx context.Context, args []any, st *registry.Stats) error {
+	m := &st.Milestones
+	if err := s.q(ctx).QueryRowContext(ctx, statsMilestones, args...).Scan(&m.Due, &m.Done, &m.Overdue); err != nil {
+		return mapError(fmt.Errorf("milestone stats: %w", err))
+	}
+	return nil
+}

@@ -1,0 +1,377 @@
+package registry
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// File is the metadata of a file on an agreement, consultation or joint
+// action; its bytes live in the blob store. Files never change: they are
+// added and may be archived.
+type File struct {
+	ID         string         `json:"id" binding:"required" format:"uuid"`
+	RecordType FileRecordType `json:"record_type" binding:"required"`
+	RecordID   string         `json:"record_id" binding:"required" format:"uuid"`
+	Filename   string         `json:"filename" binding:"required" example:"框架协议.pdf"`
+	MediaType  string         `json:"media_type" binding:"required" example:"application/pdf"`
+	Size       int64          `json:"size" binding:"required" example:"482113"`
+	SHA256     string         `json:"sha256" binding:"required" example:"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"`
+	TitleZh    *string        `json:"title_zh" binding:"required" extensions:"x-nullable" example:"协议签署文本"`
+	TitleEn    *string        `json:"title_en" binding:"required" extensions:"x-nullable" example:"Signed text"`
+	Kind       *FileKind      `json:"kind" binding:"required" extensions:"x-nullable" swaggertype:"string" enums:"full_text,minutes,photo,report,other"`
+	UploadedAt time.Time      `json:"uploaded_at" binding:"required" format:"date-time"`
+	UploadedBy *string        `json:"uploaded_by" binding:"required" extensions:"x-nullable" format:"uuid"`
+	ArchivedAt *time.Time     `json:"archived_at" binding:"required" extensions:"x-nullable" format:"date-time"`
+	// BlobKey names the bytes in the blob store.
+	BlobKey string `json:"-" swaggerignore:"true"`
+} // @name File
+
+// FileUpload is a file being added: its metadata as the client gives it
+// and its bytes as a stream, read once.
+type FileUpload struct {
+	ID         string // a preset id, for tests; new otherwise
+	RecordType FileRecordType
+	RecordID   string
+	Filename   string
+	MediaType  string
+	TitleZh    *string
+	TitleEn    *string
+	Kind       *FileKind
+	Body       io.Reader
+}
+
+// Blobs keeps the bytes of files. Put streams r to key and fails, leaving
+// nothing at key, when r fails; NewRangeReader reads length bytes from
+// offset (length < 0: to the end).
+type Blobs interface {
+	Put(ctx context.Context, key, contentType string, r io.Reader) error
+	NewRangeReader(ctx context.Context, key string, offset, length int64) (io.ReadCloser, error)
+	Delete(ctx context.Context, key string) error
+}
+
+// FileRecords keeps file metadata.
+type FileRecords interface {
+	InsertFile(ctx context.Context, f File) (File, error)
+	GetFile(ctx context.Context, id string) (File, error)
+	LockFile(ctx context.Context, id string) (File, error)
+	ArchiveFile(ctx context.Context, id string) (File, error)
+	ListFiles(ctx context.Context, t FileRecordType, recordID string, includeArchived bool, limit int, cursor string) (Page[File], error)
+}
+
+// The errors of a file upload besides validation: a type the registry does
+// not keep (415), bytes over the limit (413), and no blob store (503).
+var (
+	ErrUnsupportedMedia = errors.New("unsupported media type")
+	ErrTooLarge         = errors.New("file too large")
+	ErrBlobUnavailable  = fmt.Errorf("%w: blob store unavailable", ErrUnavailable)
+)
+
+// DefaultMaxFileBytes is the size limit of a file unless configured.
+const DefaultMaxFileBytes = 25 << 20
+
+// FileMediaTypes are the types the registry keeps.
+var FileMediaTypes = []string{"application/pdf", "image/jpeg", "image/png",
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/ofd"}
+
+// UseBlobs gives the Service the blob store of files and their size
+// limit (DefaultMaxFileBytes when max ≤ 0).
+func (s *Service) UseBlobs(b Blobs, max int64) {
+	if max <= 0 {
+		max = DefaultMaxFileBytes
+	}
+	s.blobs, s.maxFileBytes = b, max
+}
+
+// MaxFileBytes is the size limit of a file.
+func (s *Service) MaxFileBytes() int64 {
+	if s.maxFileBytes <= 0 {
+		return DefaultMaxFileBytes
+	}
+	return s.maxFileBytes
+}
+
+// SniffMismatch reports whether the first bytes of a file contradict the
+// declared media type. Only what a streaming reader can see is checked:
+// the magic number, and for the zip-based types (DOCX, XLSX, OFD) the zip
+// local file header and, where the first entry is named, that it is not
+// the mimetype entry of an OpenDocument file.
+func SniffMismatch(mediaType string, head []byte) bool {
+	switch mediaType {
+	case "application/pdf":
+		return !bytes.HasPrefix(head, []byte("%PDF-"))
+	case "image/jpeg":
+		return !bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF})
+	case "image/png":
+		return !bytes.HasPrefix(head, []byte{0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})
+	default: // the zip-based types
+		if !bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+			return true
+		}
+		if len(head) >= 30 {
+			n := int(head[26]) | int(head[27])<<8
+			if 30+n <= len(head) && string(head[30:30+n]) == "mimetype" {
+				return true // an OpenDocument file
+			}
+		}
+		return false
+	}
+}
+
+// CleanFilename makes a client's file name safe to keep and to send back:
+// the last path element only, no control characters, at most 255
+// characters; "file" when nothing is left.
+func CleanFilename(name string) string {
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	name = strings.ToValidUTF8(name, "")
+	name = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == unicode.ReplacementChar {
+			return -1
+		}
+		return r
+	}, name)
+	name = strings.TrimSpace(name)
+	if utf8.RuneCountInString(name) > 255 {
+		name = string([]rune(name)[:255])
+	}
+	if name == "" || name == "." || name == ".." {
+		return "file"
+	}
+	return name
+}
+
+// fileOwner returns who may add files to the record and whether it is
+// archived; ErrNotFound when it does not exist.
+func (s *Service) fileOwner(ctx context.Context, t FileRecordType, id string) (func(org string) bool, bool, error) {
+	switch t {
+	case FileOnAgreement:
+		a, err := s.store.GetAgreement(ctx, id)
+		return a.HasParty, a.ArchivedAt != nil, err
+	case FileOnConsultation:
+		c, err := s.store.GetConsultation(ctx, id)
+		return c.HasParticipant, c.ArchivedAt != nil, err
+	case FileOnJointAction:
+		j, err := s.store.GetJointAction(ctx, id)
+		return j.HasParticipant, j.ArchivedAt != nil, err
+	}
+	return nil, false, ErrNotFound
+}
+
+// mayWriteFiles checks that the actor may add or archive files of the
+// record: who may write the record, while it is not archived.
+func (s *Service) mayWriteFiles(ctx context.Context, by Actor, t FileRecordType, id string) error {
+	if err := MayWrite(by); err != nil {
+		return err
+	}
+	takesPart, archived, err := s.fileOwner(ctx, t, id)
+	switch {
+	case err != nil:
+		return err
+	case by.Role != RoleAdmin && !takesPart(by.OrganizationID):
+		return Forbidden(ReasonNotAParty)
+	case archived:
+		return ErrArchived
+	}
+	return nil
+}
+
+// countingHash counts and hashes what passes through it and refuses more
+// than max bytes.
+type countingHash struct {
+	r   io.Reader
+	n   int64
+	max int64
+	sum interface {
+		io.Writer
+		Sum([]byte) []byte
+	}
+}
+
+func (c *countingHash) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	_, _ = c.sum.Write(p[:n])
+	if c.n > c.max {
+		return n, ErrTooLarge
+	}
+	return n, err
+}
+
+// AddFile checks who may add the file and what it is, streams its bytes to
+// the blob store (hashing them on the way, never holding them whole), then
+// stores its metadata with its audit entry in one transaction. Whatever
+// fails after the bytes were written — the upload cut, the limit passed,
+// the database down — the bytes are deleted and no row remains.
+func (s *Service) AddFile(ctx context.Context, by Actor, up FileUpload) (File, error) {
+	var out File
+	if s.blobs == nil {
+		return out, ErrBlobUnavailable
+	}
+	if err := s.mayWriteFiles(ctx, by, up.RecordType, up.RecordID); err != nil {
+		return out, err
+	}
+	mt := strings.ToLower(strings.TrimSpace(up.MediaType))
+	if i := strings.IndexByte(mt, ';'); i >= 0 {
+		mt = strings.TrimSpace(mt[:i])
+	}
+	supported := false
+	for _, t := range FileMediaTypes {
+		supported = supported || t == mt
+	}
+	if !supported {
+		return out, ErrUnsupportedMedia
+	}
+	var v ValidationError
+	for _, f := range []struct {
+		name string
+		p    *string
+	}{{"title_zh", up.TitleZh}, {"title_en", up.TitleEn}} {
+		if f.p != nil && (strings.TrimSpace(*f.p) == "" || utf8.RuneCountInString(*f.p) > 200 || !utf8.ValidString(*f.p)) {
+			v.Add(f.name, "invalid", "")
+		}
+	}
+	if up.Kind != nil && !FileKinds.Has(string(*up.Kind)) {
+		v.Add("kind", "invalid_value", strings.Join(FileKinds.Codes(), " "))
+	}
+	head := make([]byte, 512)
+	n, err := io.ReadFull(up.Body, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return out, fmt.Errorf("read upload: %w", err)
+	}
+	head = head[:n]
+	if SniffMismatch(mt, head) {
+		v.Add("body", "media_type_mismatch", mt)
+	}
+	if err := v.Err(); err != nil {
+		return out, err
+	}
+	f := File{ID: up.ID, RecordType: up.RecordType, RecordID: up.RecordID, Filename: CleanFilename(up.Filename),
+		MediaType: mt, TitleZh: trimmed(up.TitleZh), TitleEn: trimmed(up.TitleEn), Kind: up.Kind}
+	if by.KeyID != "" {
+		f.UploadedBy = &by.KeyID
+	}
+	if f.ID == "" {
+		f.ID = newFileID()
+	}
+	f.BlobKey = "files/" + f.ID
+	body := &countingHash{r: io.MultiReader(bytes.NewReader(head), up.Body), max: s.MaxFileBytes(), sum: sha256.New()}
+	if err := s.blobs.Put(ctx, f.BlobKey, mt, body); err != nil {
+		s.discard(f.BlobKey)
+		if errors.Is(err, ErrTooLarge) || body.n > s.MaxFileBytes() {
+			return out, ErrTooLarge
+		}
+		if ctx.Err() != nil || errors.Is(err, io.ErrUnexpectedEOF) {
+			return out, fmt.Errorf("upload cut: %w", err)
+		}
+		return out, fmt.Errorf("%w: %v", ErrBlobUnavailable, err)
+	}
+	f.Size, f.SHA256 = body.n, hex.EncodeToString(body.sum.Sum(nil))
+	err = s.store.InTx(ctx, func(ctx context.Context) error {
+		if err := s.mayWriteFiles(ctx, by, up.RecordType, up.RecordID); err != nil {
+			return err
+		}
+		var err error
+		if out, err = s.store.InsertFile(ctx, f); err != nil {
+			return err
+		}
+		return s.store.Audit(ctx, by, ActionCreate, EntityFile, out.ID, nil, out)
+	})
+	if err != nil {
+		s.discard(f.BlobKey)
+		return File{}, err
+	}
+	return out, nil
+}
+
+// discard deletes the bytes of a failed upload, on a context of its own:
+// the request's may be what was cancelled.
+func (s *Service) discard(key string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	_ = s.blobs.Delete(ctx, key)
+}
+
+func trimmed(p *string) *string {
+	if p == nil {
+		return nil
+	}
+	v := strings.TrimSpace(*p)
+	return &v
+}
+
+// GetFile returns a file's metadata, archived or not.
+func (s *Service) GetFile(ctx context.Context, id string) (File, error) {
+	return s.store.GetFile(ctx, id)
+}
+
+// ListFiles lists the files of a record (404 when it does not exist),
+// oldest first.
+func (s *Service) ListFiles(ctx context.Context, t FileRecordType, recordID string, includeArchived bool, limit int, cursor string) (Page[File], error) {
+	if _, _, err := s.fileOwner(ctx, t, recordID); err != nil {
+		return Page[File]{}, err
+	}
+	return s.store.ListFiles(ctx, t, recordID, includeArchived, limit, cursor)
+}
+
+// OpenFile reads length bytes of a file's content from offset (length < 0:
+// to the end).
+func (s *Service) OpenFile(ctx context.Context, f File, offset, length int64) (io.ReadCloser, error) {
+	if s.blobs == nil {
+		return nil, ErrBlobUnavailable
+	}
+	r, err := s.blobs.NewRangeReader(ctx, f.BlobKey, offset, length)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBlobUnavailable, err)
+	}
+	return r, nil
+}
+
+// ArchiveFile archives a file (files never change, so no version); its
+// bytes are kept. Who may write the record may archive its files.
+func (s *Service) ArchiveFile(ctx context.Context, by Actor, id string) (File, error) {
+	var out File
+	err := s.store.InTx(ctx, func(ctx context.Context) error {
+		cur, err := s.store.LockFile(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := s.mayWriteFiles(ctx, by, cur.RecordType, cur.RecordID); err != nil {
+			return err
+		}
+		if cur.ArchivedAt != nil {
+			return ErrArchived
+		}
+		if out, err = s.store.ArchiveFile(ctx, id); err != nil {
+			return err
+		}
+		return s.store.Audit(ctx, by, ActionArchive, EntityFile, id, cur, out)
+	})
+	return out, err
+}
+
+// newFileID returns a time-ordered UUID (version 7), so that a file's
+// blob key is known before its row is stored.
+func newFileID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	ms := uint64(time.Now().UnixMilli())
+	for i := 0; i < 6; i++ {
+		b[i] = byte(ms >> (40 - 8*i))
+	}
+	b[6] = b[6]&0x0f | 0x70
+	b[8] = b[8]&0x3f | 0x80
+	h := hex.EncodeToString(b[:])
+	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+}
