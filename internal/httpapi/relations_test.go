@@ -98,3 +98,35 @@ func TestRelationsOverHTTP(t *testing.T) {
 	// supplements may close a loop.
 	expect(t, patch(aID, 1, []any{map[string]any{"agreement_id": bID, "kind": "supplements"}}), 200)
 }
+
+// TestRelatedFromFollowsTheLinkingAgreement: a target's related_from lives
+// in its stored read form, so every write of the agreement that links to
+// it — a new title, a dropped link — shows in the target's next read.
+func TestRelatedFromFollowsTheLinkingAgreement(t *testing.T) {
+	t.Parallel()
+	api := newAPI(t)
+	aID := api.createAgreement(api.Changshou, agreementBody("原协议"))["id"].(string)
+	bb := agreementBody("补充协议")
+	bb["relations"] = []any{map[string]any{"agreement_id": aID, "kind": "supplements"}}
+	bID := api.createAgreement(api.Changshou, bb)["id"].(string)
+	relatedTitles := func() []string {
+		var out []string
+		for _, r := range api.get("/v1/agreements/" + aID).JSON(t)["related_from"].([]any) {
+			out = append(out, r.(map[string]any)["title_zh"].(string))
+		}
+		return out
+	}
+	if got := relatedTitles(); len(got) != 1 || got[0] != "补充协议" {
+		t.Fatalf("after the link: related_from titles %v", got)
+	}
+	expect(t, api.do(req{method: "PATCH", path: "/v1/agreements/" + bID, key: api.Changshou,
+		body: map[string]any{"title_zh": "补充协议（修订稿）"}, header: map[string]string{"If-Match": `"1"`}}), 200)
+	if got := relatedTitles(); len(got) != 1 || got[0] != "补充协议（修订稿）" {
+		t.Fatalf("after the linking agreement's new title: related_from titles %v", got)
+	}
+	expect(t, api.do(req{method: "PATCH", path: "/v1/agreements/" + bID, key: api.Changshou,
+		body: map[string]any{"relations": nil}, header: map[string]string{"If-Match": `"2"`}}), 200)
+	if got := relatedTitles(); len(got) != 0 {
+		t.Fatalf("after the link was dropped: related_from titles %v", got)
+	}
+}

@@ -108,6 +108,10 @@ func (s *Store) ReplaceAgreement(ctx context.Context, a registry.Agreement) (reg
 func (s *Store) writeAgreement(ctx context.Context, stmt string, a registry.Agreement) (registry.Agreement, error) {
 	var out registry.Agreement
 	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		before, err := relationTargets(ctx, tx, a.ID)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, stmt, agreementTable.args(a.ID, &a)...); err != nil {
 			return mapError(fmt.Errorf("write agreement: %w", err))
 		}
@@ -119,9 +123,10 @@ func (s *Store) writeAgreement(ctx context.Context, stmt string, a registry.Agre
 		if err := insertAgreementChildren(ctx, tx, a); err != nil {
 			return err
 		}
-		var err error
-		out, err = readBack(ctx, tx, agreementForms, a.ID, func() (registry.Agreement, error) { return s.GetAgreement(ctx, a.ID) })
-		return err
+		if out, err = readBack(ctx, tx, agreementForms, a.ID, func() (registry.Agreement, error) { return s.GetAgreement(ctx, a.ID) }); err != nil {
+			return err
+		}
+		return s.rewriteRelated(ctx, tx, a.ID, before)
 	})
 	return out, err
 }
@@ -171,8 +176,10 @@ func (s *Store) ArchiveAgreement(ctx context.Context, id string) (registry.Agree
 			return err
 		}
 		var err error
-		out, err = readBack(ctx, tx, agreementForms, id, func() (registry.Agreement, error) { return s.GetAgreement(ctx, id) })
-		return err
+		if out, err = readBack(ctx, tx, agreementForms, id, func() (registry.Agreement, error) { return s.GetAgreement(ctx, id) }); err != nil {
+			return err
+		}
+		return s.rewriteRelated(ctx, tx, id, nil)
 	})
 	return out, err
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 
 	"github.com/lib/pq"
 
@@ -44,6 +45,39 @@ func (s *Store) RelationReaches(ctx context.Context, from, to string, kinds []re
 		return nil
 	})
 	return found, err
+}
+
+// relationTargets lists the agreements agreement id links to.
+func relationTargets(ctx context.Context, tx *sql.Tx, id string) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT related_id FROM agreement_relations WHERE agreement_id = $1`, id)
+	if err != nil {
+		return nil, mapError(fmt.Errorf("relation targets: %w", err))
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, mapError(fmt.Errorf("relation targets: %w", err))
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// rewriteRelated rewrites, in the transaction of ctx, the read forms of the
+// agreements whose related_from names agreement id: those it linked to
+// before the write (before) and those it links to now. A link's title and
+// its presence live in the target's read form, so a write of id that
+// changes either is a write of theirs too.
+func (s *Store) rewriteRelated(ctx context.Context, tx *sql.Tx, id string, before []string) error {
+	now, err := relationTargets(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	ids := append(before, now...)
+	slices.Sort(ids)
+	return s.rewriteBatch(ctx, agreementForms, slices.Compact(ids))
 }
 
 // writeRelations makes the links of agreement a those of a.Relations,
