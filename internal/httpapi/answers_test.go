@@ -176,6 +176,11 @@ func TestUnknownParametersAreRefused(t *testing.T) {
 		"/v1/joint-actions/{id}":        "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
 		"/v1/agreements/{id}/":          demo.AgreementChangshouPengzhou,
 		"/v1/cooperation-areas/{code}/": "culture-tourism",
+		"/v1/milestones/{id}":           "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+		"/v1/files/{id}":                "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+		"/v1/files/{id}/":               "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+		"/v1/consultations/{id}/":       "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+		"/v1/joint-actions/{id}/":       "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
 	}
 	routes := httpapi.Routes()
 	if len(routes) < 25 {
@@ -202,7 +207,7 @@ func TestUnknownParametersAreRefused(t *testing.T) {
 	// ?year=2023 on a list must not silently return everything: 400,
 	// naming year and listing the list's parameters, in Chinese and in
 	// English.
-	defined := []string{"party", "region", "status", "type", "area", "signed_from", "signed_to", "q", "include_archived",
+	defined := []string{"party", "region", "status", "type", "area", "signed_from", "signed_to", "q", "related_to", "include_archived",
 		"limit", "cursor", "format", "lang"}
 	for _, lang := range []string{"zh", "en"} {
 		r := api.do(req{method: "GET", path: "/v1/agreements?year=2023", header: map[string]string{"Accept-Language": lang}})

@@ -41,8 +41,8 @@ func (h *handler) uploadFile(t registry.FileRecordType) http.HandlerFunc {
 			k := registry.FileKind(v)
 			up.Kind = &k
 		}
-		if q.err != nil {
-			h.writeError(w, r, q.err)
+		if err := q.done(); err != nil {
+			h.writeError(w, r, err)
 			return
 		}
 		if _, params, err := mime.ParseMediaType(r.Header.Get("Content-Disposition")); err == nil {
@@ -74,8 +74,8 @@ func (h *handler) listFiles(t registry.FileRecordType) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		q := newQuery(r)
 		archived, limit, cursor := q.boolean("include_archived"), q.limit(), q.str("cursor")
-		if q.err != nil {
-			h.writeError(w, r, q.err)
+		if err := q.done(); err != nil {
+			h.writeError(w, r, err)
 			return
 		}
 		id := strings.ToLower(pathParam(r, "id"))
@@ -93,6 +93,9 @@ func (h *handler) listFiles(t registry.FileRecordType) http.HandlerFunc {
 }
 
 func (h *handler) getFile(w http.ResponseWriter, r *http.Request) {
+	if !h.noParams(w, r) {
+		return
+	}
 	f, err := h.svc.GetFile(r.Context(), pathParam(r, "id"))
 	if err != nil {
 		h.writeError(w, r, err)
@@ -103,6 +106,9 @@ func (h *handler) getFile(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) archiveFile(w http.ResponseWriter, r *http.Request) {
+	if !h.noParams(w, r) {
+		return
+	}
 	actor, _ := actorOf(r.Context())
 	f, err := h.svc.ArchiveFile(r.Context(), actor, pathParam(r, "id"))
 	if err != nil {
@@ -119,8 +125,8 @@ func (h *handler) archiveFile(w http.ResponseWriter, r *http.Request) {
 func (h *handler) fileContent(w http.ResponseWriter, r *http.Request) {
 	q := newQuery(r)
 	inline := q.boolean("inline")
-	if q.err != nil {
-		h.writeError(w, r, q.err)
+	if err := q.done(); err != nil {
+		h.writeError(w, r, err)
 		return
 	}
 	f, err := h.svc.GetFile(r.Context(), pathParam(r, "id"))

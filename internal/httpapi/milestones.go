@@ -40,6 +40,9 @@ func (h *handler) milestones() *resource[registry.Milestone, registry.MilestoneI
 
 // createMilestone adds a milestone under the agreement of the path.
 func (h *handler) createMilestone(w http.ResponseWriter, r *http.Request) {
+	if !h.noParams(w, r) {
+		return
+	}
 	var in registry.MilestoneInput
 	if !h.decodeCreate(w, r, &in) {
 		return
@@ -82,7 +85,7 @@ func milestoneFilter(r *http.Request) (registry.MilestoneFilter, error) {
 		Limit:           q.limit(),
 		Cursor:          q.str("cursor"),
 	}
-	return f, q.err
+	return f, q.done()
 }
 
 func (h *handler) listMilestones(w http.ResponseWriter, r *http.Request) {

@@ -15,8 +15,8 @@ type TimelineList struct {
 func (h *handler) agreementTimeline(w http.ResponseWriter, r *http.Request) {
 	q := newQuery(r)
 	limit, cursor := q.limit(), q.str("cursor")
-	if q.err != nil {
-		h.writeError(w, r, q.err)
+	if err := q.done(); err != nil {
+		h.writeError(w, r, err)
 		return
 	}
 	page, err := h.svc.Timeline(r.Context(), pathParam(r, "id"), limit, cursor)
