@@ -81,6 +81,9 @@ func (s *Service) GetAgreementJSON(ctx context.Context, id string) (Raw, error) 
 // ListAgreementsJSON lists agreements in their read form, with the same
 // filters, order and cursors as ListAgreements.
 func (s *Service) ListAgreementsJSON(ctx context.Context, f AgreementFilter) (Page[Raw], error) {
+	if err := checkPartyFilter(f.Parties); err != nil {
+		return Page[Raw]{}, err
+	}
 	if r := s.rawReads(); r != nil {
 		return r.ListAgreementsJSON(ctx, f)
 	}
@@ -101,6 +104,9 @@ func (s *Service) GetConsultationJSON(ctx context.Context, id string) (Raw, erro
 // ListConsultationsJSON lists consultations in their read form, as
 // ListConsultations does.
 func (s *Service) ListConsultationsJSON(ctx context.Context, f ActivityFilter) (Page[Raw], error) {
+	if err := checkPartyFilter(f.Parties); err != nil {
+		return Page[Raw]{}, err
+	}
 	if r := s.rawReads(); r != nil {
 		return r.ListConsultationsJSON(ctx, f)
 	}
@@ -121,6 +127,9 @@ func (s *Service) GetJointActionJSON(ctx context.Context, id string) (Raw, error
 // ListJointActionsJSON lists joint actions in their read form, as
 // ListJointActions does.
 func (s *Service) ListJointActionsJSON(ctx context.Context, f ActivityFilter) (Page[Raw], error) {
+	if err := checkPartyFilter(f.Parties); err != nil {
+		return Page[Raw]{}, err
+	}
 	if r := s.rawReads(); r != nil {
 		return r.ListJointActionsJSON(ctx, f)
 	}
