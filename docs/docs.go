@@ -888,6 +888,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
+                "description": "Oldest first (by upload time, ties by id); archived files only with include_archived=true.",
                 "produces": [
                     "application/json"
                 ],
@@ -900,14 +901,15 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "协议 UUID / Agreement UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "boolean",
-                        "description": "Include archived files",
+                        "description": "是否包括已归档的文件 / Include archived files",
                         "name": "include_archived",
                         "in": "query"
                     },
@@ -916,13 +918,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDI0LTA1LTAxVDA4OjAwOjAwWiIsIjAxOTNhNWMyLWIzYzQtN2Q1ZS04ZjYwLTdhOGI5YzBkMWUyZiJd` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -932,10 +934,46 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/FileList"
+                        },
+                        "headers": {
+                            "Link": {
+                                "type": "string",
+                                "description": "\u003c…\u003e; rel=\\\"next\\\" when there is another page"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemBadRequest"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemUnauthorized"
+                        }
+                    },
+                    "404": {
+                        "description": "No such agreement",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemNotFound"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemRateLimited"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
-                        "description": "400, 401, 404, 429, 503 as problem details",
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -948,9 +986,14 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The body is the file itself, streamed (never held whole in memory); ` + "`" + `Content-Type` + "`" + ` its media type: PDF, JPEG, PNG, DOCX, XLSX or OFD (others 415). The bytes must be what the type says (422 media_type_mismatch). At most REGISTRY_MAX_FILE_BYTES (25 MiB by default; 413 above, nothing stored). The name comes from ` + "`" + `Content-Disposition: attachment; filename*=UTF-8''…` + "`" + `; path separators and control characters are removed and it is cut to 255 characters. Who may write the record may add files. A failed or cut upload leaves no row and no bytes.",
+                "description": "The body is the file itself, streamed (never held whole in memory); ` + "`" + `Content-Type` + "`" + ` its media type: PDF, JPEG, PNG, DOCX, XLSX or OFD (others 415 unsupported-file-type). The bytes must be what the type says (422 media_type_mismatch). At most REGISTRY_MAX_FILE_BYTES (25 MiB by default; 413 above, nothing stored). The name comes from ` + "`" + `Content-Disposition: attachment; filename*=UTF-8''…` + "`" + `; path separators and control characters are removed and it is cut to 255 characters. Who may write the record may add files; an archived record takes none (409). A failed or cut upload leaves no row and no bytes. Uploads take no Idempotency-Key: a retry adds another file.",
                 "consumes": [
-                    "application/pdf"
+                    "application/pdf",
+                    "image/jpeg",
+                    "image/png",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "application/ofd"
                 ],
                 "produces": [
                     "application/json"
@@ -964,20 +1007,27 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "协议 UUID / Agreement UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "Chinese title",
+                        "description": "文件名，RFC 6266 格式，filename* 为 UTF-8 编码；省略时文件名为 file / File name, as RFC 6266 has it, filename* in UTF-8; without it the name is file; 例 e.g. ` + "`" + `attachment;filename*=UTF-8''%E6%A1%86%E6%9E%B6%E5%8D%8F%E8%AE%AE.pdf` + "`" + `",
+                        "name": "Content-Disposition",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
+                        "description": "中文标题，1–200 个字符 / Title in Chinese, 1–200 characters; 例 e.g. ` + "`" + `协议签署文本` + "`" + `",
                         "name": "title_zh",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "English title",
+                        "description": "英文标题，1–200 个字符 / Title in English, 1–200 characters; 例 e.g. ` + "`" + `Signed text` + "`" + `",
                         "name": "title_en",
                         "in": "query"
                     },
@@ -990,7 +1040,7 @@ const docTemplate = `{
                             "other"
                         ],
                         "type": "string",
-                        "description": "Kind",
+                        "description": "文件类别 / Kind of file",
                         "name": "kind",
                         "in": "query"
                     }
@@ -1011,59 +1061,65 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "404": {
-                        "description": "Not Found",
+                        "description": "No such agreement",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "409": {
-                        "description": "The record is archived",
+                        "description": "The agreement is archived",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "413": {
-                        "description": "Request Entity Too Large",
+                        "description": "The file is over the file limit; nothing stored",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemTooLarge"
                         }
                     },
                     "415": {
-                        "description": "Unsupported Media Type",
+                        "description": "A file type not accepted (unsupported-file-type)",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
-                        "description": "Unprocessable Entity",
+                        "description": "A bad title or kind, or bytes that are not of the declared type (media_type_mismatch)",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
-                        "description": "Blob store or database unavailable",
+                        "description": "Blob store or database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
-                        "description": "Any other error, as problem details",
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1355,7 +1411,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "By due date ascending (a partial date sorts by its first day; undated last), ties by id. The filters of /v1/milestones apply.",
+                "description": "By due date ascending (a partial date sorts by its first day; undated last), ties by id. The filters of /v1/milestones apply, the agreement being the one of the path. ` + "`" + `overdue` + "`" + ` is computed when read: open, and the last day of ` + "`" + `due_on` + "`" + ` is before today in China Standard Time.",
                 "produces": [
                     "application/json"
                 ],
@@ -1368,10 +1424,23 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "协议 UUID / Agreement UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "协议的参与方组织，UUID 或代码 / A party of the agreement, by UUID or code; 例 e.g. ` + "`" + `changshou-cppcc` + "`" + `",
+                        "name": "party",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "负责组织，UUID 或代码 / Responsible organisation, by UUID or code; 例 e.g. ` + "`" + `pengzhou-cppcc` + "`" + `",
+                        "name": "responsible",
+                        "in": "query"
                     },
                     {
                         "enum": [
@@ -1380,19 +1449,31 @@ const docTemplate = `{
                             "cancelled"
                         ],
                         "type": "string",
-                        "description": "Status",
+                        "description": "事项状态 / Status",
                         "name": "status",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "Only open milestones whose due date has passed (China Standard Time)",
+                        "description": "只列出已逾期的事项：状态为 open 且到期日期已过（北京时间） / Only open milestones whose due date has passed (China Standard Time)",
                         "name": "overdue",
                         "in": "query"
                     },
                     {
+                        "type": "string",
+                        "description": "在此日期或之后到期（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Due on or after, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2024` + "`" + `",
+                        "name": "due_from",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "在此日期或之前到期（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Due on or before, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2024-12-31` + "`" + `",
+                        "name": "due_to",
+                        "in": "query"
+                    },
+                    {
                         "type": "boolean",
-                        "description": "Include archived milestones",
+                        "description": "是否包括已归档的事项 / Include archived milestones",
                         "name": "include_archived",
                         "in": "query"
                     },
@@ -1401,13 +1482,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDI0LTA2LTAxIiwiMDE5M2E1YzItYTFiMi03YzNkLThlNGYtNWE2YjdjOGQ5ZTBmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -1428,31 +1509,31 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
-                        "description": "Not Found",
+                        "description": "No such agreement",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -1469,7 +1550,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "A follow-up commitment under the agreement of the path. Who may write the agreement may add its milestones. ` + "`" + `responsible_organization_id` + "`" + ` (UUID or code) must be a party of the agreement; ` + "`" + `done_on` + "`" + ` is required when the status is done and may not be in the future (China Standard Time). ` + "`" + `links` + "`" + ` name consultations or joint actions that exist. Status defaults to open.",
+                "description": "A follow-up commitment under the agreement of the path. Who may write the agreement may add its milestones. ` + "`" + `responsible_organization_id` + "`" + ` (UUID or code) must be a party of the agreement (422 not_a_party_of_agreement); ` + "`" + `done_on` + "`" + ` is required when the status is done (422 required_when_done) and may not be in the future (China Standard Time). ` + "`" + `links` + "`" + ` name consultations or joint actions that exist (422 unknown_reference). Status defaults to open. An archived agreement takes no new milestones (409).",
                 "consumes": [
                     "application/json"
                 ],
@@ -1485,19 +1566,20 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "协议 UUID / Agreement UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "1–255 visible ASCII characters; a retry with the same body replays the first answer",
+                        "description": "幂等键，1–255 个可见 ASCII 字符；用同一键、同一请求体重试时重放首次的回答 / Idempotency key, 1–255 visible ASCII characters; a retry with the same key and body replays the first answer; 例 e.g. ` + "`" + `milestone-2024-05-01-0001` + "`" + `",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
                     {
-                        "description": "The milestone",
+                        "description": "要登记的后续事项 / The milestone to add",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -1526,61 +1608,61 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "404": {
                         "description": "No such agreement",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "409": {
                         "description": "The agreement is archived, or the same Idempotency-Key is still in flight",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "413": {
                         "description": "Request Entity Too Large",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemTooLarge"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "429": {
-                        "description": "Too Many Requests",
+                        "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
-                        "description": "Service Unavailable",
+                        "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -1612,7 +1694,8 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "x-example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f",
+                        "description": "协议 UUID / Agreement UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
@@ -1622,13 +1705,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDIzLTA1LTE4VDAwOjAwOjAwWiIsIjEiLCIwMTkzYTVjMi03ZDFlLTdjNGYtOWE3MC0xZjFjMmIzZDRlNWYiXQ` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -1649,31 +1732,31 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
-                        "description": "Not Found",
+                        "description": "No such agreement",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -2435,6 +2518,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
+                "description": "Oldest first (by upload time, ties by id); archived files only with include_archived=true.",
                 "produces": [
                     "application/json"
                 ],
@@ -2447,10 +2531,32 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Consultation UUID",
+                        "x-example": "01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01",
+                        "description": "联合协商 UUID / Consultation UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "是否包括已归档的文件 / Include archived files",
+                        "name": "include_archived",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDI0LTA1LTAxVDA4OjAwOjAwWiIsIjAxOTNhNWMyLWIzYzQtN2Q1ZS04ZjYwLTdhOGI5YzBkMWUyZiJd` + "`" + `",
+                        "name": "cursor",
+                        "in": "query"
                     }
                 ],
                 "responses": {
@@ -2458,10 +2564,46 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/FileList"
+                        },
+                        "headers": {
+                            "Link": {
+                                "type": "string",
+                                "description": "\u003c…\u003e; rel=\\\"next\\\" when there is another page"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemBadRequest"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemUnauthorized"
+                        }
+                    },
+                    "404": {
+                        "description": "No such consultation",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemNotFound"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemRateLimited"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
-                        "description": "400, 401, 404, 429, 503 as problem details",
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2474,8 +2616,14 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
+                "description": "The body is the file itself, streamed (never held whole in memory); ` + "`" + `Content-Type` + "`" + ` its media type: PDF, JPEG, PNG, DOCX, XLSX or OFD (others 415 unsupported-file-type). The bytes must be what the type says (422 media_type_mismatch). At most REGISTRY_MAX_FILE_BYTES (25 MiB by default; 413 above, nothing stored). The name comes from ` + "`" + `Content-Disposition: attachment; filename*=UTF-8''…` + "`" + `; path separators and control characters are removed and it is cut to 255 characters. Who may write the record may add files; an archived record takes none (409). A failed or cut upload leaves no row and no bytes. Uploads take no Idempotency-Key: a retry adds another file.",
                 "consumes": [
-                    "application/pdf"
+                    "application/pdf",
+                    "image/jpeg",
+                    "image/png",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "application/ofd"
                 ],
                 "produces": [
                     "application/json"
@@ -2489,10 +2637,42 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Consultation UUID",
+                        "x-example": "01938c6e-2f4b-7a10-8d3e-5b6c7d8e9f01",
+                        "description": "联合协商 UUID / Consultation UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "文件名，RFC 6266 格式，filename* 为 UTF-8 编码；省略时文件名为 file / File name, as RFC 6266 has it, filename* in UTF-8; without it the name is file; 例 e.g. ` + "`" + `attachment;filename*=UTF-8''%E6%A1%86%E6%9E%B6%E5%8D%8F%E8%AE%AE.pdf` + "`" + `",
+                        "name": "Content-Disposition",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
+                        "description": "中文标题，1–200 个字符 / Title in Chinese, 1–200 characters; 例 e.g. ` + "`" + `协议签署文本` + "`" + `",
+                        "name": "title_zh",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "英文标题，1–200 个字符 / Title in English, 1–200 characters; 例 e.g. ` + "`" + `Signed text` + "`" + `",
+                        "name": "title_en",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "full_text",
+                            "minutes",
+                            "photo",
+                            "report",
+                            "other"
+                        ],
+                        "type": "string",
+                        "description": "文件类别 / Kind of file",
+                        "name": "kind",
+                        "in": "query"
                     }
                 ],
                 "responses": {
@@ -2500,10 +2680,76 @@ const docTemplate = `{
                         "description": "Created",
                         "schema": {
                             "$ref": "#/definitions/File"
+                        },
+                        "headers": {
+                            "Location": {
+                                "type": "string",
+                                "description": "URL of the file's metadata"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemBadRequest"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemUnauthorized"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemForbidden"
+                        }
+                    },
+                    "404": {
+                        "description": "No such consultation",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemNotFound"
+                        }
+                    },
+                    "409": {
+                        "description": "The consultation is archived",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemConflict"
+                        }
+                    },
+                    "413": {
+                        "description": "The file is over the file limit; nothing stored",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemTooLarge"
+                        }
+                    },
+                    "415": {
+                        "description": "A file type not accepted (unsupported-file-type)",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
+                        }
+                    },
+                    "422": {
+                        "description": "A bad title or kind, or bytes that are not of the declared type (media_type_mismatch)",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemValidation"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemRateLimited"
+                        }
+                    },
+                    "503": {
+                        "description": "Blob store or database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
-                        "description": "As for agreements",
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2926,6 +3172,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
+                "description": "Archived files too, with archived_at set.",
                 "produces": [
                     "application/json"
                 ],
@@ -2938,7 +3185,8 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "File UUID",
+                        "x-example": "0193a5c2-b3c4-7d5e-8f60-7a8b9c0d1e2f",
+                        "description": "文件 UUID / File UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
@@ -2953,12 +3201,36 @@ const docTemplate = `{
                         "headers": {
                             "ETag": {
                                 "type": "string",
-                                "description": "The sha256 of the bytes"
+                                "description": "The sha256 of the bytes, in quotes"
                             }
                         }
                     },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemUnauthorized"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemNotFound"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemRateLimited"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemUnavailable"
+                        }
+                    },
                     "default": {
-                        "description": "401, 404, 429, 503 as problem details",
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2971,7 +3243,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Files never change, so no If-Match; the bytes are kept. Archiving an archived file is 409.",
+                "description": "Files never change, so no If-Match; the bytes are kept and the file stays readable and downloadable with archived_at set. Who may write the record may archive its files. Archiving an archived file is 409.",
                 "produces": [
                     "application/json"
                 ],
@@ -2984,7 +3256,8 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "File UUID",
+                        "x-example": "0193a5c2-b3c4-7d5e-8f60-7a8b9c0d1e2f",
+                        "description": "文件 UUID / File UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
@@ -2997,8 +3270,44 @@ const docTemplate = `{
                             "$ref": "#/definitions/File"
                         }
                     },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemUnauthorized"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemForbidden"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemNotFound"
+                        }
+                    },
+                    "409": {
+                        "description": "Already archived, or the record it belongs to is archived",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemConflict"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemRateLimited"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemUnavailable"
+                        }
+                    },
                     "default": {
-                        "description": "401, 403, 404, 409, 429, 503 as problem details",
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3013,7 +3322,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The bytes, streamed, with ` + "`" + `ETag` + "`" + ` (the sha256), ` + "`" + `Accept-Ranges: bytes` + "`" + ` and range requests (206), ` + "`" + `If-None-Match` + "`" + ` (304), ` + "`" + `X-Content-Type-Options: nosniff` + "`" + `, a sandboxing ` + "`" + `Content-Security-Policy` + "`" + `, and ` + "`" + `Content-Disposition: attachment` + "`" + ` with the name as ` + "`" + `filename*` + "`" + ` (RFC 6266/5987) — ` + "`" + `inline` + "`" + ` only for an image or PDF asked for with inline=true.",
+                "description": "The bytes, streamed, with ` + "`" + `ETag` + "`" + ` (the sha256), ` + "`" + `Accept-Ranges: bytes` + "`" + ` and range requests (206; a range that cannot be satisfied answers 416 with ` + "`" + `Content-Range: bytes */size` + "`" + `), ` + "`" + `If-None-Match` + "`" + ` (304), ` + "`" + `X-Content-Type-Options: nosniff` + "`" + `, a sandboxing ` + "`" + `Content-Security-Policy` + "`" + `, and ` + "`" + `Content-Disposition: attachment` + "`" + ` with the name as ` + "`" + `filename*` + "`" + ` (RFC 6266/5987) — ` + "`" + `inline` + "`" + ` only for an image or PDF asked for with inline=true. Archived files can still be downloaded.",
                 "produces": [
                     "application/octet-stream"
                 ],
@@ -3026,21 +3335,28 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "File UUID",
+                        "x-example": "0193a5c2-b3c4-7d5e-8f60-7a8b9c0d1e2f",
+                        "description": "文件 UUID / File UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "boolean",
-                        "description": "Show an image or PDF inline",
+                        "description": "图片或 PDF 以 inline 方式显示，其他类型总是作为附件 / Show an image or PDF inline; other types are always attachments",
                         "name": "inline",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "bytes=first-last",
+                        "description": "字节范围，RFC 9110 格式；回答 206 / Byte range, as RFC 9110 has it; answered with 206; 例 e.g. ` + "`" + `bytes=0-1023` + "`" + `",
                         "name": "Range",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
+                        "description": "客户端持有的 ETag（文件内容的 sha256，含双引号）；仍为当前值时回答 304 / ETag the client holds (the sha256 of the bytes, quotes included); 304 while it is current; 例 e.g. ` + "`" + `\u0026quot;9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\u0026quot;` + "`" + `",
+                        "name": "If-None-Match",
                         "in": "header"
                     }
                 ],
@@ -3049,19 +3365,61 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "type": "file"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "The sha256 of the bytes, in quotes"
+                            }
                         }
                     },
                     "206": {
                         "description": "Partial Content",
                         "schema": {
                             "type": "file"
+                        },
+                        "headers": {
+                            "Content-Range": {
+                                "type": "string",
+                                "description": "bytes first-last/size"
+                            }
                         }
                     },
                     "304": {
-                        "description": "Not modified"
+                        "description": "Not modified: the file still has the ETag sent in If-None-Match; no body"
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemBadRequest"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemUnauthorized"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemNotFound"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemRateLimited"
+                        }
+                    },
+                    "503": {
+                        "description": "Blob store or database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemUnavailable"
+                        }
                     },
                     "default": {
-                        "description": "401, 404, 416, 429, 503 as problem details",
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3707,6 +4065,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
+                "description": "Oldest first (by upload time, ties by id); archived files only with include_archived=true.",
                 "produces": [
                     "application/json"
                 ],
@@ -3719,10 +4078,32 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Joint action UUID",
+                        "x-example": "0193a5c2-9b2c-7d30-8e41-3f5a6b7c8d90",
+                        "description": "联合履职 UUID / Joint action UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "是否包括已归档的文件 / Include archived files",
+                        "name": "include_archived",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDI0LTA1LTAxVDA4OjAwOjAwWiIsIjAxOTNhNWMyLWIzYzQtN2Q1ZS04ZjYwLTdhOGI5YzBkMWUyZiJd` + "`" + `",
+                        "name": "cursor",
+                        "in": "query"
                     }
                 ],
                 "responses": {
@@ -3730,10 +4111,46 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/FileList"
+                        },
+                        "headers": {
+                            "Link": {
+                                "type": "string",
+                                "description": "\u003c…\u003e; rel=\\\"next\\\" when there is another page"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemBadRequest"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemUnauthorized"
+                        }
+                    },
+                    "404": {
+                        "description": "No such joint action",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemNotFound"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemRateLimited"
+                        }
+                    },
+                    "503": {
+                        "description": "Database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
-                        "description": "400, 401, 404, 429, 503 as problem details",
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3746,8 +4163,14 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
+                "description": "The body is the file itself, streamed (never held whole in memory); ` + "`" + `Content-Type` + "`" + ` its media type: PDF, JPEG, PNG, DOCX, XLSX or OFD (others 415 unsupported-file-type). The bytes must be what the type says (422 media_type_mismatch). At most REGISTRY_MAX_FILE_BYTES (25 MiB by default; 413 above, nothing stored). The name comes from ` + "`" + `Content-Disposition: attachment; filename*=UTF-8''…` + "`" + `; path separators and control characters are removed and it is cut to 255 characters. Who may write the record may add files; an archived record takes none (409). A failed or cut upload leaves no row and no bytes. Uploads take no Idempotency-Key: a retry adds another file.",
                 "consumes": [
-                    "application/pdf"
+                    "application/pdf",
+                    "image/jpeg",
+                    "image/png",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "application/ofd"
                 ],
                 "produces": [
                     "application/json"
@@ -3761,10 +4184,42 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Joint action UUID",
+                        "x-example": "0193a5c2-9b2c-7d30-8e41-3f5a6b7c8d90",
+                        "description": "联合履职 UUID / Joint action UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "文件名，RFC 6266 格式，filename* 为 UTF-8 编码；省略时文件名为 file / File name, as RFC 6266 has it, filename* in UTF-8; without it the name is file; 例 e.g. ` + "`" + `attachment;filename*=UTF-8''%E6%A1%86%E6%9E%B6%E5%8D%8F%E8%AE%AE.pdf` + "`" + `",
+                        "name": "Content-Disposition",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
+                        "description": "中文标题，1–200 个字符 / Title in Chinese, 1–200 characters; 例 e.g. ` + "`" + `协议签署文本` + "`" + `",
+                        "name": "title_zh",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "英文标题，1–200 个字符 / Title in English, 1–200 characters; 例 e.g. ` + "`" + `Signed text` + "`" + `",
+                        "name": "title_en",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "full_text",
+                            "minutes",
+                            "photo",
+                            "report",
+                            "other"
+                        ],
+                        "type": "string",
+                        "description": "文件类别 / Kind of file",
+                        "name": "kind",
+                        "in": "query"
                     }
                 ],
                 "responses": {
@@ -3772,10 +4227,76 @@ const docTemplate = `{
                         "description": "Created",
                         "schema": {
                             "$ref": "#/definitions/File"
+                        },
+                        "headers": {
+                            "Location": {
+                                "type": "string",
+                                "description": "URL of the file's metadata"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemBadRequest"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemUnauthorized"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemForbidden"
+                        }
+                    },
+                    "404": {
+                        "description": "No such joint action",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemNotFound"
+                        }
+                    },
+                    "409": {
+                        "description": "The joint action is archived",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemConflict"
+                        }
+                    },
+                    "413": {
+                        "description": "The file is over the file limit; nothing stored",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemTooLarge"
+                        }
+                    },
+                    "415": {
+                        "description": "A file type not accepted (unsupported-file-type)",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
+                        }
+                    },
+                    "422": {
+                        "description": "A bad title or kind, or bytes that are not of the declared type (media_type_mismatch)",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemValidation"
+                        }
+                    },
+                    "429": {
+                        "description": "Rate limited; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemRateLimited"
+                        }
+                    },
+                    "503": {
+                        "description": "Blob store or database unavailable; see Retry-After",
+                        "schema": {
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
-                        "description": "As for agreements",
+                        "description": "Any other error (405, 500, …), as problem details",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3802,21 +4323,20 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "x-example": "changshou-cppcc",
-                        "description": "A party of the milestone's agreement (UUID or code)",
+                        "description": "所属协议的参与方组织，UUID 或代码 / A party of the milestone's agreement, by UUID or code; 例 e.g. ` + "`" + `changshou-cppcc` + "`" + `",
                         "name": "party",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Responsible organisation (UUID or code)",
+                        "description": "负责组织，UUID 或代码 / Responsible organisation, by UUID or code; 例 e.g. ` + "`" + `pengzhou-cppcc` + "`" + `",
                         "name": "responsible",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Agreement UUID",
+                        "description": "所属协议的 UUID / UUID of the agreement they are under; 例 e.g. ` + "`" + `0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f` + "`" + `",
                         "name": "agreement",
                         "in": "query"
                     },
@@ -3827,31 +4347,31 @@ const docTemplate = `{
                             "cancelled"
                         ],
                         "type": "string",
-                        "description": "Status",
+                        "description": "事项状态 / Status",
                         "name": "status",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "Only overdue milestones",
+                        "description": "只列出已逾期的事项：状态为 open 且到期日期已过（北京时间） / Only overdue milestones: open, and the due date has passed (China Standard Time)",
                         "name": "overdue",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Due on or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之后到期（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Due on or after, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2024` + "`" + `",
                         "name": "due_from",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Due on or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        "description": "在此日期或之前到期（含），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + ` / Due on or before, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; 例 e.g. ` + "`" + `2024-12-31` + "`" + `",
                         "name": "due_to",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "Include archived milestones",
+                        "description": "是否包括已归档的事项 / Include archived milestones",
                         "name": "include_archived",
                         "in": "query"
                     },
@@ -3860,13 +4380,13 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Page size",
+                        "description": "每页条数，1–200，默认 50 / Page size, 1–200, 50 by default",
                         "name": "limit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "Opaque cursor from next_cursor",
+                        "description": "游标：上一页 next_cursor 的原值 / Opaque cursor: next_cursor of the previous page, unchanged; 例 e.g. ` + "`" + `WyIyMDI0LTA2LTAxIiwiMDE5M2E1YzItYTFiMi03YzNkLThlNGYtNWE2YjdjOGQ5ZTBmIl0` + "`" + `",
                         "name": "cursor",
                         "in": "query"
                     }
@@ -3887,25 +4407,25 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -3936,14 +4456,15 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Milestone UUID",
+                        "x-example": "0193a5c2-a1b2-7c3d-8e4f-5a6b7c8d9e0f",
+                        "description": "后续事项 UUID / Milestone UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag(s) the client holds; 304 when one is current",
+                        "description": "客户端持有的 ETag（可多个）；其一仍为当前版本时回答 304 / ETag(s) the client holds; 304 when one is current; 例 e.g. \u0026quot;1\u0026quot;",
                         "name": "If-None-Match",
                         "in": "header"
                     }
@@ -3955,6 +4476,10 @@ const docTemplate = `{
                             "$ref": "#/definitions/Milestone"
                         },
                         "headers": {
+                            "Cache-Control": {
+                                "type": "string",
+                                "description": "no-cache: revalidate with If-None-Match"
+                            },
                             "ETag": {
                                 "type": "string",
                                 "description": "Version of the record; send it back in If-Match"
@@ -3962,30 +4487,36 @@ const docTemplate = `{
                         }
                     },
                     "304": {
-                        "description": "Not modified: the record still has the ETag sent in If-None-Match; no body"
+                        "description": "Not modified: the record still has the ETag sent in If-None-Match; no body",
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the record"
+                            }
+                        }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -4015,14 +4546,16 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Milestone UUID",
+                        "x-example": "0193a5c2-a1b2-7c3d-8e4f-5a6b7c8d9e0f",
+                        "description": "后续事项 UUID / Milestone UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version being archived",
+                        "x-example": "\"1\"",
+                        "description": "被归档版本的 ETag，含双引号 / ETag of the version being archived, quotes included",
                         "name": "If-Match",
                         "in": "header",
                         "required": true
@@ -4044,49 +4577,49 @@ const docTemplate = `{
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "409": {
-                        "description": "Conflict",
+                        "description": "Already archived",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "412": {
                         "description": "Precondition Failed",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionFailed"
                         }
                     },
                     "428": {
                         "description": "Precondition Required",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionRequired"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -4103,7 +4636,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "JSON merge patch (RFC 7396): objects merge, null clears, arrays replace. The agreement never changes. Archived milestones cannot be changed (409).",
+                "description": "JSON merge patch (RFC 7396): objects merge, null clears, arrays replace. The agreement never changes. The rules of creation hold for the result: a responsible organisation that is a party of the agreement, done_on when done, links that exist. Archived milestones cannot be changed (409).",
                 "consumes": [
                     "application/json",
                     "application/merge-patch+json"
@@ -4120,20 +4653,22 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Milestone UUID",
+                        "x-example": "0193a5c2-a1b2-7c3d-8e4f-5a6b7c8d9e0f",
+                        "description": "后续事项 UUID / Milestone UUID",
                         "name": "id",
                         "in": "path",
                         "required": true
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version being changed",
+                        "x-example": "\"1\"",
+                        "description": "被修改版本的 ETag，含双引号 / ETag of the version being changed, quotes included",
                         "name": "If-Match",
                         "in": "header",
                         "required": true
                     },
                     {
-                        "description": "Fields to change",
+                        "description": "要修改的字段（JSON 合并补丁，null 清除可选字段） / Fields to change (JSON merge patch; null clears an optional field)",
                         "name": "body",
                         "in": "body",
                         "required": true,
@@ -4158,73 +4693,73 @@ const docTemplate = `{
                     "400": {
                         "description": "Bad Request",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemBadRequest"
                         }
                     },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnauthorized"
                         }
                     },
                     "403": {
                         "description": "Forbidden",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemForbidden"
                         }
                     },
                     "404": {
                         "description": "Not Found",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemNotFound"
                         }
                     },
                     "409": {
-                        "description": "Conflict",
+                        "description": "The milestone is archived",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemConflict"
                         }
                     },
                     "412": {
                         "description": "Precondition Failed",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionFailed"
                         }
                     },
                     "413": {
                         "description": "Request Entity Too Large",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemTooLarge"
                         }
                     },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnsupportedMedia"
                         }
                     },
                     "422": {
                         "description": "Unprocessable Entity",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemValidation"
                         }
                     },
                     "428": {
                         "description": "Precondition Required",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemPreconditionRequired"
                         }
                     },
                     "429": {
                         "description": "Rate limited; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemRateLimited"
                         }
                     },
                     "503": {
                         "description": "Database unavailable; see Retry-After",
                         "schema": {
-                            "$ref": "#/definitions/Problem"
+                            "$ref": "#/definitions/ProblemUnavailable"
                         }
                     },
                     "default": {
@@ -6769,19 +7304,25 @@ const docTemplate = `{
             ],
             "properties": {
                 "archived_at": {
+                    "description": "归档时间，RFC 3339 UTC 时间；未归档时为 null / when it was archived, RFC 3339 time in UTC; null while not archived",
                     "type": "string",
                     "format": "date-time",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "2024-06-01T08:00:00Z"
                 },
                 "filename": {
+                    "description": "文件名，取自上传时 Content-Disposition 的 filename*，去掉路径与控制字符，最多 255 个字符；没有时为 file / file name, from the filename* of Content-Disposition at upload, without path or control characters, at most 255 characters; file when none was given",
                     "type": "string",
                     "example": "框架协议.pdf"
                 },
                 "id": {
+                    "description": "服务器分配的 UUID（只读） / UUID chosen by the server (read-only)",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-b3c4-7d5e-8f60-7a8b9c0d1e2f"
                 },
                 "kind": {
+                    "description": "文件类别；未给出时为 null / kind of file; null when not given",
                     "type": "string",
                     "enum": [
                         "full_text",
@@ -6793,42 +7334,58 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "media_type": {
+                    "description": "媒体类型：PDF、JPEG、PNG、DOCX、XLSX 或 OFD / media type: PDF, JPEG, PNG, DOCX, XLSX or OFD",
                     "type": "string",
                     "example": "application/pdf"
                 },
                 "record_id": {
+                    "description": "文件所属协议、联合协商或联合履职的 UUID / UUID of the agreement, consultation or joint action the file belongs to",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
                 },
                 "record_type": {
-                    "$ref": "#/definitions/registry.FileRecordType"
+                    "description": "文件所属记录的类别 / kind of record the file belongs to",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.FileRecordType"
+                        }
+                    ]
                 },
                 "sha256": {
+                    "description": "文件内容的 SHA-256，64 位十六进制；下载的 ETag 即其带引号形式 / SHA-256 of the bytes, 64 hex digits; the download's ETag is it in quotes",
                     "type": "string",
                     "example": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
                 },
                 "size": {
+                    "description": "文件大小（字节） / size in bytes",
                     "type": "integer",
                     "example": 482113
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；未给出时为 null / title in English, 1–200 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "Signed text"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符；未给出时为 null / title in Chinese, 1–200 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "协议签署文本"
                 },
                 "uploaded_at": {
+                    "description": "上传时间，RFC 3339 UTC 时间 / when it was uploaded, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-01T08:00:00Z"
                 },
                 "uploaded_by": {
+                    "description": "上传所用 API 密钥的 UUID；不是用密钥上传时为 null / UUID of the API key it was uploaded with; null when not uploaded with a key",
                     "type": "string",
                     "format": "uuid",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "0193a5c2-c4d5-7e6f-8071-8b9c0d1e2f30"
                 }
             }
         },
@@ -6839,13 +7396,16 @@ const docTemplate = `{
             ],
             "properties": {
                 "items": {
+                    "description": "本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/File"
                     }
                 },
                 "next_cursor": {
-                    "type": "string"
+                    "description": "下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page",
+                    "type": "string",
+                    "example": "WyIyMDI0LTA1LTAxVDA4OjAwOjAwWiIsIjAxOTNhNWMyLWIzYzQtN2Q1ZS04ZjYwLTdhOGI5YzBkMWUyZiJd"
                 }
             }
         },
@@ -7392,69 +7952,94 @@ const docTemplate = `{
             ],
             "properties": {
                 "agreement_id": {
+                    "description": "所属协议的 UUID（只读：即创建时路径中的协议，不可更改） / UUID of the agreement it is under (read-only: the agreement of the path it was created under; never changes)",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
                 },
                 "archived_at": {
+                    "description": "归档时间，RFC 3339 UTC 时间；未归档时为 null / when it was archived, RFC 3339 time in UTC; null while not archived",
                     "type": "string",
                     "format": "date-time",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "2024-06-01T08:00:00Z"
                 },
                 "created_at": {
+                    "description": "创建时间，RFC 3339 UTC 时间 / when it was created, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-01T08:00:00Z"
                 },
                 "description": {
+                    "description": "事项说明，最多 10000 个字符；未给出时为 null / what is to be done, at most 10,000 characters; null when not given",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "两地政协每年轮流召开一次联席会议"
                 },
                 "done_on": {
+                    "description": "完成日期，不晚于今天（北京时间），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；状态为 done 时必有，否则可为 null / date it was done, not after today (China Standard Time), a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; always set when the status is done, otherwise may be null",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2024-05-20"
                 },
                 "due_on": {
+                    "description": "到期日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；未给出时为 null / date it is due, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2024-06"
                 },
                 "id": {
+                    "description": "服务器分配的 UUID（只读） / UUID chosen by the server (read-only)",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-a1b2-7c3d-8e4f-5a6b7c8d9e0f"
                 },
                 "links": {
+                    "description": "落实此事项的联合协商或联合履职（最多 20 项） / the consultations and joint actions that carried it out (at most 20)",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/MilestoneLink"
                     }
                 },
                 "overdue": {
-                    "description": "Overdue: open, and the last day of due_on is before today in China\nStandard Time (computed when read).",
+                    "description": "是否逾期（读取时计算，只读）：状态为 open 且到期日期的最后一天早于今天（北京时间） / overdue (computed when read; read-only): open, and the last day of due_on is before today in China Standard Time",
                     "type": "boolean",
                     "example": false
                 },
                 "responsible_organization_id": {
+                    "description": "负责组织的 UUID，须为协议的参与方；未给出时为 null / UUID of the organisation responsible, a party of the agreement; null when not given",
                     "type": "string",
                     "format": "uuid",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "0193a5c2-8a11-7b20-9c31-2d4e5f607182"
                 },
                 "status": {
-                    "$ref": "#/definitions/registry.MilestoneStatus"
+                    "description": "事项状态：open（未完成）、done（已完成）、cancelled（已取消） / status: open, done or cancelled",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.MilestoneStatus"
+                        }
+                    ]
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；未给出时为 null / title in English, 1–200 characters; null when not given",
                     "type": "string",
                     "x-nullable": true,
                     "example": "Set up a consultation mechanism"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "example": "建立协商机制"
                 },
                 "updated_at": {
+                    "description": "最后修改时间，RFC 3339 UTC 时间 / when it last changed, RFC 3339 time in UTC",
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "example": "2024-05-02T09:30:00Z"
                 },
                 "version": {
+                    "description": "记录版本号，每次修改加 1；ETag 即其带引号形式 / version of the record, one more with every change; the ETag is it in quotes",
                     "type": "integer",
                     "example": 1
                 }
@@ -7468,11 +8053,18 @@ const docTemplate = `{
             ],
             "properties": {
                 "record_id": {
+                    "description": "所关联的联合协商或联合履职的 UUID / UUID of the consultation or joint action linked",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-9b2c-7d30-8e41-3f5a6b7c8d90"
                 },
                 "record_type": {
-                    "$ref": "#/definitions/registry.LinkType"
+                    "description": "所关联记录的类别：联合协商或联合履职 / kind of record linked: a joint consultation or a joint duty action",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.LinkType"
+                        }
+                    ]
                 }
             }
         },
@@ -7484,11 +8076,18 @@ const docTemplate = `{
             ],
             "properties": {
                 "record_id": {
+                    "description": "所关联的联合协商或联合履职的 UUID，须已存在（unknown_reference） / UUID of the consultation or joint action, which must exist (unknown_reference)",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-9b2c-7d30-8e41-3f5a6b7c8d90"
                 },
                 "record_type": {
-                    "$ref": "#/definitions/registry.LinkType"
+                    "description": "所关联记录的类别：联合协商或联合履职 / kind of record linked: a joint consultation or a joint duty action",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.LinkType"
+                        }
+                    ]
                 }
             }
         },
@@ -7499,13 +8098,16 @@ const docTemplate = `{
             ],
             "properties": {
                 "items": {
+                    "description": "本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Milestone"
                     }
                 },
                 "next_cursor": {
-                    "type": "string"
+                    "description": "下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page",
+                    "type": "string",
+                    "example": "WyIyMDI0LTA2LTAxIiwiMDE5M2E1YzItYTFiMi03YzNkLThlNGYtNWE2YjdjOGQ5ZTBmIl0"
                 }
             }
         },
@@ -7513,21 +8115,26 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "description": {
+                    "description": "事项说明，最多 10000 个字符；null 清除此值 / what is to be done, at most 10,000 characters; null clears it",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "两地政协每年轮流召开一次联席会议"
                 },
                 "done_on": {
+                    "description": "完成日期，不晚于今天（北京时间），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；状态为 done 时不能清除 / date it was done, not after today (China Standard Time), a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; cannot be cleared while the status is done",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2024-05-20"
                 },
                 "due_on": {
+                    "description": "到期日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；null 清除此值 / date it is due, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2024-06"
                 },
                 "links": {
+                    "description": "落实此事项的联合协商或联合履职，整体替换（最多 20 项）；null 清空 / the consultations and joint actions that carried it out, replaced whole (at most 20); null empties it",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/MilestoneLinkRequest"
@@ -7535,20 +8142,28 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "responsible_organization_id": {
+                    "description": "负责组织，UUID 或组织代码，须为协议的参与方；null 清除此值 / organisation responsible, by UUID or code, a party of the agreement; null clears it",
                     "type": "string",
                     "x-nullable": true,
                     "example": "changshou-cppcc"
                 },
                 "status": {
-                    "$ref": "#/definitions/registry.MilestoneStatus"
+                    "description": "事项状态；改为 done 时须有 done_on / status; done_on is required when it becomes done",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.MilestoneStatus"
+                        }
+                    ]
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；null 清除此值 / title in English, 1–200 characters; null clears it",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "Set up a consultation mechanism"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "建立协商机制"
@@ -7562,21 +8177,26 @@ const docTemplate = `{
             ],
             "properties": {
                 "description": {
+                    "description": "事项说明，最多 10000 个字符；可省略或为 null / what is to be done, at most 10,000 characters; may be left out or null",
                     "type": "string",
                     "maxLength": 10000,
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "两地政协每年轮流召开一次联席会议"
                 },
                 "done_on": {
+                    "description": "完成日期，不晚于今天（北京时间），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；状态为 done 时必填（required_when_done） / date it was done, not after today (China Standard Time), a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; required when the status is done (required_when_done)",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2024-05-20"
                 },
                 "due_on": {
+                    "description": "到期日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；可省略或为 null / date it is due, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; may be left out or null",
                     "type": "string",
                     "x-nullable": true,
                     "example": "2024-06"
                 },
                 "links": {
+                    "description": "落实此事项的联合协商或联合履职（最多 20 项，须已存在，不得重复）；省略或 null 时为空 / the consultations and joint actions that carried it out (at most 20, each existing, none twice); none when left out or null",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -7585,11 +8205,13 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "responsible_organization_id": {
+                    "description": "负责组织，UUID 或组织代码，须为协议的参与方（not_a_party_of_agreement）；可省略或为 null / organisation responsible, by UUID or code; must be a party of the agreement (not_a_party_of_agreement); may be left out or null",
                     "type": "string",
                     "x-nullable": true,
                     "example": "changshou-cppcc"
                 },
                 "status": {
+                    "description": "事项状态，默认 open / status, open by default",
                     "default": "open",
                     "allOf": [
                         {
@@ -7598,12 +8220,14 @@ const docTemplate = `{
                     ]
                 },
                 "title_en": {
+                    "description": "英文标题，1–200 个字符；可省略或为 null / title in English, 1–200 characters; may be left out or null",
                     "type": "string",
                     "maxLength": 200,
                     "x-nullable": true,
                     "example": "Set up a consultation mechanism"
                 },
                 "title_zh": {
+                    "description": "中文标题，1–200 个字符 / title in Chinese, 1–200 characters",
                     "type": "string",
                     "maxLength": 200,
                     "example": "建立协商机制"
@@ -7619,14 +8243,17 @@ const docTemplate = `{
             ],
             "properties": {
                 "done": {
+                    "description": "当年完成的事项数 / milestones done in the year",
                     "type": "integer",
                     "example": 1
                 },
                 "due": {
+                    "description": "当年到期的事项数（到期日期与该年重叠） / milestones due in the year (their due date overlaps it)",
                     "type": "integer",
                     "example": 2
                 },
                 "overdue": {
+                    "description": "当年到期的事项中今天已逾期的数目（北京时间） / of those due, the ones overdue today (China Standard Time)",
                     "type": "integer",
                     "example": 1
                 }
@@ -8742,7 +9369,7 @@ const docTemplate = `{
                     ]
                 },
                 "detail": {
-                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文；上传文件超过文件大小上限（REGISTRY_MAX_FILE_BYTES）时说明上限，且未保存任何内容 / what went wrong this time and what to do, Chinese or English as Accept-Language asks; for an uploaded file over the file limit (REGISTRY_MAX_FILE_BYTES) it names the limit, and nothing was stored",
                     "type": "string",
                     "example": "the body must not exceed 1 MiB; send a smaller request"
                 },
@@ -8947,7 +9574,7 @@ const docTemplate = `{
                     ]
                 },
                 "detail": {
-                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks",
+                    "description": "本次错误的说明及处理办法，随 Accept-Language 为中文或英文；文件类型不被接受时列出可接受的类型 / what went wrong this time and what to do, Chinese or English as Accept-Language asks; for a file type not accepted it lists the accepted types",
                     "type": "string",
                     "example": "Content-Type \"text/plain\" is not accepted: send the body as application/json"
                 },
@@ -8989,7 +9616,7 @@ const docTemplate = `{
                     "example": "Content type must be application/json"
                 },
                 "type": {
-                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 unsupported-media / URI of the problem type: https://cdcq-registry.org/problems/ and unsupported-media",
+                    "description": "问题类型 URI：https://cdcq-registry.org/problems/ 加 unsupported-media（请求体不是 JSON）、unsupported-file-type（上传的文件类型不被接受） / URI of the problem type: https://cdcq-registry.org/problems/ and unsupported-media (the body is not JSON), unsupported-file-type (an uploaded file of a type not accepted)",
                     "type": "string",
                     "format": "uri",
                     "example": "https://cdcq-registry.org/problems/unsupported-media"
@@ -9136,19 +9763,29 @@ const docTemplate = `{
             ],
             "properties": {
                 "agreement_id": {
+                    "description": "指向本协议的协议的 UUID / UUID of the agreement that links to this one",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-6c0d-7b3e-8f61-0e1b2c3d4e5f"
                 },
                 "kind": {
-                    "$ref": "#/definitions/registry.RelationKind"
+                    "description": "该协议与本协议的关系类别：amends（修订）、supplements（补充）、renews（续签）、supersedes（取代）、implements（落实） / kind of link: amends, supplements, renews, supersedes or implements from that agreement to this one",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.RelationKind"
+                        }
+                    ]
                 },
                 "title_en": {
+                    "description": "该协议的英文标题；没有时为 null / title in English of that agreement; null when it has none",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Renewed framework agreement on friendly exchange and cooperation"
                 },
                 "title_zh": {
+                    "description": "该协议的中文标题 / title in Chinese of that agreement",
                     "type": "string",
-                    "example": "重庆市长寿区政协与四川省彭州市政协友好政协交流合作框架协议"
+                    "example": "重庆市长寿区政协与四川省彭州市政协友好政协交流合作框架协议（续签）"
                 }
             }
         },
@@ -9160,11 +9797,18 @@ const docTemplate = `{
             ],
             "properties": {
                 "agreement_id": {
+                    "description": "所指向协议的 UUID / UUID of the agreement linked to",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-6c0d-7b3e-8f61-0e1b2c3d4e5f"
                 },
                 "kind": {
-                    "$ref": "#/definitions/registry.RelationKind"
+                    "description": "本协议与所指协议的关系类别：amends（修订）、supplements（补充）、renews（续签）、supersedes（取代）、implements（落实） / kind of link: amends, supplements, renews, supersedes or implements from this agreement to the other",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.RelationKind"
+                        }
+                    ]
                 }
             }
         },
@@ -9176,11 +9820,18 @@ const docTemplate = `{
             ],
             "properties": {
                 "agreement_id": {
+                    "description": "所指向协议的 UUID：须已存在（unknown_agreement），不得为本协议（self_reference），同一关系不得重复（duplicate） / UUID of the agreement linked to: it must exist (unknown_agreement), not be this agreement (self_reference), and the same link may not be given twice (duplicate)",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-6c0d-7b3e-8f61-0e1b2c3d4e5f"
                 },
                 "kind": {
-                    "$ref": "#/definitions/registry.RelationKind"
+                    "description": "本协议与所指协议的关系类别：amends（修订）、supplements（补充）、renews（续签）、supersedes（取代）、implements（落实）；修订、续签、取代关系不得形成循环（relation_cycle） / kind of link: amends, supplements, renews, supersedes or implements from this agreement to the other; amends, renews and supersedes links may not form a cycle (relation_cycle)",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.RelationKind"
+                        }
+                    ]
                 }
             }
         },
@@ -9272,18 +9923,26 @@ const docTemplate = `{
             ],
             "properties": {
                 "kind": {
-                    "$ref": "#/definitions/registry.TimelineKind"
+                    "description": "事件类别 / kind of event",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/registry.TimelineKind"
+                        }
+                    ]
                 },
                 "on": {
-                    "description": "On is a (partial) date, or an RFC 3339 time for events known only\nfrom the audit (status changes, links made, files added).",
+                    "description": "事件日期：部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `；仅见于审计日志的事件（状态变更、建立关联、添加文件）为 RFC 3339 时间 / when it happened: a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern ` + "`" + `^\\d{4}(-\\d{2}(-\\d{2})?)?$` + "`" + `; an RFC 3339 time for events known only from the audit (status changes, links made, files added)",
                     "type": "string",
                     "example": "2023-05-18"
                 },
                 "record_id": {
+                    "description": "事件所涉记录的 UUID / UUID of the record the event is about",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
                 },
                 "record_type": {
+                    "description": "事件所涉记录的类别：签署与状态变更为协议，一方签署为组织，关联为另一协议，其余为联合协商、联合履职、后续事项或文件 / kind of record the event is about: the agreement for its signing and status changes, the organisation for a party's signing, the other agreement for a link, else the consultation, joint action, milestone or file",
                     "type": "string",
                     "enum": [
                         "agreement",
@@ -9296,10 +9955,13 @@ const docTemplate = `{
                     "example": "agreement"
                 },
                 "title_en": {
+                    "description": "该记录的英文标题或名称，没有时为 null；状态变更时为新状态的英文名称 / title or name in English of that record, null when it has none; for a status change, the new status in English",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "Framework agreement on friendly exchange and cooperation"
                 },
                 "title_zh": {
+                    "description": "该记录的中文标题或名称；状态变更时为新状态的中文名称 / title or name in Chinese of that record; for a status change, the new status in Chinese",
                     "type": "string",
                     "example": "重庆市长寿区政协与四川省彭州市政协友好政协交流合作框架协议"
                 }
@@ -9312,13 +9974,16 @@ const docTemplate = `{
             ],
             "properties": {
                 "items": {
+                    "description": "本页的事件，从早到晚；为空时为 []，不为 null / the events of this page, oldest first; [] when empty, never null",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/TimelineItem"
                     }
                 },
                 "next_cursor": {
-                    "type": "string"
+                    "description": "下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page",
+                    "type": "string",
+                    "example": "WyIyMDIzLTA1LTE4VDAwOjAwOjAwWiIsIjEiLCIwMTkzYTVjMi03ZDFlLTdjNGYtOWE3MC0xZjFjMmIzZDRlNWYiXQ"
                 }
             }
         },
@@ -9900,7 +10565,7 @@ var SwaggerInfo = &swag.Spec{
 	BasePath:         "/",
 	Schemes:          []string{"http", "https"},
 	Title:            "Chengdu–Chongqing collaboration agreement registry API",
-	Description:      "成渝地区双城经济圈合作协议登记系统。Records framework agreements between regional bodies of Chongqing and Sichuan, their cooperation areas, the joint consultations and the joint duty actions the parties carry out.\n\nErrors are RFC 9457 problem details (`application/problem+json`); field messages follow `Accept-Language` (Chinese for `zh*`, English otherwise). Reads are open unless the deployment sets `REGISTRY_READ_REQUIRES_KEY=true`; writes need an API key. Single records carry a strong `ETag`; `PATCH` and `DELETE` need `If-Match`. `POST` accepts `Idempotency-Key`. Lists use keyset pagination (`limit`, `cursor`, `next_cursor`, `Link`). A `GET` of a single record with `If-None-Match` answers 304 while its ETag is current. JSON bodies of 8 KiB or more (lists, not single records) and CSV bodies of 1 KiB or more are gzip-compressed when the request sends `Accept-Encoding: gzip`. Browsers may call from the origins a deployment allows (CORS). Every field of a response is always present; `x-nullable` fields are `null` when empty. The changes of each version are in CHANGELOG.md.\n\n**`errors[].code`** — 字段与查询参数的错误代码 / error codes of fields and query parameters (`errors[].message` says it in the caller's language):\n\n| code | HTTP | 含义 | Meaning |\n| --- | --- | --- | --- |\n| `required` | 422 | 必填字段缺失 | a required field is missing |\n| `blank` | 422 | 字段为空或只含空白；要留空请省略或传 null | the field is empty or only white space; omit it or send null instead |\n| `empty_parameter` | 400 | 查询参数的值为空 | a query parameter has an empty value |\n| `too_long` | 422 | 文本超过最大长度（字符数） | the text is longer than allowed (in characters) |\n| `too_short` | 422 | 文本短于最小长度 | the text is shorter than allowed |\n| `too_many` | 422 | 列表项数超过上限 | the list has more items than allowed |\n| `too_few` | 422 | 列表项数少于下限 | the list has fewer items than required |\n| `too_small` | 422 | 数值小于下限 | the number is below the minimum |\n| `too_large` | 422 | 数值大于上限 | the number is above the maximum |\n| `out_of_range` | 400 | 整数参数（limit、year）超出范围或不是整数 | an integer parameter (limit, year) is out of range or not a whole number |\n| `invalid_value` | 400, 422 | 不是允许的枚举值之一 | not one of the allowed values |\n| `invalid_date` | 400, 422 | 不是 YYYY、YYYY-MM 或 YYYY-MM-DD 格式的有效日期 | not a valid date YYYY, YYYY-MM or YYYY-MM-DD |\n| `invalid_timestamp` | 400 | 不是 RFC 3339 时间或 YYYY-MM-DD 日期 | not an RFC 3339 time or a date YYYY-MM-DD |\n| `invalid_code` | 400, 422 | 代码不是 2–64 个小写字母、数字或连字符 | a code that is not 2–64 characters of a–z, 0–9 and - |\n| `invalid_reference` | 400, 422 | 既不是 UUID 也不是组织代码 | neither a UUID nor an organisation code |\n| `invalid_uuid` | 400, 422 | 不是 UUID | not a UUID |\n| `invalid_region` | 400, 422 | 不是六位行政区划代码 | not a six-digit region code |\n| `invalid_url` | 422 | 不是 http 或 https 网址 | not an http or https URL |\n| `invalid_language` | 422 | 不是 BCP 47 语言标签 | not a BCP 47 language tag |\n| `invalid_characters` | 400, 422 | 不是有效的 UTF-8 文本或含 NUL 字符 | not valid UTF-8 text, or holds a NUL character |\n| `invalid_boolean` | 400 | 不是 true 或 false | not true or false |\n| `invalid_cursor` | 400 | 不是本列表给出的游标 | not a cursor this list gave out |\n| `invalid_if_match` | 400 | If-Match 不是带引号的实体标签或 * | If-Match is not a quoted entity tag or * |\n| `repeated_parameter` | 400 | 只能出现一次的查询参数出现了多次 | a query parameter that may be given once was repeated |\n| `unknown_parameter` | 400 | 不是此接口的查询参数；detail 列出此接口的参数 | not a query parameter of this route; the detail lists the route's parameters |\n| `no_parameters` | 400 | 此接口不接受查询参数 | this route takes no query parameters |\n| `too_many_values` | 400 | 可重复的参数（如 party）给出的值超过上限 | a repeatable parameter (such as party) was given more times than allowed |\n| `malformed_query` | 400 | 查询字符串含错误的 % 转义或分号 | the query string holds a bad %-escape or a ';' |\n| `exclusive_parameters` | 400 | 两个不能同时使用的参数一起出现（如 organization 与 region） | two parameters that exclude each other were both given (such as organization and region) |\n| `invalid` | 422 | 值无效（无更具体的代码时） | the value is invalid (where no more specific code applies) |\n| `unknown_organization` | 422 | 引用的组织不存在 | the organisation referred to does not exist |\n| `unknown_region` | 422 | 引用的行政区划不存在 | the region referred to does not exist |\n| `unknown_area` | 422 | 引用的合作领域不存在 | the cooperation area referred to does not exist |\n| `unknown_agreement` | 422 | 引用的协议不存在 | the agreement referred to does not exist |\n| `unknown_reference` | 422 | 引用的记录不存在 | the record referred to does not exist |\n| `duplicate_party` | 422 | 同一组织在 parties 或 participants 中出现两次 | an organisation appears twice in parties or participants |\n| `min_signatories` | 422 | 不同的签署方组织少于两个 | fewer than two distinct signatory organisations |\n| `min_participants` | 422 | 不同的参与组织少于两个 | fewer than two distinct organisations take part |\n| `one_host` | 422 | 联合协商的主办方（host）不是恰好一个 | a consultation does not have exactly one host |\n| `lead_required` | 422 | 联合履职没有牵头方（lead） | a joint action has no lead |\n| `date_order` | 422 | 日期早于应在其前的日期（错误指向较晚的字段） | a date is earlier than one that must come before it (the error names the later field) |\n| `future_date` | 422 | 日期晚于今天（北京时间） | a date is after today (China Standard Time) |\n| `duplicate` | 409 | 唯一值（组织代码、协议编号、领域代码）已被使用 | a unique value (organisation code, ref_no, area code) is already used |\n| `self_reference` | 422 | 记录引用了自身（如上级为自己） | the record refers to itself (such as being its own parent) |\n\n**403 `reason`** — 拒绝原因 / why a 403 refuses (its sentence is the `detail`):\n\n| reason | 含义 | Meaning |\n| --- | --- | --- |\n| `role_forbids` | 密钥的角色不允许此操作 | the key's role does not allow the operation |\n| `not_a_party` | 调用者的组织不是该记录的参与方 | the caller's organisation does not take part in the record |\n| `cannot_remove_own_organization` | 修改会把调用者自己的组织从记录中移除 | the change would remove the caller's own organisation from the record |\n| `read_requires_key` | 本部署的读取操作需要密钥（401） | reads on this deployment need a key (401) |\n\n日期可为部分日期 `YYYY`、`YYYY-MM` 或 `YYYY-MM-DD`，各日期字段和参数的说明给出其模式 / Dates may be partial, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the description of each date field and parameter gives its pattern.",
+	Description:      "成渝地区双城经济圈合作协议登记系统。Records framework agreements between regional bodies of Chongqing and Sichuan, their cooperation areas, the joint consultations and the joint duty actions the parties carry out.\n\nErrors are RFC 9457 problem details (`application/problem+json`); field messages follow `Accept-Language` (Chinese for `zh*`, English otherwise). Reads are open unless the deployment sets `REGISTRY_READ_REQUIRES_KEY=true`; writes need an API key. Single records carry a strong `ETag`; `PATCH` and `DELETE` need `If-Match`. `POST` accepts `Idempotency-Key`. Lists use keyset pagination (`limit`, `cursor`, `next_cursor`, `Link`). A `GET` of a single record with `If-None-Match` answers 304 while its ETag is current. JSON bodies of 8 KiB or more (lists, not single records) and CSV bodies of 1 KiB or more are gzip-compressed when the request sends `Accept-Encoding: gzip`. Browsers may call from the origins a deployment allows (CORS). Every field of a response is always present; `x-nullable` fields are `null` when empty. The changes of each version are in CHANGELOG.md.\n\n**`errors[].code`** — 字段与查询参数的错误代码 / error codes of fields and query parameters (`errors[].message` says it in the caller's language):\n\n| code | HTTP | 含义 | Meaning |\n| --- | --- | --- | --- |\n| `required` | 422 | 必填字段缺失 | a required field is missing |\n| `blank` | 422 | 字段为空或只含空白；要留空请省略或传 null | the field is empty or only white space; omit it or send null instead |\n| `empty_parameter` | 400 | 查询参数的值为空 | a query parameter has an empty value |\n| `too_long` | 422 | 文本超过最大长度（字符数） | the text is longer than allowed (in characters) |\n| `too_short` | 422 | 文本短于最小长度 | the text is shorter than allowed |\n| `too_many` | 422 | 列表项数超过上限 | the list has more items than allowed |\n| `too_few` | 422 | 列表项数少于下限 | the list has fewer items than required |\n| `too_small` | 422 | 数值小于下限 | the number is below the minimum |\n| `too_large` | 422 | 数值大于上限 | the number is above the maximum |\n| `out_of_range` | 400 | 整数参数（limit、year）超出范围或不是整数 | an integer parameter (limit, year) is out of range or not a whole number |\n| `invalid_value` | 400, 422 | 不是允许的枚举值之一 | not one of the allowed values |\n| `invalid_date` | 400, 422 | 不是 YYYY、YYYY-MM 或 YYYY-MM-DD 格式的有效日期 | not a valid date YYYY, YYYY-MM or YYYY-MM-DD |\n| `invalid_timestamp` | 400 | 不是 RFC 3339 时间或 YYYY-MM-DD 日期 | not an RFC 3339 time or a date YYYY-MM-DD |\n| `invalid_code` | 400, 422 | 代码不是 2–64 个小写字母、数字或连字符 | a code that is not 2–64 characters of a–z, 0–9 and - |\n| `invalid_reference` | 400, 422 | 既不是 UUID 也不是组织代码 | neither a UUID nor an organisation code |\n| `invalid_uuid` | 400, 422 | 不是 UUID | not a UUID |\n| `invalid_region` | 400, 422 | 不是六位行政区划代码 | not a six-digit region code |\n| `invalid_url` | 422 | 不是 http 或 https 网址 | not an http or https URL |\n| `invalid_language` | 422 | 不是 BCP 47 语言标签 | not a BCP 47 language tag |\n| `invalid_characters` | 400, 422 | 不是有效的 UTF-8 文本或含 NUL 字符 | not valid UTF-8 text, or holds a NUL character |\n| `invalid_boolean` | 400 | 不是 true 或 false | not true or false |\n| `invalid_cursor` | 400 | 不是本列表给出的游标 | not a cursor this list gave out |\n| `invalid_if_match` | 400 | If-Match 不是带引号的实体标签或 * | If-Match is not a quoted entity tag or * |\n| `repeated_parameter` | 400 | 只能出现一次的查询参数出现了多次 | a query parameter that may be given once was repeated |\n| `unknown_parameter` | 400 | 不是此接口的查询参数；detail 列出此接口的参数 | not a query parameter of this route; the detail lists the route's parameters |\n| `no_parameters` | 400 | 此接口不接受查询参数 | this route takes no query parameters |\n| `too_many_values` | 400 | 可重复的参数（如 party）给出的值超过上限 | a repeatable parameter (such as party) was given more times than allowed |\n| `malformed_query` | 400 | 查询字符串含错误的 % 转义或分号 | the query string holds a bad %-escape or a ';' |\n| `exclusive_parameters` | 400 | 两个不能同时使用的参数一起出现（如 organization 与 region） | two parameters that exclude each other were both given (such as organization and region) |\n| `invalid` | 422 | 值无效（无更具体的代码时） | the value is invalid (where no more specific code applies) |\n| `unknown_organization` | 422 | 引用的组织不存在 | the organisation referred to does not exist |\n| `unknown_region` | 422 | 引用的行政区划不存在 | the region referred to does not exist |\n| `unknown_area` | 422 | 引用的合作领域不存在 | the cooperation area referred to does not exist |\n| `unknown_agreement` | 422 | 引用的协议不存在 | the agreement referred to does not exist |\n| `unknown_reference` | 422 | 引用的记录不存在 | the record referred to does not exist |\n| `duplicate_party` | 422 | 同一组织在 parties 或 participants 中出现两次 | an organisation appears twice in parties or participants |\n| `min_signatories` | 422 | 不同的签署方组织少于两个 | fewer than two distinct signatory organisations |\n| `min_participants` | 422 | 不同的参与组织少于两个 | fewer than two distinct organisations take part |\n| `one_host` | 422 | 联合协商的主办方（host）不是恰好一个 | a consultation does not have exactly one host |\n| `lead_required` | 422 | 联合履职没有牵头方（lead） | a joint action has no lead |\n| `date_order` | 422 | 日期早于应在其前的日期（错误指向较晚的字段） | a date is earlier than one that must come before it (the error names the later field) |\n| `future_date` | 422 | 日期晚于今天（北京时间） | a date is after today (China Standard Time) |\n| `duplicate` | 409, 422 | 唯一值（组织代码、协议编号、领域代码）已被使用（409）；或同一关系、同一关联在列表中出现两次（422） | a unique value (organisation code, ref_no, area code) is already used (409); or the same relation or link appears twice in a list (422) |\n| `self_reference` | 422 | 记录引用了自身（如上级为自己，或协议关联自身） | the record refers to itself (such as being its own parent, or an agreement linked to itself) |\n| `relation_cycle` | 422 | 修订、续签、取代关系形成循环（所指协议已直接或间接指向本协议） | amends, renews and supersedes links would form a cycle (the target already leads back to this agreement) |\n| `not_a_party_of_agreement` | 422 | 后续事项的负责组织不是协议的参与方 | the responsible organisation of a milestone is not a party of the agreement |\n| `required_when_done` | 422 | 后续事项状态为已完成（done）而没有完成日期（done_on） | a milestone is done but has no done_on |\n| `media_type_mismatch` | 422 | 上传文件的内容与 Content-Type 声明的类型不符 | the bytes of an uploaded file are not what its Content-Type says |\n| `invalid_login` | — | 登录名不是 2–64 个小写字母、数字、点、下划线或连字符；仅见于命令 `registry users create`，API 不返回 | a login that is not 2–64 characters of a–z, 0–9, ., _ and -; only from the command `registry users create`, never from the API |\n\n**403 `reason`** — 拒绝原因 / why a 403 refuses (its sentence is the `detail`):\n\n| reason | 含义 | Meaning |\n| --- | --- | --- |\n| `role_forbids` | 密钥的角色不允许此操作 | the key's role does not allow the operation |\n| `not_a_party` | 调用者的组织不是该记录的参与方 | the caller's organisation does not take part in the record |\n| `cannot_remove_own_organization` | 修改会把调用者自己的组织从记录中移除 | the change would remove the caller's own organisation from the record |\n| `read_requires_key` | 本部署的读取操作需要密钥（401） | reads on this deployment need a key (401) |\n\n日期可为部分日期 `YYYY`、`YYYY-MM` 或 `YYYY-MM-DD`，各日期字段和参数的说明给出其模式 / Dates may be partial, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the description of each date field and parameter gives its pattern.",
 	InfoInstanceName: "swagger",
 	SwaggerTemplate:  docTemplate,
 	LeftDelim:        "{{",

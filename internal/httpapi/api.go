@@ -54,8 +54,13 @@ package httpapi
 //	@description				| `lead_required` | 422 | 联合履职没有牵头方（lead） | a joint action has no lead |
 //	@description				| `date_order` | 422 | 日期早于应在其前的日期（错误指向较晚的字段） | a date is earlier than one that must come before it (the error names the later field) |
 //	@description				| `future_date` | 422 | 日期晚于今天（北京时间） | a date is after today (China Standard Time) |
-//	@description				| `duplicate` | 409 | 唯一值（组织代码、协议编号、领域代码）已被使用 | a unique value (organisation code, ref_no, area code) is already used |
-//	@description				| `self_reference` | 422 | 记录引用了自身（如上级为自己） | the record refers to itself (such as being its own parent) |
+//	@description				| `duplicate` | 409, 422 | 唯一值（组织代码、协议编号、领域代码）已被使用（409）；或同一关系、同一关联在列表中出现两次（422） | a unique value (organisation code, ref_no, area code) is already used (409); or the same relation or link appears twice in a list (422) |
+//	@description				| `self_reference` | 422 | 记录引用了自身（如上级为自己，或协议关联自身） | the record refers to itself (such as being its own parent, or an agreement linked to itself) |
+//	@description				| `relation_cycle` | 422 | 修订、续签、取代关系形成循环（所指协议已直接或间接指向本协议） | amends, renews and supersedes links would form a cycle (the target already leads back to this agreement) |
+//	@description				| `not_a_party_of_agreement` | 422 | 后续事项的负责组织不是协议的参与方 | the responsible organisation of a milestone is not a party of the agreement |
+//	@description				| `required_when_done` | 422 | 后续事项状态为已完成（done）而没有完成日期（done_on） | a milestone is done but has no done_on |
+//	@description				| `media_type_mismatch` | 422 | 上传文件的内容与 Content-Type 声明的类型不符 | the bytes of an uploaded file are not what its Content-Type says |
+//	@description				| `invalid_login` | — | 登录名不是 2–64 个小写字母、数字、点、下划线或连字符；仅见于命令 `registry users create`，API 不返回 | a login that is not 2–64 characters of a–z, 0–9, ., _ and -; only from the command `registry users create`, never from the API |
 //	@description
 //	@description				**403 `reason`** — 拒绝原因 / why a 403 refuses (its sentence is the `detail`):
 //	@description

@@ -13,8 +13,10 @@ import (
 
 // FileList is a page of a record's files.
 type FileList struct {
-	Items      []registry.File `json:"items" binding:"required"`
-	NextCursor string          `json:"next_cursor,omitempty"`
+	// 本页的记录；为空时为 []，不为 null / the records of this page; [] when empty, never null
+	Items []registry.File `json:"items" binding:"required"`
+	// 下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page
+	NextCursor string `json:"next_cursor,omitempty" example:"WyIyMDI0LTA1LTAxVDA4OjAwOjAwWiIsIjAxOTNhNWMyLWIzYzQtN2Q1ZS04ZjYwLTdhOGI5YzBkMWUyZiJd"`
 } // @name FileList
 
 // isFileTransfer reports whether the request sends or fetches a file's

@@ -150,7 +150,7 @@ type ProblemPreconditionFailed struct {
 	Allowed *[]string `json:"allowed,omitempty" example:"in_force"`
 } // @name ProblemPreconditionFailed
 
-// ProblemTooLarge documents the 413 of a body over 1 MiB.
+// ProblemTooLarge documents the 413 of a body over 1 MiB, or of an uploaded file over the file limit.
 type ProblemTooLarge struct {
 	// 问题类型 URI：https://cdcq-registry.org/problems/ 加 body-too-large / URI of the problem type: https://cdcq-registry.org/problems/ and body-too-large
 	Type string `json:"type" binding:"required" format:"uri" example:"https://cdcq-registry.org/problems/body-too-large"`
@@ -158,7 +158,7 @@ type ProblemTooLarge struct {
 	Title string `json:"title" binding:"required" example:"Request body too large"`
 	// HTTP 状态码，总是 413 / HTTP status code, always 413
 	Status int `json:"status" binding:"required" example:"413"`
-	// 本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks
+	// 本次错误的说明及处理办法，随 Accept-Language 为中文或英文；上传文件超过文件大小上限（REGISTRY_MAX_FILE_BYTES）时说明上限，且未保存任何内容 / what went wrong this time and what to do, Chinese or English as Accept-Language asks; for an uploaded file over the file limit (REGISTRY_MAX_FILE_BYTES) it names the limit, and nothing was stored
 	Detail string `json:"detail,omitempty" example:"the body must not exceed 1 MiB; send a smaller request"`
 	// 请求路径 / path of the request
 	Instance string `json:"instance,omitempty" example:"/v1/agreements"`
@@ -172,15 +172,15 @@ type ProblemTooLarge struct {
 	Allowed *[]string `json:"allowed,omitempty" example:"in_force"`
 } // @name ProblemTooLarge
 
-// ProblemUnsupportedMedia documents the 415 of a body that is not sent as JSON.
+// ProblemUnsupportedMedia documents the 415 of a body that is not sent as JSON, or of an uploaded file of a type the registry does not keep.
 type ProblemUnsupportedMedia struct {
-	// 问题类型 URI：https://cdcq-registry.org/problems/ 加 unsupported-media / URI of the problem type: https://cdcq-registry.org/problems/ and unsupported-media
+	// 问题类型 URI：https://cdcq-registry.org/problems/ 加 unsupported-media（请求体不是 JSON）、unsupported-file-type（上传的文件类型不被接受） / URI of the problem type: https://cdcq-registry.org/problems/ and unsupported-media (the body is not JSON), unsupported-file-type (an uploaded file of a type not accepted)
 	Type string `json:"type" binding:"required" format:"uri" example:"https://cdcq-registry.org/problems/unsupported-media"`
 	// 问题类型的简短标题，随 Accept-Language 为中文或英文 / short title of the problem type, Chinese or English as Accept-Language asks
 	Title string `json:"title" binding:"required" example:"Content type must be application/json"`
 	// HTTP 状态码，总是 415 / HTTP status code, always 415
 	Status int `json:"status" binding:"required" example:"415"`
-	// 本次错误的说明及处理办法，随 Accept-Language 为中文或英文 / what went wrong this time and what to do, Chinese or English as Accept-Language asks
+	// 本次错误的说明及处理办法，随 Accept-Language 为中文或英文；文件类型不被接受时列出可接受的类型 / what went wrong this time and what to do, Chinese or English as Accept-Language asks; for a file type not accepted it lists the accepted types
 	Detail string `json:"detail,omitempty" example:"Content-Type \"text/plain\" is not accepted: send the body as application/json"`
 	// 请求路径 / path of the request
 	Instance string `json:"instance,omitempty" example:"/v1/agreements"`

@@ -19,19 +19,32 @@ import (
 // action; its bytes live in the blob store. Files never change: they are
 // added and may be archived.
 type File struct {
-	ID         string         `json:"id" binding:"required" format:"uuid"`
+	// 服务器分配的 UUID（只读） / UUID chosen by the server (read-only)
+	ID string `json:"id" binding:"required" format:"uuid" example:"0193a5c2-b3c4-7d5e-8f60-7a8b9c0d1e2f"`
+	// 文件所属记录的类别 / kind of record the file belongs to
 	RecordType FileRecordType `json:"record_type" binding:"required"`
-	RecordID   string         `json:"record_id" binding:"required" format:"uuid"`
-	Filename   string         `json:"filename" binding:"required" example:"框架协议.pdf"`
-	MediaType  string         `json:"media_type" binding:"required" example:"application/pdf"`
-	Size       int64          `json:"size" binding:"required" example:"482113"`
-	SHA256     string         `json:"sha256" binding:"required" example:"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"`
-	TitleZh    *string        `json:"title_zh" binding:"required" extensions:"x-nullable" example:"协议签署文本"`
-	TitleEn    *string        `json:"title_en" binding:"required" extensions:"x-nullable" example:"Signed text"`
-	Kind       *FileKind      `json:"kind" binding:"required" extensions:"x-nullable" swaggertype:"string" enums:"full_text,minutes,photo,report,other"`
-	UploadedAt time.Time      `json:"uploaded_at" binding:"required" format:"date-time"`
-	UploadedBy *string        `json:"uploaded_by" binding:"required" extensions:"x-nullable" format:"uuid"`
-	ArchivedAt *time.Time     `json:"archived_at" binding:"required" extensions:"x-nullable" format:"date-time"`
+	// 文件所属协议、联合协商或联合履职的 UUID / UUID of the agreement, consultation or joint action the file belongs to
+	RecordID string `json:"record_id" binding:"required" format:"uuid" example:"0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"`
+	// 文件名，取自上传时 Content-Disposition 的 filename*，去掉路径与控制字符，最多 255 个字符；没有时为 file / file name, from the filename* of Content-Disposition at upload, without path or control characters, at most 255 characters; file when none was given
+	Filename string `json:"filename" binding:"required" example:"框架协议.pdf"`
+	// 媒体类型：PDF、JPEG、PNG、DOCX、XLSX 或 OFD / media type: PDF, JPEG, PNG, DOCX, XLSX or OFD
+	MediaType string `json:"media_type" binding:"required" example:"application/pdf"`
+	// 文件大小（字节） / size in bytes
+	Size int64 `json:"size" binding:"required" example:"482113"`
+	// 文件内容的 SHA-256，64 位十六进制；下载的 ETag 即其带引号形式 / SHA-256 of the bytes, 64 hex digits; the download's ETag is it in quotes
+	SHA256 string `json:"sha256" binding:"required" example:"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"`
+	// 中文标题，1–200 个字符；未给出时为 null / title in Chinese, 1–200 characters; null when not given
+	TitleZh *string `json:"title_zh" binding:"required" extensions:"x-nullable" example:"协议签署文本"`
+	// 英文标题，1–200 个字符；未给出时为 null / title in English, 1–200 characters; null when not given
+	TitleEn *string `json:"title_en" binding:"required" extensions:"x-nullable" example:"Signed text"`
+	// 文件类别；未给出时为 null / kind of file; null when not given
+	Kind *FileKind `json:"kind" binding:"required" extensions:"x-nullable" swaggertype:"string" enums:"full_text,minutes,photo,report,other"`
+	// 上传时间，RFC 3339 UTC 时间 / when it was uploaded, RFC 3339 time in UTC
+	UploadedAt time.Time `json:"uploaded_at" binding:"required" format:"date-time" example:"2024-05-01T08:00:00Z"`
+	// 上传所用 API 密钥的 UUID；不是用密钥上传时为 null / UUID of the API key it was uploaded with; null when not uploaded with a key
+	UploadedBy *string `json:"uploaded_by" binding:"required" extensions:"x-nullable" format:"uuid" example:"0193a5c2-c4d5-7e6f-8071-8b9c0d1e2f30"`
+	// 归档时间，RFC 3339 UTC 时间；未归档时为 null / when it was archived, RFC 3339 time in UTC; null while not archived
+	ArchivedAt *time.Time `json:"archived_at" binding:"required" extensions:"x-nullable" format:"date-time" example:"2024-06-01T08:00:00Z"`
 	// BlobKey names the bytes in the blob store.
 	BlobKey string `json:"-" swaggerignore:"true"`
 } // @name File

@@ -4,14 +4,18 @@ import "context"
 
 // TimelineItem is one event of an agreement's timeline.
 type TimelineItem struct {
-	// On is a (partial) date, or an RFC 3339 time for events known only
-	// from the audit (status changes, links made, files added).
-	On         string       `json:"on" binding:"required" example:"2023-05-18"`
-	Kind       TimelineKind `json:"kind" binding:"required"`
-	RecordType string       `json:"record_type" binding:"required" enums:"agreement,organization,consultation,joint_action,milestone,file" example:"agreement"`
-	RecordID   string       `json:"record_id" binding:"required" format:"uuid"`
-	TitleZh    string       `json:"title_zh" binding:"required" example:"重庆市长寿区政协与四川省彭州市政协友好政协交流合作框架协议"`
-	TitleEn    *string      `json:"title_en" binding:"required" extensions:"x-nullable"`
+	// 事件日期：部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 `^\d{4}(-\d{2}(-\d{2})?)?$`；仅见于审计日志的事件（状态变更、建立关联、添加文件）为 RFC 3339 时间 / when it happened: a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern `^\d{4}(-\d{2}(-\d{2})?)?$`; an RFC 3339 time for events known only from the audit (status changes, links made, files added)
+	On string `json:"on" binding:"required" example:"2023-05-18"`
+	// 事件类别 / kind of event
+	Kind TimelineKind `json:"kind" binding:"required"`
+	// 事件所涉记录的类别：签署与状态变更为协议，一方签署为组织，关联为另一协议，其余为联合协商、联合履职、后续事项或文件 / kind of record the event is about: the agreement for its signing and status changes, the organisation for a party's signing, the other agreement for a link, else the consultation, joint action, milestone or file
+	RecordType string `json:"record_type" binding:"required" enums:"agreement,organization,consultation,joint_action,milestone,file" example:"agreement"`
+	// 事件所涉记录的 UUID / UUID of the record the event is about
+	RecordID string `json:"record_id" binding:"required" format:"uuid" example:"0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"`
+	// 该记录的中文标题或名称；状态变更时为新状态的中文名称 / title or name in Chinese of that record; for a status change, the new status in Chinese
+	TitleZh string `json:"title_zh" binding:"required" example:"重庆市长寿区政协与四川省彭州市政协友好政协交流合作框架协议"`
+	// 该记录的英文标题或名称，没有时为 null；状态变更时为新状态的英文名称 / title or name in English of that record, null when it has none; for a status change, the new status in English
+	TitleEn *string `json:"title_en" binding:"required" extensions:"x-nullable" example:"Framework agreement on friendly exchange and cooperation"`
 } // @name TimelineItem
 
 // TimelineReads reads an agreement's timeline, oldest first, keyset
