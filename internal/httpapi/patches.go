@@ -45,7 +45,7 @@ type agreementPatch struct {
 	// 相关文件（最多 50 项）；网址仅保存，服务器不访问；null 清除此值 / published texts (at most 50); URLs are stored, never fetched; null clears it
 	Documents []registry.DocumentInput `json:"documents" maxItems:"50" extensions:"x-nullable"`
 	// 与其他协议的关系（最多 50 项），整体替换；null 清除此值 / links to other agreements (at most 50); replaces the list; null clears it
-	Relations     []registry.RelationInput  `json:"relations" maxItems:"50" extensions:"x-nullable"`
+	Relations []registry.RelationInput `json:"relations" maxItems:"50" extensions:"x-nullable"`
 } // @name AgreementPatch
 
 // consultationPatch documents the body of PATCH /v1/consultations/{id}.

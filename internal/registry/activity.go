@@ -258,7 +258,7 @@ type Stats struct {
 	// 按成果类别汇总的成果数（当年举行的协商和与当年重叠的联合履职） / results summed by kind of outcome (consultations held in the year, joint actions overlapping it)
 	Outcomes map[string]OutcomeTotal `json:"outcomes" binding:"required"`
 	// 后续事项数：当年到期、当年完成、当年到期且已逾期 / milestone counts: due in the year, done in the year, and of those due the ones overdue today
-	Milestones    MilestoneStats          `json:"milestones" binding:"required"`
+	Milestones MilestoneStats `json:"milestones" binding:"required"`
 } // @name Stats
 
 // AgreementStats counts the agreements signed in the year and those in

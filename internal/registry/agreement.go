@@ -50,7 +50,7 @@ type Party struct {
 	// 签署人职务，1–200 个字符；未给出时为 null / title of the person who signed, 1–200 characters; null when not given
 	SignatoryTitle *string `json:"signatory_title" binding:"required" extensions:"x-nullable" example:"主席"`
 	// 该方签署或批准的日期，部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 `^\d{4}(-\d{2}(-\d{2})?)?$`；未给出时为 null / when this party signed or ratified, a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern `^\d{4}(-\d{2}(-\d{2})?)?$`; null when not given
-	SignedOn         *Date     `json:"signed_on" binding:"required" extensions:"x-nullable" swaggertype:"string" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" example:"2023-05-18"`
+	SignedOn *Date `json:"signed_on" binding:"required" extensions:"x-nullable" swaggertype:"string" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" example:"2023-05-18"`
 } // @name Party
 
 // AgreementArea is a cooperation area as the agreement words it, with an
@@ -131,9 +131,9 @@ type Agreement struct {
 	// 归档时间，RFC 3339 UTC 时间；未归档时为 null / when it was archived, RFC 3339 time in UTC; null while not archived
 	ArchivedAt *time.Time `json:"archived_at" binding:"required" extensions:"x-nullable" format:"date-time" example:"2024-06-01T08:00:00Z"`
 	// 本协议指向其他协议的关系（修订、补充、续签、取代、实施） / links from this agreement to others (amends, supplements, renews, supersedes, implements)
-	Relations     []Relation      `json:"relations" binding:"required"`
+	Relations []Relation `json:"relations" binding:"required"`
 	// 指向本协议的其他协议（只读） / the agreements that link to this one (read-only)
-	RelatedFrom   []RelatedFrom   `json:"related_from" binding:"required"`
+	RelatedFrom []RelatedFrom `json:"related_from" binding:"required"`
 } // @name Agreement
 
 // HasParty reports whether the organisation takes part in the agreement in

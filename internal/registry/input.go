@@ -43,7 +43,7 @@ type AgreementInput struct {
 	// 相关文件（最多 50 项）；网址仅保存，服务器不访问；可选，省略或发送 null 表示不填 / published texts (at most 50); URLs are stored, never fetched; optional: omit it or send null to leave it empty
 	Documents []DocumentInput `json:"documents" validate:"max=50,dive" maxItems:"50" extensions:"x-nullable"`
 	// 与其他协议的关系（最多 50 项）；目标须存在，不能指向自身，修订、续签、取代关系不能成环 / links to other agreements (at most 50); the target must exist, not this agreement, and amends, renews and supersedes links may not form a cycle
-	Relations     []RelationInput  `json:"relations" validate:"max=50,dive" maxItems:"50" extensions:"x-nullable"`
+	Relations []RelationInput `json:"relations" validate:"max=50,dive" maxItems:"50" extensions:"x-nullable"`
 } // @name AgreementRequest
 
 // PartyInput is an organisation's part in an agreement; the organisation
@@ -59,7 +59,7 @@ type PartyInput struct {
 	SignatoryTitle *string `json:"signatory_title" validate:"omitnil,notblank,max=200" maxLength:"200" extensions:"x-nullable" example:"主席"`
 	ReadOnlyNames
 	// 该方签署或批准的日期，不晚于今天（北京时间），部分日期 YYYY、YYYY-MM 或 YYYY-MM-DD，模式 `^\d{4}(-\d{2}(-\d{2})?)?$`；可选 / when this party signed or ratified, not after today (China Standard Time), a partial date YYYY, YYYY-MM or YYYY-MM-DD, pattern `^\d{4}(-\d{2}(-\d{2})?)?$`; optional
-	SignedOn       *string   `json:"signed_on" validate:"omitnil,partialdate" example:"2023-05-18" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" extensions:"x-nullable"`
+	SignedOn *string `json:"signed_on" validate:"omitnil,partialdate" example:"2023-05-18" pattern:"^\\d{4}(-\\d{2}(-\\d{2})?)?$" extensions:"x-nullable"`
 } // @name PartyRequest
 
 // ReadOnlyNames takes the read-only fields a party or participant shows of
