@@ -259,6 +259,9 @@ func (q *query) done() error {
 	}
 	names := make([]string, 0, len(q.vals))
 	for name := range q.vals {
+		if name == "" { // "=x" or "&=": a pair without a name
+			return &registry.BadParam{Name: "query", Code: "malformed_query", Value: "="}
+		}
 		if !slices.Contains(q.defined, name) {
 			names = append(names, name)
 		}
