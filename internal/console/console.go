@@ -122,7 +122,7 @@ func (c *console) routes() http.Handler {
 	read("GET /console/regions", c.regionBrowser)
 	read("GET /console/report", c.report)
 	read("GET /console/report/download", c.reportWorkbook)
-	m.Handle("GET /console/admin/users", c.mayAdminister(c.users))
+	c.adminRoutes(m)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		c.fail(w, r, http.StatusNotFound, "console.error.not_found")
 	})

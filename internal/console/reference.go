@@ -121,13 +121,3 @@ func (c *console) regionBrowser(w http.ResponseWriter, r *http.Request) {
 	}
 	c.render(w, r, http.StatusOK, "regions", "console.regions", "regions", roots)
 }
-
-// users lists the console's accounts, for admins.
-func (c *console) users(w http.ResponseWriter, r *http.Request) {
-	users, err := c.accounts.ListUsers(r.Context())
-	if err != nil {
-		c.serverError(w, r, err)
-		return
-	}
-	c.render(w, r, http.StatusOK, "users", "console.users", "users", users)
-}

@@ -49,8 +49,10 @@ type UserInput struct {
 // UserStore keeps accounts, the sessions that belong to them and failed
 // sign-ins; internal/postgres implements it. Every method that changes an
 // account's standing (disabling it, replacing its password) also deletes
-// its sessions, in the same transaction.
+// its sessions, in the same transaction. It keeps API keys too, which
+// administrators make and revoke beside accounts.
 type UserStore interface {
+	KeyStore
 	ResolveOrganization(ctx context.Context, ref string) (string, error)
 	InsertUser(ctx context.Context, u User, passwordHash string) (User, error)
 	// UserByLogin returns the account and its password hash.

@@ -47,7 +47,7 @@ type text struct{ zh, en string }
 // problem details "detail.<name>", 403 reasons "reason.<reason>" and JSON
 // type names "json.<type>". Values quoted in a text ("{value}", "{field}")
 // stay as the client sent them in both languages.
-var catalogue = mergeTexts(apiTexts, consoleTexts)
+var catalogue = mergeTexts(apiTexts, consoleTexts, adminTexts)
 
 // apiTexts are the texts of the JSON API's answers.
 var apiTexts = map[string]text{

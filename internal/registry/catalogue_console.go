@@ -22,7 +22,6 @@ var consoleTexts = map[string]text{
 	"console.report":                {"年度报告", "Annual report"},
 	"console.report.title":          {"{organization} {year} 年度川渝协作工作报告", "{organization}: Chengdu–Chongqing collaboration in {year}"},
 	"console.users":                 {"用户管理", "Users"},
-	"console.users.hint":            {"账户由管理员在服务器上以 `registry users create`、`disable`、`reset-password` 命令创建、停用或重置密码。", "Accounts are created, disabled and given new passwords on the server with registry users create, disable and reset-password."},
 	"console.users.active":          {"正常", "Active"},
 	"console.users.disabled":        {"已停用", "Disabled"},
 	"console.sign_in":               {"登录", "Sign in"},
