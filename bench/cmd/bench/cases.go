@@ -335,7 +335,7 @@ func (e *env) postScript(ctx context.Context) (pgScript, error) {
 	b.run(st.ReadBack, "", ":rec_id")
 	b.run(st.ReadForm, "", ":rec_id", c("read_form", postAfterJSON))
 	b.run(st.Audit, "", holder, "NULL", c("action", string(registry.ActionCreate)), ":entity", ":rec_id", c("request_id", "bench"),
-		"NULL", c("after", postAfterJSON))
+		"NULL", c("after", postAfterJSON), "NULL") // no user: the request is made with a key
 	b.run(st.Store, "", holder, ":a", hash, c("created", http.StatusCreated), c("answer_location", "/v1/joint-actions/x"),
 		c("etag", `"1"`), c("body", []byte(postAfterJSON)))
 	b.line("COMMIT;")
