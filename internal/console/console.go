@@ -58,8 +58,9 @@ type console struct {
 	now             func() time.Time
 	pages           *pages
 
-	regionsMu sync.Mutex
-	regions   []registry.Region // reference data, loaded by migration; read once
+	regionsMu    sync.Mutex
+	regions      []registry.Region // reference data, loaded by migration; read once
+	regionByCode map[string]*registry.Region
 }
 
 // New returns the console's handler for "/" and everything under Prefix.

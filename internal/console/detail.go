@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/chengyu-collab/registry/internal/registry"
 )
@@ -24,6 +25,54 @@ type detailData struct {
 	Agreement     *registry.Agreement // the agreement a consultation or joint action belongs to
 	History       []historyLine
 	MayEdit       bool
+	// Of an agreement: the agreements it links to and those linking to
+	// it, its milestones and its files.
+	Relations  []relationLine
+	Milestones []milestoneLine
+	Files      []registry.File
+}
+
+// relationLine is a link between two agreements in words.
+type relationLine struct {
+	ID, Title, Text string
+}
+
+// agreementLinks fills an agreement's relations both ways, its
+// milestones and its files.
+func (c *console) agreementLinks(ctx context.Context, d *detailData, a registry.Agreement) error {
+	l := viewerOf(ctx).lang
+	kindText := func(code string, k registry.RelationKind) string {
+		label := enumLabel(l, "relation_kind", string(k))
+		if l == registry.En {
+			label = strings.ToLower(label)
+		}
+		return registry.Text(l, code, registry.Args{"kind": label})
+	}
+	for _, r := range a.Relations {
+		title := r.AgreementID
+		if b, err := c.svc.GetAgreement(ctx, r.AgreementID); err == nil {
+			title = pickText(ctx, b.TitleZh, b.TitleEn)
+		}
+		d.Relations = append(d.Relations, relationLine{ID: r.AgreementID, Title: title, Text: kindText("console.relation.to", r.Kind)})
+	}
+	for _, r := range a.RelatedFrom {
+		d.Relations = append(d.Relations, relationLine{ID: r.AgreementID, Title: pickText(ctx, r.TitleZh, r.TitleEn),
+			Text: kindText("console.relation.from", r.Kind)})
+	}
+	ms, err := c.svc.ListMilestones(ctx, registry.MilestoneFilter{Agreement: a.ID, Limit: 200})
+	if err != nil {
+		return err
+	}
+	d.Milestones = make([]milestoneLine, 0, len(ms.Items))
+	for _, m := range ms.Items {
+		d.Milestones = append(d.Milestones, milestoneLine{Milestone: m, Title: pickText(ctx, m.TitleZh, m.TitleEn)})
+	}
+	files, err := c.svc.ListFiles(ctx, registry.FileOnAgreement, a.ID, false, 200, "")
+	if err != nil {
+		return err
+	}
+	d.Files = files.Items
+	return nil
 }
 
 func (c *console) detail(k *kind) http.HandlerFunc {
@@ -39,6 +88,9 @@ func (c *console) detail(k *kind) http.HandlerFunc {
 			var a registry.Agreement
 			a, err = c.svc.GetAgreement(ctx, id)
 			d.Record, parts = a, a.HasParty
+			if err == nil {
+				err = c.agreementLinks(ctx, &d, a)
+			}
 			if err == nil {
 				f := filter{Agreement: a.ID, Limit: 50}
 				if d.Consultations, _, err = consultationKind.list(ctx, c, f); err == nil {

@@ -62,6 +62,44 @@ type figures struct {
 	Consultations []row
 	Names         *names
 	Orgs          []registry.Organization
+	Overdue       []milestoneLine // the committee's overdue milestones (home only)
+}
+
+// milestoneLine is a milestone with the agreement it follows up.
+type milestoneLine struct {
+	registry.Milestone
+	Title, Agreement string // in the viewer's language
+}
+
+// overdueLimit bounds the overdue milestones the home page lists.
+const overdueLimit = 20
+
+// overdue lists the committee's overdue milestones, earliest due first,
+// each with its agreement's title.
+func (c *console) overdue(ctx context.Context, org string) ([]milestoneLine, error) {
+	page, err := c.svc.ListMilestones(ctx, registry.MilestoneFilter{Party: org, Overdue: true, Limit: overdueLimit})
+	if err != nil {
+		return nil, err
+	}
+	return c.milestoneLines(ctx, page.Items), nil
+}
+
+// milestoneLines names each milestone's agreement, looking each agreement
+// up once.
+func (c *console) milestoneLines(ctx context.Context, ms []registry.Milestone) []milestoneLine {
+	titles := map[string]string{}
+	out := make([]milestoneLine, 0, len(ms))
+	for _, m := range ms {
+		t, ok := titles[m.AgreementID]
+		if !ok {
+			if a, err := c.svc.GetAgreement(ctx, m.AgreementID); err == nil {
+				t = pickText(ctx, a.TitleZh, a.TitleEn)
+			}
+			titles[m.AgreementID] = t
+		}
+		out = append(out, milestoneLine{Milestone: m, Title: pickText(ctx, m.TitleZh, m.TitleEn), Agreement: t})
+	}
+	return out
 }
 
 type outcomeLine struct {
@@ -143,6 +181,9 @@ func (c *console) home(w http.ResponseWriter, r *http.Request) {
 		org = *u.OrganizationCode
 	}
 	f, err := c.figures(ctx, org, c.yearOf(r))
+	if err == nil && org != "" {
+		f.Overdue, err = c.overdue(ctx, org)
+	}
 	if err != nil {
 		c.serverError(w, r, err)
 		return

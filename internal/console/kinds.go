@@ -28,6 +28,7 @@ type kind struct {
 type row struct {
 	ID, Title, Kind, Status, Date string
 	Parties                       []string // organisation codes
+	PartyNames                    []string // their names in the viewer's language, as the record carries them
 	Roles                         []string
 	Archived                      bool
 }
@@ -135,6 +136,7 @@ var agreementKind = &kind{
 				Archived: a.ArchivedAt != nil}
 			for _, p := range a.Parties {
 				r.Parties, r.Roles = append(r.Parties, p.OrganizationCode), append(r.Roles, string(p.Role))
+				r.PartyNames = append(r.PartyNames, pickText(ctx, p.NameZh, p.NameEn))
 			}
 			if a.TitleEn != nil && viewerOf(ctx).lang == registry.En {
 				r.Title = *a.TitleEn
@@ -153,6 +155,7 @@ func activityFilter(f filter) registry.ActivityFilter {
 func participantRow(ctx context.Context, c *console, f filter, r row, ps []registry.Participant) (row, bool) {
 	for _, p := range ps {
 		r.Parties, r.Roles = append(r.Parties, p.OrganizationCode), append(r.Roles, p.Role)
+		r.PartyNames = append(r.PartyNames, pickText(ctx, p.NameZh, p.NameEn))
 	}
 	return r, true
 }

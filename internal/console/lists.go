@@ -73,6 +73,7 @@ func (c *console) allRegions(ctx context.Context) ([]registry.Region, error) {
 	if c.regions != nil {
 		return c.regions, nil
 	}
+	byCode := map[string]*registry.Region{}
 	var all []registry.Region
 	cursor := ""
 	for {
@@ -85,25 +86,32 @@ func (c *console) allRegions(ctx context.Context) ([]registry.Region, error) {
 			break
 		}
 	}
-	c.regions = all
+	for i := range all {
+		byCode[all[i].Code] = &all[i]
+	}
+	c.regions, c.regionByCode = all, byCode
 	return all, nil
+}
+
+// Region is the name of a region by its code, with its province (as
+// regionName); "" for none.
+func (n *names) Region(code *string) string {
+	if code == nil {
+		return ""
+	}
+	return n.c.regionName(n.ctx, *code)
 }
 
 // regionName is "长寿区（重庆市）" or "Changshou District (Chongqing)".
 func (c *console) regionName(ctx context.Context, code string) string {
-	regions, err := c.allRegions(ctx)
-	if err != nil {
+	if _, err := c.allRegions(ctx); err != nil {
 		return code
 	}
 	l := viewerOf(ctx).lang
-	byCode := func(code string) *registry.Region {
-		for i := range regions {
-			if regions[i].Code == code {
-				return &regions[i]
-			}
-		}
-		return nil
-	}
+	c.regionsMu.Lock()
+	index := c.regionByCode
+	c.regionsMu.Unlock()
+	byCode := func(code string) *registry.Region { return index[code] }
 	r := byCode(code)
 	if r == nil {
 		return code
@@ -225,7 +233,6 @@ func (c *console) download(k *kind) http.HandlerFunc {
 		l := viewerOf(ctx).lang
 		f := parseFilter(l, r.URL.Query(), k)
 		f.Cursor, f.Limit = "", 200
-		n := c.names(ctx)
 		heads := []string{registry.Text(l, "console.field.title", nil), registry.Text(l, "console.field.kind", nil),
 			registry.Text(l, "console.field.status", nil), registry.Text(l, "console.field.date", nil),
 			registry.Text(l, "console.field.parties", nil)}
@@ -237,8 +244,8 @@ func (c *console) download(k *kind) http.HandlerFunc {
 				}
 				for _, x := range page {
 					var parties []string
-					for i, p := range x.Parties {
-						parties = append(parties, n.OrgName(p)+"（"+enumLabel(l, k.role, x.Roles[i])+"）")
+					for i := range x.Parties {
+						parties = append(parties, x.PartyNames[i]+"（"+enumLabel(l, k.role, x.Roles[i])+"）")
 					}
 					if !yield([]string{x.Title, enumLabel(l, k.kindEnum, x.Kind), enumLabel(l, k.status, x.Status), x.Date,
 						registry.List(l, parties)}) {

@@ -204,8 +204,20 @@ func funcs() template.FuncMap {
 			return m
 		},
 		"add":    func(a, b int) int { return a + b },
+		"bytes":  byteSize,
 		"kindOf": kindOf,
 	}
+}
+
+// byteSize is a file's size for a person: "482 KB", "1.2 MB".
+func byteSize(n int64) string {
+	switch {
+	case n < 1000:
+		return strconv.FormatInt(n, 10) + " B"
+	case n < 1000*1000:
+		return strconv.FormatInt((n+500)/1000, 10) + " KB"
+	}
+	return strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) + " MB"
 }
 
 func contains(list []string, s string) bool {
@@ -263,6 +275,12 @@ func enumOptions(l registry.Lang, enum string) []option {
 		return opts(l, registry.Roles)
 	case "region_level":
 		return opts(l, registry.RegionLevels)
+	case "relation_kind":
+		return opts(l, registry.RelationKinds)
+	case "milestone_status":
+		return opts(l, registry.MilestoneStatuses)
+	case "file_kind":
+		return opts(l, registry.FileKinds)
 	}
 	return nil
 }

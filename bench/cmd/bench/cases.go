@@ -35,6 +35,10 @@ type benchCase struct {
 	cursor1 bool   // page 1 of the paged pair
 	cursorN bool   // page N of the paged pair
 	pgScript
+	// json is, for a console page (kind "page"), the request of the JSON
+	// endpoint the page shows, with the same filter or record: the page
+	// is measured against it rather than against pgbench.
+	json func(rnd *rand.Rand) *http.Request
 }
 
 // caseResult is what a case measured.
@@ -45,6 +49,19 @@ type caseResult struct {
 	peakRSS                float64
 	exportRows             int
 	exportIdle, exportPeak float64
+	// Of a console page: the JSON endpoint it shows, under the same load,
+	// and the bytes of its first load (HTML, CSS and JS, without gzip).
+	jsonLoad  load.Result
+	firstLoad int64
+}
+
+// pageRatio is a console page's requests per second over those of the
+// JSON endpoint it shows.
+func (r caseResult) pageRatio() float64 {
+	if r.jsonLoad.RPS() == 0 {
+		return 0
+	}
+	return r.load.RPS() / r.jsonLoad.RPS()
 }
 
 // ratio is endpoint requests per second over the mean pgbench tps.
@@ -151,7 +168,7 @@ func (e *env) cases(ctx context.Context) ([]benchCase, error) {
 		return nil, err
 	}
 	stamp := time.Now().UnixNano()
-	return []benchCase{
+	cases := []benchCase{
 		{name: "GET /v1/joint-actions/{id}", kind: "id", want: http.StatusOK,
 			next: func(rnd *rand.Rand, _, _ int) *http.Request {
 				return get("/v1/joint-actions/" + gen.ID(seed, "ja", 1+rnd.IntN(e.sizes.JointActions)))
@@ -190,7 +207,42 @@ func (e *env) cases(ctx context.Context) ([]benchCase, error) {
 				return r
 			},
 			pgScript: postScript},
-	}, nil
+	}
+	return append(cases, e.pageCases()...), nil
+}
+
+// pageCases are the console's list and detail pages, each beside the JSON
+// endpoint it shows: the same filter (a busy organisation, the page's 25
+// rows) or the same record.
+func (e *env) pageCases() []benchCase {
+	seed := e.o.seed
+	get := func(path string) *http.Request {
+		r, _ := http.NewRequest("GET", e.base+path, nil)
+		return r
+	}
+	party := func(rnd *rand.Rand) string { return gen.OrgCode(1 + rnd.IntN(topOrgs)) }
+	var out []benchCase
+	for _, k := range []struct{ path, id string }{
+		{"agreements", "agr"}, {"consultations", "con"}, {"joint-actions", "ja"},
+	} {
+		n := map[string]int{"agr": e.sizes.Agreements, "con": e.sizes.Consultations, "ja": e.sizes.JointActions}[k.id]
+		out = append(out,
+			benchCase{name: "GET /console/" + k.path + "?party=…", kind: "page", want: http.StatusOK,
+				next: func(rnd *rand.Rand, _, _ int) *http.Request {
+					return get("/console/" + k.path + "?party=" + party(rnd))
+				},
+				json: func(rnd *rand.Rand) *http.Request {
+					return get("/v1/" + k.path + "?party=" + party(rnd) + "&limit=25")
+				}},
+			benchCase{name: "GET /console/" + k.path + "/{id}", kind: "page", want: http.StatusOK,
+				next: func(rnd *rand.Rand, _, _ int) *http.Request {
+					return get("/console/" + k.path + "/" + gen.ID(seed, k.id, 1+rnd.IntN(n)))
+				},
+				json: func(rnd *rand.Rand) *http.Request {
+					return get("/v1/" + k.path + "/" + gen.ID(seed, k.id, 1+rnd.IntN(n)))
+				}})
+	}
+	return out
 }
 
 // statsScript is GET /v1/stats?year=… without a selection: one script per
@@ -283,7 +335,7 @@ func (e *env) postScript(ctx context.Context) (pgScript, error) {
 	b.run(st.ReadBack, "", ":rec_id")
 	b.run(st.ReadForm, "", ":rec_id", c("read_form", postAfterJSON))
 	b.run(st.Audit, "", holder, "NULL", c("action", string(registry.ActionCreate)), ":entity", ":rec_id", c("request_id", "bench"),
-		"NULL", c("after", postAfterJSON))
+		"NULL", c("after", postAfterJSON), "NULL") // no user: the request is made with a key
 	b.run(st.Store, "", holder, ":a", hash, c("created", http.StatusCreated), c("answer_location", "/v1/joint-actions/x"),
 		c("etag", `"1"`), c("body", []byte(postAfterJSON)))
 	b.line("COMMIT;")

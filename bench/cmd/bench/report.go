@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -30,6 +31,14 @@ func (e *env) runCases(ctx context.Context) ([]caseResult, error) {
 	var out []caseResult
 	for _, c := range cases {
 		step("%s", c.name)
+		if c.kind == "page" {
+			r, err := e.runPage(ctx, c)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, r)
+			continue
+		}
 		r := caseResult{benchCase: c}
 		if r.tpsBefore, err = e.pgbench(ctx, c.name, c.pgScript); err != nil {
 			return nil, err
@@ -67,6 +76,73 @@ func (e *env) runCases(ctx context.Context) ([]caseResult, error) {
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// runPage measures a console page: first the JSON endpoint it shows, then
+// the page, each under the same load, then the bytes of the page's first
+// load.
+func (e *env) runPage(ctx context.Context, c benchCase) (caseResult, error) {
+	r := caseResult{benchCase: c}
+	rngs := func() []*rand.Rand {
+		out := make([]*rand.Rand, e.o.conns)
+		for i := range out {
+			out[i] = rand.New(rand.NewPCG(uint64(e.o.seed), uint64(i)))
+		}
+		return out
+	}
+	jr := rngs()
+	r.jsonLoad = load.Run(ctx, e.o.conns, e.o.duration, func(w, _ int) (*http.Request, int) { return c.json(jr[w]), c.want })
+	pr := rngs()
+	e.resetPeak()
+	r.load = load.Run(ctx, e.o.conns, e.o.duration, func(w, i int) (*http.Request, int) { return c.next(pr[w], w, i), c.want })
+	_, r.peakRSS = e.memory()
+	var err error
+	if r.firstLoad, err = e.firstLoad(ctx, c.next(rngs()[0], 0, 0)); err != nil {
+		return r, fmt.Errorf("%s: %w", c.name, err)
+	}
+	step("  page %.0f req/s, p50 %s, p99 %s, %d errors %s; JSON %.0f req/s (%d errors); page ÷ JSON %.2f; first load %d bytes",
+		r.load.RPS(), ms(r.load.P50), ms(r.load.P99), r.load.Errors, r.load.ErrorSummary(), r.jsonLoad.RPS(), r.jsonLoad.Errors,
+		r.pageRatio(), r.firstLoad)
+	return r, nil
+}
+
+// assetRef finds the stylesheets and scripts a page pulls.
+var assetRef = regexp.MustCompile(`<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src)="([^"]+)"`)
+
+// firstLoad is the bytes a browser with an empty cache fetches for a page:
+// the HTML and every stylesheet and script it names, without compression.
+func (e *env) firstLoad(ctx context.Context, page *http.Request) (int64, error) {
+	fetch := func(r *http.Request) ([]byte, error) {
+		r = r.WithContext(ctx)
+		r.Header.Set("Accept-Encoding", "identity")
+		resp, err := http.DefaultClient.Do(r)
+		if err != nil {
+			return nil, err
+		}
+		defer resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			return nil, fmt.Errorf("GET %s: status %d", r.URL, resp.StatusCode)
+		}
+		return io.ReadAll(resp.Body)
+	}
+	html, err := fetch(page)
+	if err != nil {
+		return 0, err
+	}
+	total := int64(len(html))
+	for _, m := range assetRef.FindAllSubmatch(html, -1) {
+		u, err := page.URL.Parse(strings.ReplaceAll(string(m[1]), "&amp;", "&"))
+		if err != nil {
+			return 0, err
+		}
+		r, _ := http.NewRequest("GET", u.String(), nil)
+		b, err := fetch(r)
+		if err != nil {
+			return 0, err
+		}
+		total += int64(len(b))
+	}
+	return total, nil
 }
 
 // exportWorkbook fetches an Excel workbook once, watching the server's
@@ -181,6 +257,9 @@ func (e *env) report(results []caseResult) error {
 	fmt.Fprintln(&b, "| case | expected status | req/s | p50 | p99 | errors | pgbench mode | pgbench tps (before / after) | endpoint ÷ pgbench | server peak RSS |")
 	fmt.Fprintln(&b, "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |")
 	for _, r := range results {
+		if r.kind == "page" {
+			continue
+		}
 		if r.kind == "csv" || r.kind == "xlsx" || r.kind == "report" {
 			fmt.Fprintf(&b, "| %s | 200 | %d rows in %s (%.0f rows/s) | | | 0 | | | | %.1f MiB (idle %.1f, +%.1f) |\n", r.name, r.exportRows,
 				r.load.Elapsed.Round(time.Millisecond), float64(r.exportRows)/r.load.Elapsed.Seconds(), r.exportPeak, r.exportIdle,
@@ -189,6 +268,17 @@ func (e *env) report(results []caseResult) error {
 		}
 		fmt.Fprintf(&b, "| %s | %d | %.0f | %s | %s | %s | %s | %.0f / %.0f | %.2f | %.1f MiB |\n", r.name, r.want, r.load.RPS(),
 			ms(r.load.P50), ms(r.load.P99), errorCell(r.load), r.modeNote(), r.tpsBefore, r.tpsAfter, r.ratio(), r.peakRSS)
+	}
+	fmt.Fprintln(&b)
+	fmt.Fprintln(&b, "The console's pages, each measured right after the JSON endpoint it shows (same filter or record, same connections); the first load is the page's HTML with every stylesheet and script it names, uncompressed:")
+	fmt.Fprintln(&b)
+	fmt.Fprintln(&b, "| page | req/s | p50 | p99 | errors | JSON endpoint req/s | page ÷ JSON | first load |")
+	fmt.Fprintln(&b, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+	for _, r := range results {
+		if r.kind == "page" {
+			fmt.Fprintf(&b, "| %s | %.0f | %s | %s | %s | %.0f | %.2f | %.1f KB |\n", r.name, r.load.RPS(), ms(r.load.P50), ms(r.load.P99),
+				errorCell(r.load), r.jsonLoad.RPS(), r.pageRatio(), float64(r.firstLoad)/1000)
+		}
 	}
 	fmt.Fprintln(&b)
 	fmt.Fprintln(&b, "Targets:")
@@ -243,6 +333,15 @@ func targets(results []caseResult) []target {
 				fmt.Sprintf("%.2f", r.ratio()), r.ratio() >= 0.5})
 		case r.kind == "stats":
 			out = append(out, target{r.name + ": p99 ≤ 50 ms", fmt.Sprintf("%.1f ms", p99), p99 <= 50})
+		case r.kind == "page":
+			if r.jsonLoad.Errors > 0 {
+				out = append(out, target{r.name + ": the JSON endpoint it shows, every answer 200",
+					fmt.Sprintf("%d errors (%s), first: %s", r.jsonLoad.Errors, r.jsonLoad.ErrorSummary(), r.jsonLoad.FirstError), false})
+			}
+			out = append(out, target{r.name + ": within 2× of the JSON endpoint's req/s (page ÷ JSON ≥ 0.5)",
+				fmt.Sprintf("%.2f", r.pageRatio()), r.pageRatio() >= 0.5})
+			out = append(out, target{r.name + ": first load under 100 KB", fmt.Sprintf("%.1f KB", float64(r.firstLoad)/1000),
+				r.firstLoad < 100_000})
 		case r.kind == "post":
 			out = append(out, target{r.name + ": ≥ 0.35 of pgbench", fmt.Sprintf("%.2f", r.ratio()), r.ratio() >= 0.35})
 		case r.kind == "csv":
