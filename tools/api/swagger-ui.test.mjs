@@ -95,7 +95,11 @@ test('Swagger UI: authorise, create an agreement and list it', { timeout: 120_00
     await list.locator('.opblock-summary').first().click();
     await list.locator('button.try-out__btn').click();
     await list.locator('tr[data-param-name="q"] input').fill(title);
-    await list.locator('tr[data-param-name="party"] input').fill('changshou-cppcc');
+    // party is repeatable (collectionFormat multi): Swagger UI shows an
+    // "Add item" button before the first input.
+    const party = list.locator('tr[data-param-name="party"]');
+    await party.locator('button.json-schema-form-item-add').click();
+    await party.locator('input').first().fill('changshou-cppcc');
     await list.locator('button.execute').click();
     const listed = list.locator('.live-responses-table .response').first();
     await listed.locator('.response-col_status').waitFor();
