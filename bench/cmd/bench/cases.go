@@ -151,7 +151,7 @@ func (e *env) cases(ctx context.Context) ([]benchCase, error) {
 		return nil, err
 	}
 	stamp := time.Now().UnixNano()
-	return []benchCase{
+	return append([]benchCase{
 		{name: "GET /v1/joint-actions/{id}", kind: "id", want: http.StatusOK,
 			next: func(rnd *rand.Rand, _, _ int) *http.Request {
 				return get("/v1/joint-actions/" + gen.ID(seed, "ja", 1+rnd.IntN(e.sizes.JointActions)))
@@ -190,7 +190,7 @@ func (e *env) cases(ctx context.Context) ([]benchCase, error) {
 				return r
 			},
 			pgScript: postScript},
-	}, nil
+	}, e.depthCases()...), nil
 }
 
 // statsScript is GET /v1/stats?year=… without a selection: one script per
@@ -283,7 +283,7 @@ func (e *env) postScript(ctx context.Context) (pgScript, error) {
 	b.run(st.ReadBack, "", ":rec_id")
 	b.run(st.ReadForm, "", ":rec_id", c("read_form", postAfterJSON))
 	b.run(st.Audit, "", holder, "NULL", c("action", string(registry.ActionCreate)), ":entity", ":rec_id", c("request_id", "bench"),
-		"NULL", c("after", postAfterJSON))
+		"NULL", c("after", postAfterJSON), "NULL") // no actor_user_id: the bench writes with a key
 	b.run(st.Store, "", holder, ":a", hash, c("created", http.StatusCreated), c("answer_location", "/v1/joint-actions/x"),
 		c("etag", `"1"`), c("body", []byte(postAfterJSON)))
 	b.line("COMMIT;")
