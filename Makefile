@@ -52,7 +52,7 @@ lint:
 FUZZTIME ?= 30000x
 FUZZ_TARGETS := internal/registry:FuzzParseDate internal/httpapi:FuzzDecodeAgreement internal/httpapi:FuzzListQuery \
 	internal/httpapi:FuzzIfMatch internal/httpapi:FuzzIdempotencyKey internal/httpapi:FuzzAcceptLanguage \
-	internal/postgres:FuzzCursor
+	internal/httpapi:FuzzDecodeMilestone internal/postgres:FuzzCursor
 
 ## fuzz-short: run each fuzz target for FUZZTIME executions (CI uses the default).
 fuzz-short:

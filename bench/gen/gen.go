@@ -22,13 +22,15 @@ import (
 // Sizes says how many records of each kind to generate.
 type Sizes struct {
 	Organizations, Agreements, Consultations, JointActions int
+	// Milestones in all, of which Busy are under BusyAgreement.
+	Milestones, Busy int
 }
 
 // Full is the size the benchmark targets are set for.
-var Full = Sizes{Organizations: 2000, Agreements: 20000, Consultations: 200000, JointActions: 1000000}
+var Full = Sizes{Organizations: 2000, Agreements: 20000, Consultations: 200000, JointActions: 1000000, Milestones: 100000, Busy: 10000}
 
 // Short is a small data set for CI, which checks that the harness runs.
-var Short = Sizes{Organizations: 100, Agreements: 500, Consultations: 2000, JointActions: 10000}
+var Short = Sizes{Organizations: 100, Agreements: 500, Consultations: 2000, JointActions: 10000, Milestones: 2000, Busy: 500}
 
 // Scaled returns the sizes with the records (not the organisations) times
 // f, so that each organisation takes part in f times as many: scales 0.1,
@@ -38,7 +40,8 @@ func (s Sizes) Scaled(f float64) Sizes {
 		return s
 	}
 	n := func(v int) int { return max(1, int(float64(v)*f+0.5)) }
-	return Sizes{Organizations: s.Organizations, Agreements: n(s.Agreements), Consultations: n(s.Consultations), JointActions: n(s.JointActions)}
+	return Sizes{Organizations: s.Organizations, Agreements: n(s.Agreements), Consultations: n(s.Consultations), JointActions: n(s.JointActions),
+		Milestones: n(s.Milestones), Busy: n(s.Busy)}
 }
 
 // ID is the id of record n (1-based) of a kind: "org", "agr", "con" or "ja".
@@ -77,7 +80,7 @@ func Load(ctx context.Context, db *sql.DB, seed int64, sizes Sizes, progress fun
 	}
 	tables := []string{"organizations", "agreements", "agreement_parties", "agreement_areas", "agreement_mechanisms",
 		"agreement_documents", "consultations", "consultation_participants", "consultation_outcomes",
-		"joint_actions", "joint_action_participants", "joint_action_outcomes"}
+		"joint_actions", "joint_action_participants", "joint_action_outcomes", "milestones", "agreement_relations"}
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return err
@@ -101,6 +104,7 @@ func Load(ctx context.Context, db *sql.DB, seed int64, sizes Sizes, progress fun
 	}{
 		{"organizations", g.organizations}, {"agreements", g.agreements},
 		{"consultations", g.consultations}, {"joint actions", g.jointActions},
+		{"milestones", g.milestones}, {"agreement relations", g.relations},
 	}
 	for _, st := range steps {
 		start := time.Now()

@@ -1,12 +1,16 @@
 package httpapi
 
 import (
+	"context"
+	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/chengyu-collab/registry/internal/registry"
 )
@@ -56,18 +60,111 @@ func (h *handler) uploadFile(t registry.FileRecordType) http.HandlerFunc {
 			return
 		}
 		up.Body = http.MaxBytesReader(w, r.Body, max+1)
+		if _, has := r.Header["Idempotency-Key"]; has {
+			h.uploadFileOnce(w, r, up)
+			return
+		}
 		actor, _ := actorOf(r.Context())
 		f, err := h.svc.AddFile(r.Context(), actor, up)
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			err = registry.ErrTooLarge
-		}
 		if err != nil {
-			h.writeError(w, r, err)
+			h.writeError(w, r, uploadError(err))
 			return
 		}
 		w.Header().Set("Location", "/v1/files/"+f.ID)
 		writeJSON(w, http.StatusCreated, f)
+	}
+}
+
+// uploadError maps the limit of the request body to the registry's error.
+func uploadError(err error) error {
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return registry.ErrTooLarge
+	}
+	return err
+}
+
+// uploadsInFlight holds the (key holder, Idempotency-Key) pairs of the
+// uploads of this process whose bytes are still arriving.
+type uploadsInFlight struct {
+	mu   sync.Mutex
+	keys map[string]struct{}
+}
+
+// claim marks the pair as in flight; false when it already is.
+func (u *uploadsInFlight) claim(k string) bool {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if u.keys == nil {
+		u.keys = map[string]struct{}{}
+	}
+	if _, busy := u.keys[k]; busy {
+		return false
+	}
+	u.keys[k] = struct{}{}
+	return true
+}
+
+func (u *uploadsInFlight) release(k string) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	delete(u.keys, k)
+}
+
+// uploadFileOnce is an upload with an Idempotency-Key. The body is never
+// held whole, so it cannot be hashed before it is stored as the other
+// POSTs are: the bytes stream to the blob store first, hashed on the way;
+// then the fingerprint — method, path, query, the file's SHA-256, its
+// declared type and name — is checked in the transaction that stores the
+// metadata and the response. A repeat replays the first 201 and its
+// just-stored bytes are deleted; a different file under the same key is
+// 422; a repeat while the first is still running is 409 (while its bytes
+// arrive, within this process; while it commits, in every replica).
+func (h *handler) uploadFileOnce(w http.ResponseWriter, r *http.Request, up registry.FileUpload) {
+	key := r.Header["Idempotency-Key"]
+	if len(key) != 1 || !validIdempotencyKey(key[0]) {
+		fail(w, r, "bad-request", "detail.invalid_idempotency_key", nil)
+		return
+	}
+	actor, _ := actorOf(r.Context())
+	pair := actor.KeyID + "\x00" + key[0]
+	if !h.uploads.claim(pair) {
+		h.writeError(w, r, registry.ErrInFlight)
+		return
+	}
+	defer h.uploads.release(pair)
+	st, err := h.svc.StageFile(r.Context(), actor, up)
+	if err != nil {
+		h.writeError(w, r, uploadError(err))
+		return
+	}
+	sum := sha256.New()
+	fmt.Fprintf(sum, "%s %s?%s\n%s\n%s\n%s", r.Method, r.URL.Path, r.URL.RawQuery, st.SHA256, st.MediaType, st.Filename)
+	var buf *bufferedResponse
+	resp, replayed, err := h.store.Idempotent(r.Context(), actor.KeyID, key[0], sum.Sum(nil),
+		func(ctx context.Context) (registry.StoredResponse, error) {
+			f, err := h.svc.CommitFile(ctx, actor, st)
+			if err != nil {
+				return registry.StoredResponse{}, err
+			}
+			buf = &bufferedResponse{header: http.Header{}}
+			buf.header.Set("Location", "/v1/files/"+f.ID)
+			writeJSON(buf, http.StatusCreated, f)
+			return registry.StoredResponse{Status: buf.status, Location: buf.header.Get("Location"), Body: buf.body.Bytes()}, nil
+		})
+	switch {
+	case err != nil:
+		h.svc.DiscardFile(st)
+		h.writeError(w, r, err)
+	case replayed:
+		h.svc.DiscardFile(st)
+		writeReplay(w, resp)
+	default:
+		for k, v := range buf.header {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(buf.status)
+		_, _ = w.Write(buf.body.Bytes())
 	}
 }
 

@@ -53,6 +53,7 @@ type handler struct {
 	metrics         *metrics
 	now             func() time.Time
 	requestTimeout  time.Duration
+	uploads         uploadsInFlight
 }
 
 // NewHandler returns the registry's HTTP handler.

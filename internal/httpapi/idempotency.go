@@ -93,16 +93,7 @@ func (h *handler) idempotent(next http.HandlerFunc) http.HandlerFunc {
 		case err != nil:
 			h.writeError(w, r, err)
 		case replayed:
-			if resp.Location != "" {
-				w.Header().Set("Location", resp.Location)
-			}
-			if resp.ETag != "" {
-				w.Header().Set("ETag", resp.ETag)
-			}
-			w.Header().Set("Content-Type", "application/json; charset=utf-8")
-			w.Header().Set("Idempotent-Replayed", "true")
-			w.WriteHeader(resp.Status)
-			_, _ = w.Write(resp.Body)
+			writeReplay(w, resp)
 		default:
 			for k, v := range buf.header {
 				w.Header()[k] = v
@@ -111,4 +102,18 @@ func (h *handler) idempotent(next http.HandlerFunc) http.HandlerFunc {
 			_, _ = w.Write(buf.body.Bytes())
 		}
 	}
+}
+
+// writeReplay sends a stored response again, marked Idempotent-Replayed.
+func writeReplay(w http.ResponseWriter, resp registry.StoredResponse) {
+	if resp.Location != "" {
+		w.Header().Set("Location", resp.Location)
+	}
+	if resp.ETag != "" {
+		w.Header().Set("ETag", resp.ETag)
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Idempotent-Replayed", "true")
+	w.WriteHeader(resp.Status)
+	_, _ = w.Write(resp.Body)
 }

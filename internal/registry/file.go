@@ -222,23 +222,46 @@ func (c *countingHash) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// StagedFile is a file whose bytes are in the blob store and whose
+// metadata is not stored yet: what StageFile returns, for CommitFile to
+// store or DiscardFile to delete.
+type StagedFile struct {
+	File
+	up FileUpload
+}
+
 // AddFile checks who may add the file and what it is, streams its bytes to
 // the blob store (hashing them on the way, never holding them whole), then
 // stores its metadata with its audit entry in one transaction. Whatever
 // fails after the bytes were written — the upload cut, the limit passed,
 // the database down — the bytes are deleted and no row remains.
 func (s *Service) AddFile(ctx context.Context, by Actor, up FileUpload) (File, error) {
-	var out File
+	st, err := s.StageFile(ctx, by, up)
+	if err != nil {
+		return File{}, err
+	}
+	out, err := s.CommitFile(ctx, by, st)
+	if err != nil {
+		s.DiscardFile(st)
+		return File{}, err
+	}
+	return out, nil
+}
+
+// StageFile is the first half of AddFile: it checks who may add the file
+// and what it is, and streams its bytes to the blob store, hashing them
+// on the way. On success the bytes are stored under the file's blob key
+// with its size and SHA-256 known, and no metadata row exists yet; on
+// failure nothing is left in the blob store.
+func (s *Service) StageFile(ctx context.Context, by Actor, up FileUpload) (StagedFile, error) {
+	var out StagedFile
 	if s.blobs == nil {
 		return out, ErrBlobUnavailable
 	}
 	if err := s.mayWriteFiles(ctx, by, up.RecordType, up.RecordID); err != nil {
 		return out, err
 	}
-	mt := strings.ToLower(strings.TrimSpace(up.MediaType))
-	if i := strings.IndexByte(mt, ';'); i >= 0 {
-		mt = strings.TrimSpace(mt[:i])
-	}
+	mt := FileMediaType(up.MediaType)
 	supported := false
 	for _, t := range FileMediaTypes {
 		supported = supported || t == mt
@@ -291,21 +314,48 @@ func (s *Service) AddFile(ctx context.Context, by Actor, up FileUpload) (File, e
 		return out, fmt.Errorf("%w: %v", ErrBlobUnavailable, err)
 	}
 	f.Size, f.SHA256 = body.n, hex.EncodeToString(body.sum.Sum(nil))
-	err = s.store.InTx(ctx, func(ctx context.Context) error {
-		if err := s.mayWriteFiles(ctx, by, up.RecordType, up.RecordID); err != nil {
+	up.Body = nil
+	return StagedFile{File: f, up: up}, nil
+}
+
+// CommitFile is the second half of AddFile: it checks again who may add
+// the file and stores its metadata with its audit entry, in the
+// transaction of ctx when there is one. It does not delete the bytes when
+// it fails; the caller decides (DiscardFile).
+func (s *Service) CommitFile(ctx context.Context, by Actor, st StagedFile) (File, error) {
+	var out File
+	err := s.store.InTx(ctx, func(ctx context.Context) error {
+		if err := s.mayWriteFiles(ctx, by, st.up.RecordType, st.up.RecordID); err != nil {
 			return err
 		}
 		var err error
-		if out, err = s.store.InsertFile(ctx, f); err != nil {
+		if out, err = s.store.InsertFile(ctx, st.File); err != nil {
 			return err
 		}
 		return s.store.Audit(ctx, by, ActionCreate, EntityFile, out.ID, nil, out)
 	})
 	if err != nil {
-		s.discard(f.BlobKey)
 		return File{}, err
 	}
 	return out, nil
+}
+
+// DiscardFile deletes the bytes of a staged file that will not be stored:
+// its metadata failed, or an idempotent repeat replayed the first upload.
+func (s *Service) DiscardFile(st StagedFile) {
+	if s.blobs != nil && st.BlobKey != "" {
+		s.discard(st.BlobKey)
+	}
+}
+
+// FileMediaType is the media type of a Content-Type header as the registry
+// compares it: lower case, without parameters.
+func FileMediaType(contentType string) string {
+	mt := strings.ToLower(strings.TrimSpace(contentType))
+	if i := strings.IndexByte(mt, ';'); i >= 0 {
+		mt = strings.TrimSpace(mt[:i])
+	}
+	return mt
 }
 
 // discard deletes the bytes of a failed upload, on a context of its own:

@@ -208,6 +208,7 @@ func (e *env) cases(ctx context.Context) ([]benchCase, error) {
 			},
 			pgScript: postScript},
 	}
+	cases = append(cases, e.depthCases()...)
 	return append(cases, e.pageCases()...), nil
 }
 

@@ -31,6 +31,7 @@ type env struct {
 	keyID   string
 	server  *exec.Cmd
 	workdir string
+	upload  *uploadResult // the upload case, once run
 }
 
 func run(ctx context.Context, o options) error {
@@ -199,9 +200,14 @@ func (e *env) startServer(ctx context.Context, bin string) error {
 	if err != nil {
 		return err
 	}
+	if err := os.MkdirAll(filepath.Join(e.workdir, "blobs"), 0o755); err != nil {
+		return err
+	}
 	e.server = exec.Command(bin, "serve", "--migrate=false")
 	e.server.Env = append(os.Environ(), "DATABASE_URL="+e.dbURL, "REGISTRY_ADDR="+addr, "REGISTRY_RATE_LIMIT=0",
-		"REGISTRY_DB_MAX_CONNS="+strconv.Itoa(e.o.pool), "REGISTRY_LOG_LEVEL="+e.o.logLevel)
+		"REGISTRY_DB_MAX_CONNS="+strconv.Itoa(e.o.pool), "REGISTRY_LOG_LEVEL="+e.o.logLevel,
+		// The blob store on the disk of the workdir, where the upload case's cp runs too.
+		"REGISTRY_BLOB_URL=file://"+filepath.ToSlash(filepath.Join(e.workdir, "blobs")))
 	e.server.Stdout, e.server.Stderr = logFile, logFile
 	if err := e.server.Start(); err != nil {
 		return err
