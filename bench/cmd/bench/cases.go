@@ -31,11 +31,11 @@ type benchCase struct {
 	name    string
 	next    func(rnd *rand.Rand, worker, i int) *http.Request
 	want    int    // the status that counts as success
-	kind    string // "id", "list", "stats", "post"
+	kind    string // "id", "list", "stats", "post", "page" (judged on p99), "console" (a console page)
 	cursor1 bool   // page 1 of the paged pair
 	cursorN bool   // page N of the paged pair
 	pgScript
-	// json is, for a console page (kind "page"), the request of the JSON
+	// json is, for a console page (kind "console"), the request of the JSON
 	// endpoint the page shows, with the same filter or record: the page
 	// is measured against it rather than against pgbench.
 	json func(rnd *rand.Rand) *http.Request
@@ -228,14 +228,14 @@ func (e *env) pageCases() []benchCase {
 	} {
 		n := map[string]int{"agr": e.sizes.Agreements, "con": e.sizes.Consultations, "ja": e.sizes.JointActions}[k.id]
 		out = append(out,
-			benchCase{name: "GET /console/" + k.path + "?party=…", kind: "page", want: http.StatusOK,
+			benchCase{name: "GET /console/" + k.path + "?party=…", kind: "console", want: http.StatusOK,
 				next: func(rnd *rand.Rand, _, _ int) *http.Request {
 					return get("/console/" + k.path + "?party=" + party(rnd))
 				},
 				json: func(rnd *rand.Rand) *http.Request {
 					return get("/v1/" + k.path + "?party=" + party(rnd) + "&limit=25")
 				}},
-			benchCase{name: "GET /console/" + k.path + "/{id}", kind: "page", want: http.StatusOK,
+			benchCase{name: "GET /console/" + k.path + "/{id}", kind: "console", want: http.StatusOK,
 				next: func(rnd *rand.Rand, _, _ int) *http.Request {
 					return get("/console/" + k.path + "/" + gen.ID(seed, k.id, 1+rnd.IntN(n)))
 				},

@@ -31,7 +31,7 @@ func (e *env) runCases(ctx context.Context) ([]caseResult, error) {
 	var out []caseResult
 	for _, c := range cases {
 		step("%s", c.name)
-		if c.kind == "page" {
+		if c.kind == "console" {
 			r, err := e.runPage(ctx, c)
 			if err != nil {
 				return nil, err
@@ -267,7 +267,7 @@ func (e *env) report(results []caseResult) error {
 	fmt.Fprintln(&b, "| case | expected status | req/s | p50 | p99 | errors | pgbench mode | pgbench tps (before / after) | endpoint ÷ pgbench | server peak RSS |")
 	fmt.Fprintln(&b, "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |")
 	for _, r := range results {
-		if r.kind == "page" {
+		if r.kind == "console" {
 			continue
 		}
 		if r.kind == "csv" || r.kind == "xlsx" || r.kind == "report" {
@@ -291,7 +291,7 @@ func (e *env) report(results []caseResult) error {
 	fmt.Fprintln(&b, "| page | req/s | p50 | p99 | errors | JSON endpoint req/s | page ÷ JSON | first load |")
 	fmt.Fprintln(&b, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 	for _, r := range results {
-		if r.kind == "page" {
+		if r.kind == "console" {
 			fmt.Fprintf(&b, "| %s | %.0f | %s | %s | %s | %.0f | %.2f | %.1f KB |\n", r.name, r.load.RPS(), ms(r.load.P50), ms(r.load.P99),
 				errorCell(r.load), r.jsonLoad.RPS(), r.pageRatio(), float64(r.firstLoad)/1000)
 		}
@@ -351,7 +351,7 @@ func targets(results []caseResult) []target {
 			out = append(out, target{r.name + ": p99 ≤ 50 ms", fmt.Sprintf("%.1f ms", p99), p99 <= 50})
 		case r.kind == "stats":
 			out = append(out, target{r.name + ": p99 ≤ 50 ms", fmt.Sprintf("%.1f ms", p99), p99 <= 50})
-		case r.kind == "page":
+		case r.kind == "console":
 			if r.jsonLoad.Errors > 0 {
 				out = append(out, target{r.name + ": the JSON endpoint it shows, every answer 200",
 					fmt.Sprintf("%d errors (%s), first: %s", r.jsonLoad.Errors, r.jsonLoad.ErrorSummary(), r.jsonLoad.FirstError), false})
