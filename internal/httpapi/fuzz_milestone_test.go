@@ -1,9 +1,6 @@
 package httpapi
 
 import (
-	"encoding/json"
-	"errors"
-	"reflect"
 	"testing"
 
 	"github.com/chengyu-collab/registry/internal/registry"
@@ -34,41 +31,11 @@ func FuzzDecodeMilestone(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		var req registry.MilestoneInput
-		if err := decodeStrict(body, &req); err != nil {
-			var be *bodyError
-			if !errors.As(err, &be) || problemKinds[be.kind].status < 400 || problemKinds[be.kind].status > 499 {
-				t.Fatalf("decode error %v is not a 4xx body error", err)
+		checkBodyRoundTrip(t, body, func(m registry.MilestoneInput) registry.MilestoneInput {
+			if len(m.Links) == 0 {
+				m.Links = nil
 			}
-			return
-		}
-		var verr *registry.ValidationError
-		if err := registry.CheckFields(&req); errors.As(err, &verr) {
-			for _, f := range verr.Fields {
-				if f.Field == "" && f.Code != "invalid" || fieldMessage(false, f) == "" {
-					t.Fatalf("field error without path or message: %+v", f)
-				}
-			}
-			return
-		} else if err != nil {
-			t.Fatalf("field rules: %v", err)
-		}
-		raw, err := json.Marshal(req)
-		if err != nil {
-			t.Fatalf("re-encode: %v", err)
-		}
-		var again registry.MilestoneInput
-		if err := decodeStrict(raw, &again); err != nil {
-			t.Fatalf("a valid value does not decode again: %v\n%s", err, raw)
-		}
-		if len(req.Links) == 0 {
-			req.Links = nil
-		}
-		if len(again.Links) == 0 {
-			again.Links = nil
-		}
-		if !reflect.DeepEqual(req, again) {
-			t.Fatalf("round trip differs:\n%+v\n%+v", req, again)
-		}
+			return m
+		})
 	})
 }

@@ -38,39 +38,44 @@ func FuzzDecodeAgreement(f *testing.F) {
 	for _, s := range hostileSeeds {
 		f.Add([]byte(s))
 	}
-	f.Fuzz(func(t *testing.T, body []byte) {
-		var req registry.AgreementInput
-		err := decodeStrict(body, &req)
-		if err != nil {
-			var be *bodyError
-			if !errors.As(err, &be) || problemKinds[be.kind].status < 400 || problemKinds[be.kind].status > 499 {
-				t.Fatalf("decode error %v is not a 4xx body error", err)
+	f.Fuzz(func(t *testing.T, body []byte) { checkBodyRoundTrip(t, body, normalise) })
+}
+
+// checkBodyRoundTrip decodes body into an input T and checks what every
+// body fuzzer holds: a decode error is a 4xx body error, a field error has
+// a path and a message, and a valid value encodes and decodes back to
+// itself (compared after normalise).
+func checkBodyRoundTrip[T any](t *testing.T, body []byte, normalise func(T) T) {
+	var req T
+	if err := decodeStrict(body, &req); err != nil {
+		var be *bodyError
+		if !errors.As(err, &be) || problemKinds[be.kind].status < 400 || problemKinds[be.kind].status > 499 {
+			t.Fatalf("decode error %v is not a 4xx body error", err)
+		}
+		return
+	}
+	var verr *registry.ValidationError
+	if err := registry.CheckFields(&req); errors.As(err, &verr) {
+		for _, f := range verr.Fields {
+			if f.Field == "" && f.Code != "invalid" || fieldMessage(false, f) == "" {
+				t.Fatalf("field error without path or message: %+v", f)
 			}
-			return
 		}
-		var verr *registry.ValidationError
-		if err := registry.CheckFields(&req); errors.As(err, &verr) {
-			for _, f := range verr.Fields {
-				if f.Field == "" && f.Code != "invalid" || fieldMessage(false, f) == "" {
-					t.Fatalf("field error without path or message: %+v", f)
-				}
-			}
-			return
-		} else if err != nil {
-			t.Fatalf("field rules: %v", err)
-		}
-		raw, err := json.Marshal(req)
-		if err != nil {
-			t.Fatalf("re-encode: %v", err)
-		}
-		var again registry.AgreementInput
-		if err := decodeStrict(raw, &again); err != nil {
-			t.Fatalf("a valid value does not decode again: %v\n%s", err, raw)
-		}
-		if !reflect.DeepEqual(normalise(req), normalise(again)) {
-			t.Fatalf("round trip differs:\n%+v\n%+v", req, again)
-		}
-	})
+		return
+	} else if err != nil {
+		t.Fatalf("field rules: %v", err)
+	}
+	raw, err := json.Marshal(req)
+	if err != nil {
+		t.Fatalf("re-encode: %v", err)
+	}
+	var again T
+	if err := decodeStrict(raw, &again); err != nil {
+		t.Fatalf("a valid value does not decode again: %v\n%s", err, raw)
+	}
+	if !reflect.DeepEqual(normalise(req), normalise(again)) {
+		t.Fatalf("round trip differs:\n%+v\n%+v", req, again)
+	}
 }
 
 // normalise treats nil and empty slices alike.
