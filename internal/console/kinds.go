@@ -152,12 +152,13 @@ func activityFilter(f filter) registry.ActivityFilter {
 		Kind: f.Kind, Status: f.Status, From: datePtr(f.From), To: datePtr(f.To), Q: f.Q, Limit: f.Limit, Cursor: f.Cursor}
 }
 
-func participantRow(ctx context.Context, c *console, f filter, r row, ps []registry.Participant) (row, bool) {
+// participantRow adds the participants of a record to its list row.
+func participantRow(ctx context.Context, r row, ps []registry.Participant) row {
 	for _, p := range ps {
 		r.Parties, r.Roles = append(r.Parties, p.OrganizationCode), append(r.Roles, p.Role)
 		r.PartyNames = append(r.PartyNames, pickText(ctx, p.NameZh, p.NameEn))
 	}
-	return r, true
+	return r
 }
 
 var consultationKind = &kind{
@@ -175,9 +176,7 @@ var consultationKind = &kind{
 			if x.Format != nil {
 				r.Kind = string(*x.Format)
 			}
-			if r, ok := participantRow(ctx, c, f, r, x.Participants); ok {
-				rows = append(rows, r)
-			}
+			rows = append(rows, participantRow(ctx, r, x.Participants))
 		}
 		return rows, page.Next, nil
 	},
@@ -198,9 +197,7 @@ var jointActionKind = &kind{
 			if x.Kind != nil {
 				r.Kind = string(*x.Kind)
 			}
-			if r, ok := participantRow(ctx, c, f, r, x.Participants); ok {
-				rows = append(rows, r)
-			}
+			rows = append(rows, participantRow(ctx, r, x.Participants))
 		}
 		return rows, page.Next, nil
 	},
