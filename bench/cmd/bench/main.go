@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -36,6 +37,7 @@ type options struct {
 	pool     int     // the registry's connection pool, and pgbench's clients
 	scale    float64 // multiple of the full data set
 	logLevel string  // the registry's log level
+	only     *regexp.Regexp
 }
 
 func main() {
@@ -52,7 +54,13 @@ func main() {
 	flag.StringVar(&o.dbName, "db", "", "benchmark database (default registry_bench, or registry_bench_short)")
 	flag.StringVar(&o.out, "out", "bench/results", "folder for the report")
 	flag.BoolVar(&o.fresh, "fresh", false, "regenerate the data set even if the database already holds it")
+	only := flag.String("cases", "", "run only the cases whose name matches this regular expression (all by default)")
 	flag.Parse()
+	var err error
+	if o.only, err = regexp.Compile(*only); err != nil {
+		fmt.Fprintln(os.Stderr, "bench: -cases:", err)
+		os.Exit(2)
+	}
 	if o.duration == 0 {
 		o.duration = map[bool]time.Duration{false: 15 * time.Second, true: 2 * time.Second}[o.short]
 	}

@@ -30,6 +30,9 @@ func (e *env) runCases(ctx context.Context) ([]caseResult, error) {
 	}
 	var out []caseResult
 	for _, c := range cases {
+		if !e.o.only.MatchString(c.name) {
+			continue
+		}
 		step("%s", c.name)
 		if c.kind == "console" {
 			r, err := e.runPage(ctx, c)
@@ -65,20 +68,27 @@ func (e *env) runCases(ctx context.Context) ([]caseResult, error) {
 			r.tpsBefore, r.tpsAfter, r.peakRSS)
 		out = append(out, r)
 	}
-	up, err := e.uploads(ctx)
-	if err != nil {
-		return nil, err
+	if e.o.only.MatchString("uploads") {
+		up, err := e.uploads(ctx)
+		if err != nil {
+			return nil, err
+		}
+		e.upload = &up
 	}
-	e.upload = &up
-	exp, err := e.export(ctx)
-	if err != nil {
-		return nil, err
+	if e.o.only.MatchString("format=csv") {
+		exp, err := e.export(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, exp)
 	}
-	out = append(out, exp)
 	for _, x := range []struct{ name, path, kind string }{
 		{"GET /v1/joint-actions?from=2023&to=2023&format=xlsx", "/v1/joint-actions?from=2023-01-01&to=2023-12-31&format=xlsx&lang=zh", "xlsx"},
 		{"GET /v1/reports/annual?organization=<most active>&year=2023", "/v1/reports/annual?organization=" + gen.OrgCode(1) + "&year=2023&lang=zh", "report"},
 	} {
+		if !e.o.only.MatchString(x.name) {
+			continue
+		}
 		r, err := e.exportWorkbook(ctx, x.name, x.path, x.kind)
 		if err != nil {
 			return nil, err
