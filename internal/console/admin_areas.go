@@ -93,6 +93,7 @@ func (c *console) areaSubmit(w http.ResponseWriter, r *http.Request) {
 		_, err = c.svc.UpdateArea(ctx, actor(r), f.ID, f.Version, in)
 	}
 	if err == nil {
+		c.forgetChoices()
 		http.Redirect(w, r, "/console/admin/areas", http.StatusSeeOther)
 		return
 	}

@@ -113,6 +113,7 @@ func (c *console) orgSubmit(w http.ResponseWriter, r *http.Request) {
 		o, err = c.svc.UpdateOrganization(ctx, actor(r), f.ID, f.Version, in)
 	}
 	if err == nil {
+		c.forgetChoices()
 		http.Redirect(w, r, "/console/organizations/"+o.Code, http.StatusSeeOther)
 		return
 	}

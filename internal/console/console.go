@@ -58,6 +58,8 @@ type console struct {
 	now             func() time.Time
 	pages           *pages
 
+	choiceCache choiceCache // the pick-lists of the forms
+
 	regionsMu    sync.Mutex
 	regions      []registry.Region // reference data, loaded by migration; read once
 	regionByCode map[string]*registry.Region

@@ -258,17 +258,12 @@ func (c *console) current(ctx context.Context, k *kind, id string) (any, int, er
 func (c *console) showForm(w http.ResponseWriter, r *http.Request, status int, d formData) {
 	ctx := r.Context()
 	d.Rows, d.Names = rowsOf(d.Kind, d.Values), c.names(ctx)
-	orgs, err := c.svc.ListOrganizations(ctx, registry.OrganizationFilter{Limit: 200})
+	orgs, areas, err := c.choices(ctx)
 	if err != nil {
 		c.serverError(w, r, err)
 		return
 	}
-	areas, err := c.svc.ListAreas(ctx, 200, "")
-	if err != nil {
-		c.serverError(w, r, err)
-		return
-	}
-	d.Orgs, d.Areas = orgs.Items, areas.Items
+	d.Orgs, d.Areas = orgs, areas
 	title := "console.new." + string(d.Kind.entity)
 	if d.ID != "" {
 		title = "console.edit." + string(d.Kind.entity)

@@ -2,7 +2,9 @@ package console
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 
@@ -27,6 +29,7 @@ type kind struct {
 // row is one record as a list shows it.
 type row struct {
 	ID, Title, Kind, Status, Date string
+	KindLabel, StatusLabel        string   // Kind and Status in the viewer's language
 	Parties                       []string // organisation codes
 	PartyNames                    []string // their names in the viewer's language, as the record carries them
 	Roles                         []string
@@ -124,27 +127,65 @@ var agreementKind = &kind{
 	path: "agreements", entity: registry.EntityAgreement, name: "console.agreements", one: "console.agreement",
 	kindEnum: "agreement_type", kindParam: "type", status: "agreement_status", role: "party_role",
 	list: func(ctx context.Context, c *console, f filter) ([]row, string, error) {
-		page, err := c.svc.ListAgreements(ctx, registry.AgreementFilter{Parties: f.Parties, Region: f.Region,
+		page, err := c.svc.ListAgreementsJSON(ctx, registry.AgreementFilter{Parties: f.Parties, Region: f.Region,
 			Status: registry.AgreementStatus(f.Status), Type: registry.AgreementType(f.Kind), Area: f.Area,
 			SignedFrom: datePtr(f.From), SignedTo: datePtr(f.To), Q: f.Q, Limit: f.Limit, Cursor: f.Cursor})
-		if err != nil {
-			return nil, "", err
-		}
-		rows := make([]row, 0, len(page.Items))
-		for _, a := range page.Items {
-			r := row{ID: a.ID, Title: a.TitleZh, Kind: string(a.Type), Status: string(a.Status), Date: dateText(a.SignedOn),
-				Archived: a.ArchivedAt != nil}
-			for _, p := range a.Parties {
-				r.Parties, r.Roles = append(r.Parties, p.OrganizationCode), append(r.Roles, string(p.Role))
-				r.PartyNames = append(r.PartyNames, pickText(ctx, p.NameZh, p.NameEn))
-			}
-			if a.TitleEn != nil && viewerOf(ctx).lang == registry.En {
-				r.Title = *a.TitleEn
-			}
-			rows = append(rows, r)
-		}
-		return rows, page.Next, nil
+		return rowsOfPage(ctx, "agreement_type", "agreement_status", page, err, func(x listItem) (string, string) { return x.Type, dateText(x.SignedOn) })
 	},
+}
+
+// listItem is what a list row needs of a record's read form: decoding
+// only these fields of the stored JSON skips the rest.
+type listItem struct {
+	ID           string         `json:"id"`
+	TitleZh      string         `json:"title_zh"`
+	TitleEn      *string        `json:"title_en"`
+	Status       string         `json:"status"`
+	Type         string         `json:"type"`   // of an agreement
+	Format       *string        `json:"format"` // of a consultation
+	Kind         *string        `json:"kind"`   // of a joint action
+	SignedOn     *registry.Date `json:"signed_on"`
+	HeldOn       *registry.Date `json:"held_on"`
+	StartedOn    *registry.Date `json:"started_on"`
+	EndedOn      *registry.Date `json:"ended_on"`
+	ArchivedAt   *string        `json:"archived_at"`
+	Parties      []listParty    `json:"parties"`
+	Participants []listParty    `json:"participants"`
+}
+
+// listParty is a party or participant as a list row shows it.
+type listParty struct {
+	OrganizationCode string  `json:"organization_code"`
+	NameZh           string  `json:"name_zh"`
+	NameEn           *string `json:"name_en"`
+	Role             string  `json:"role"`
+}
+
+// rowsOfPage decodes a page of read forms into list rows, with the labels
+// of the kind's enums of kinds and statuses; kindDate gives
+// a record's kind code and its date as the list shows them.
+func rowsOfPage(ctx context.Context, kindEnum, statusEnum string, page registry.Page[registry.Raw], err error,
+	kindDate func(listItem) (string, string)) ([]row, string, error) {
+	if err != nil {
+		return nil, "", err
+	}
+	l := viewerOf(ctx).lang
+	rows := make([]row, 0, len(page.Items))
+	for _, raw := range page.Items {
+		var x listItem
+		if err := json.Unmarshal(raw.JSON, &x); err != nil {
+			return nil, "", fmt.Errorf("read form of %s: %w", raw.ID, err)
+		}
+		r := row{ID: x.ID, Title: pickText(ctx, x.TitleZh, x.TitleEn), Status: x.Status, Archived: x.ArchivedAt != nil}
+		r.Kind, r.Date = kindDate(x)
+		r.KindLabel, r.StatusLabel = enumLabel(l, kindEnum, r.Kind), enumLabel(l, statusEnum, r.Status)
+		for _, p := range append(x.Parties, x.Participants...) {
+			r.Parties, r.Roles = append(r.Parties, p.OrganizationCode), append(r.Roles, p.Role)
+			r.PartyNames = append(r.PartyNames, pickText(ctx, p.NameZh, p.NameEn))
+		}
+		rows = append(rows, r)
+	}
+	return rows, page.Next, nil
 }
 
 func activityFilter(f filter) registry.ActivityFilter {
@@ -152,33 +193,20 @@ func activityFilter(f filter) registry.ActivityFilter {
 		Kind: f.Kind, Status: f.Status, From: datePtr(f.From), To: datePtr(f.To), Q: f.Q, Limit: f.Limit, Cursor: f.Cursor}
 }
 
-// participantRow adds the participants of a record to its list row.
-func participantRow(ctx context.Context, r row, ps []registry.Participant) row {
-	for _, p := range ps {
-		r.Parties, r.Roles = append(r.Parties, p.OrganizationCode), append(r.Roles, p.Role)
-		r.PartyNames = append(r.PartyNames, pickText(ctx, p.NameZh, p.NameEn))
+// deref is the string a pointer holds, or "".
+func deref(s *string) string {
+	if s == nil {
+		return ""
 	}
-	return r
+	return *s
 }
 
 var consultationKind = &kind{
 	path: "consultations", entity: registry.EntityConsultation, name: "console.consultations", one: "console.consultation",
 	kindEnum: "consultation_format", kindParam: "format", status: "consultation_status", role: "consultation_role",
 	list: func(ctx context.Context, c *console, f filter) ([]row, string, error) {
-		page, err := c.svc.ListConsultations(ctx, activityFilter(f))
-		if err != nil {
-			return nil, "", err
-		}
-		rows := make([]row, 0, len(page.Items))
-		for _, x := range page.Items {
-			r := row{ID: x.ID, Title: pickText(ctx, x.TitleZh, x.TitleEn), Status: string(x.Status), Date: dateText(x.HeldOn),
-				Archived: x.ArchivedAt != nil}
-			if x.Format != nil {
-				r.Kind = string(*x.Format)
-			}
-			rows = append(rows, participantRow(ctx, r, x.Participants))
-		}
-		return rows, page.Next, nil
+		page, err := c.svc.ListConsultationsJSON(ctx, activityFilter(f))
+		return rowsOfPage(ctx, "consultation_format", "consultation_status", page, err, func(x listItem) (string, string) { return deref(x.Format), dateText(x.HeldOn) })
 	},
 }
 
@@ -186,20 +214,8 @@ var jointActionKind = &kind{
 	path: "joint-actions", entity: registry.EntityJointAction, name: "console.joint_actions", one: "console.joint_action",
 	kindEnum: "joint_action_kind", kindParam: "kind", status: "joint_action_status", role: "joint_action_role",
 	list: func(ctx context.Context, c *console, f filter) ([]row, string, error) {
-		page, err := c.svc.ListJointActions(ctx, activityFilter(f))
-		if err != nil {
-			return nil, "", err
-		}
-		rows := make([]row, 0, len(page.Items))
-		for _, x := range page.Items {
-			r := row{ID: x.ID, Title: pickText(ctx, x.TitleZh, x.TitleEn), Status: string(x.Status), Date: period(x.StartedOn, x.EndedOn),
-				Archived: x.ArchivedAt != nil}
-			if x.Kind != nil {
-				r.Kind = string(*x.Kind)
-			}
-			rows = append(rows, participantRow(ctx, r, x.Participants))
-		}
-		return rows, page.Next, nil
+		page, err := c.svc.ListJointActionsJSON(ctx, activityFilter(f))
+		return rowsOfPage(ctx, "joint_action_kind", "joint_action_status", page, err, func(x listItem) (string, string) { return deref(x.Kind), period(x.StartedOn, x.EndedOn) })
 	},
 }
 

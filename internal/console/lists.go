@@ -4,8 +4,11 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
+	"html"
+	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/chengyu-collab/registry/internal/registry"
@@ -136,18 +139,17 @@ func (c *console) regionName(ctx context.Context, code string) string {
 
 // listData is what a list page shows.
 type listData struct {
-	Kind     *kind
-	Filter   filter
-	Rows     []row
-	Next     string
-	Names    *names
-	Regions  []regionOption
-	Areas    []registry.CooperationArea
-	Orgs     []registry.Organization
-	Query    string // the filter as a query string, for downloads and paging
-	Error    string
-	HasExcel bool
-	MayWrite bool
+	Kind   *kind
+	Filter filter
+	Rows   []row
+	Next   string
+	Names  *names
+	// The filter form's pick-lists, as <option> elements.
+	PartyOptions, RegionOptions, AreaOptions template.HTML
+	Query                                    string // the filter as a query string, for downloads and paging
+	Error                                    string
+	HasExcel                                 bool
+	MayWrite                                 bool
 }
 
 type regionOption struct {
@@ -179,26 +181,29 @@ func (c *console) list(k *kind) http.HandlerFunc {
 	}
 }
 
-// pickers fills the choices of the filter form: regions, areas and
-// organisations.
+// pickers fills the choices of the filter form: organisations, regions
+// and areas, each as ready <option> elements (see choiceCache).
 func (c *console) pickers(ctx context.Context, d *listData) error {
-	regions, err := c.allRegions(ctx)
-	if err != nil {
-		return err
+	var lists [3][]choice
+	for i, name := range []string{"orgs", "regions", "areas"} {
+		cs, err := c.escapedChoices(ctx, name)
+		if err != nil {
+			return err
+		}
+		lists[i] = cs
 	}
-	for _, r := range regions {
-		d.Regions = append(d.Regions, regionOption{Code: r.Code, Level: r.Level, Label: pickText(ctx, r.NameZh, r.NameEn)})
+	// A party the filter names beyond the pick-list stays chosen.
+	parties := lists[0]
+	for _, p := range d.Filter.Parties {
+		if !slices.ContainsFunc(parties, func(x choice) bool { return x.raw == p }) {
+			if o := d.Names.org(p); o != nil {
+				parties = append([]choice{{raw: p, value: html.EscapeString(p), label: html.EscapeString(d.Names.OrgName(p))}}, parties...)
+			}
+		}
 	}
-	areas, err := c.svc.ListAreas(ctx, 200, "")
-	if err != nil {
-		return err
-	}
-	d.Areas = areas.Items
-	orgs, err := c.svc.ListOrganizations(ctx, registry.OrganizationFilter{Limit: 200})
-	if err != nil {
-		return err
-	}
-	d.Orgs = orgs.Items
+	d.PartyOptions = optionsHTML(parties, func(v string) bool { return slices.Contains(d.Filter.Parties, v) })
+	d.RegionOptions = optionsHTML(lists[1], func(v string) bool { return v == d.Filter.Region })
+	d.AreaOptions = optionsHTML(lists[2], func(v string) bool { return v == d.Filter.Area })
 	return nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/chengyu-collab/registry/internal/registry"
 )
@@ -234,13 +235,30 @@ type option struct{ Value, Label string }
 
 // enumLabel is the label of an enum value in the language.
 func enumLabel(l registry.Lang, enum, code string) string {
-	for _, o := range enumOptions(l, enum) {
-		if o.Value == code {
-			return o.Label
+	key := labelKey{l, enum}
+	labels, ok := labelIndex.Load(key)
+	if !ok {
+		m := map[string]string{}
+		for _, o := range enumOptions(l, enum) {
+			m[o.Value] = o.Label
 		}
+		labels, _ = labelIndex.LoadOrStore(key, m)
+	}
+	if label, ok := labels.(map[string]string)[code]; ok {
+		return label
 	}
 	return code
 }
+
+// labelKey names the labels of one enum in one language.
+type labelKey struct {
+	lang registry.Lang
+	enum string
+}
+
+// labelIndex holds, per labelKey, each code's label: pages look labels up
+// for every row.
+var labelIndex sync.Map
 
 // enumOptions lists an enum's values with their labels.
 func enumOptions(l registry.Lang, enum string) []option {
