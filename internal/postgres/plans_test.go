@@ -152,3 +152,42 @@ func TestAgreementStatsPlan(t *testing.T) {
 		}
 	}
 }
+
+// TestTimelinePlan: each large kind of event of an agreement's timeline is
+// read through its timeline index in the page's order and cut at the
+// page (a Limit over an index scan), on the first page and after a key,
+// so that a page does not read every event of a busy agreement.
+func TestTimelinePlan(t *testing.T) {
+	t.Parallel()
+	s := newInternalStore(t)
+	ctx := context.Background()
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SET enable_seqscan = off; SET enable_bitmapscan = off`); err != nil {
+		t.Fatal(err)
+	}
+	id := "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+	at := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	for name, q := range map[string]struct {
+		sql  string
+		args []any
+	}{
+		"first page": {timelineFirstSQL, []any{id, 51}},
+		"after a key": {timelineAfterSQL, []any{id, at, 6, "", 51}},
+	} {
+		plan := explain(t, ctx, conn, q.sql, q.args)
+		t.Logf("%s:\n%s", name, plan)
+		for _, index := range []string{"consultations_timeline_idx", "joint_actions_timeline_idx", "milestones_due_timeline_idx",
+			"milestones_done_timeline_idx", "files_timeline_idx"} {
+			if !strings.Contains(plan, "Index Scan using "+index) {
+				t.Errorf("%s: the plan does not read %s in order:\n%s", name, index, plan)
+			}
+		}
+		if !strings.Contains(plan, "Merge Append") {
+			t.Errorf("%s: the branches are not merged in order (no Merge Append):\n%s", name, plan)
+		}
+	}
+}

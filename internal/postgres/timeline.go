@@ -2,8 +2,10 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/chengyu-collab/registry/internal/registry"
@@ -30,48 +32,87 @@ func rfc3339(col string) string {
 	return `to_char((` + col + `) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`
 }
 
+// timelineBranch is one kind of event: its sort key (at, tie) and the
+// rest of its columns, its table and the rows of the agreement ($1). A
+// large branch (bounded false) is read through an index on (agreement,
+// at, tie) — timeline indexes of migration 0015 — and stops after the
+// page's rows, so a page costs the same however many events the agreement
+// holds; the bounded branches hold a handful of rows per agreement.
+type timelineBranch struct {
+	rank    int
+	at, tie string
+	cols    string // on_, kind, record_type, record_id, title_zh, title_en (named in the first branch)
+	from    string // FROM … WHERE … (the agreement's rows)
+	bounded bool   // few rows per agreement: no ORDER BY/LIMIT of its own
+}
+
+var timelineBranches = []timelineBranch{
+	{rank: 0, at: dateAt("a.signed_on"), tie: "a.id::text", bounded: true,
+		cols: partialDateJSON("a.signed_on") + ` AS on_, 'signed' AS kind, 'agreement' AS record_type, a.id AS record_id, a.title_zh, a.title_en`,
+		from: `FROM agreements a WHERE a.id = $1 AND a.signed_on IS NOT NULL`},
+	{rank: 1, at: dateAt("p.signed_on"), tie: "o.id::text", bounded: true,
+		cols: partialDateJSON("p.signed_on") + `, 'party_signed', 'organization', o.id, o.name_zh, o.name_en`,
+		from: `FROM agreement_parties p JOIN organizations o ON o.id = p.organization_id WHERE p.agreement_id = $1 AND p.signed_on IS NOT NULL`},
+	{rank: 2, at: "l.at", tie: "lpad(l.id::text, 20, '0')", bounded: true,
+		cols: rfc3339("l.at") + `, 'status_changed', 'agreement', $1, l.after->>'status', NULL`,
+		from: `FROM audit_log l WHERE l.entity = 'agreement' AND l.entity_id = $1::text AND l.action = 'update'
+		AND l.before->>'status' IS DISTINCT FROM l.after->>'status'`},
+	{rank: 3, at: "r.created_at", tie: "r.related_id::text || r.kind", bounded: true,
+		cols: rfc3339("r.created_at") + `, 'related', 'agreement', x.id, x.title_zh, x.title_en`,
+		from: `FROM agreement_relations r JOIN agreements x ON x.id = r.related_id WHERE r.agreement_id = $1`},
+	{rank: 3, at: "r.created_at", tie: "r.agreement_id::text || r.kind", bounded: true,
+		cols: rfc3339("r.created_at") + `, 'related', 'agreement', x.id, x.title_zh, x.title_en`,
+		from: `FROM agreement_relations r JOIN agreements x ON x.id = r.agreement_id WHERE r.related_id = $1`},
+	{rank: 4, at: "coalesce(" + dateAt("c.held_on") + ", c.created_at)", tie: "c.id::text",
+		cols: `coalesce(` + partialDateJSON("c.held_on") + `, ` + rfc3339("c.created_at") + `), 'consultation', 'consultation', c.id, c.title_zh, c.title_en`,
+		from: `FROM consultations c WHERE c.agreement_id = $1 AND c.archived_at IS NULL`},
+	{rank: 5, at: "coalesce(" + dateAt("j.started_on") + ", j.created_at)", tie: "j.id::text",
+		cols: `coalesce(` + partialDateJSON("j.started_on") + `, ` + rfc3339("j.created_at") + `), 'joint_action', 'joint_action', j.id, j.title_zh, j.title_en`,
+		from: `FROM joint_actions j WHERE j.agreement_id = $1 AND j.archived_at IS NULL`},
+	{rank: 6, at: dateAt("m.due_on"), tie: "m.id::text",
+		cols: partialDateJSON("m.due_on") + `, 'milestone_due', 'milestone', m.id, m.title_zh, m.title_en`,
+		from: `FROM milestones m WHERE m.agreement_id = $1 AND m.due_on IS NOT NULL AND m.archived_at IS NULL`},
+	{rank: 7, at: dateAt("m.done_on"), tie: "m.id::text",
+		cols: partialDateJSON("m.done_on") + `, 'milestone_done', 'milestone', m.id, m.title_zh, m.title_en`,
+		from: `FROM milestones m WHERE m.agreement_id = $1 AND m.done_on IS NOT NULL AND m.archived_at IS NULL`},
+	{rank: 8, at: "f.uploaded_at", tie: "f.id::text",
+		cols: rfc3339("f.uploaded_at") + `, 'file_added', 'file', f.id, coalesce(f.title_zh, f.filename), f.title_en`,
+		from: `FROM files f WHERE f.record_type = 'agreement' AND f.record_id = $1 AND f.archived_at IS NULL`},
+}
+
 // timelineSQL selects (at, rank, tie, on, kind, record_type, record_id,
-// title_zh, title_en) for agreement $1 after the key ($2, $3, $4), first
-// $5 rows.
-var timelineSQL = `SELECT t.at, t.rank, t.tie, t.on_, t.kind, t.record_type, t.record_id, t.title_zh, t.title_en FROM (
-	SELECT ` + dateAt("a.signed_on") + ` AS at, 0 AS rank, a.id::text AS tie, ` + partialDateJSON("a.signed_on") + ` AS on_,
-		'signed' AS kind, 'agreement' AS record_type, a.id AS record_id, a.title_zh, a.title_en
-	FROM agreements a WHERE a.id = $1 AND a.signed_on IS NOT NULL
-	UNION ALL
-	SELECT ` + dateAt("p.signed_on") + `, 1, o.id::text, ` + partialDateJSON("p.signed_on") + `,
-		'party_signed', 'organization', o.id, o.name_zh, o.name_en
-	FROM agreement_parties p JOIN organizations o ON o.id = p.organization_id WHERE p.agreement_id = $1 AND p.signed_on IS NOT NULL
-	UNION ALL
-	SELECT l.at, 2, lpad(l.id::text, 20, '0'), ` + rfc3339("l.at") + `, 'status_changed', 'agreement', $1, l.after->>'status', NULL
-	FROM audit_log l WHERE l.entity = 'agreement' AND l.entity_id = $1::text AND l.action = 'update'
-		AND l.before->>'status' IS DISTINCT FROM l.after->>'status'
-	UNION ALL
-	SELECT r.created_at, 3, r.related_id::text || r.kind, ` + rfc3339("r.created_at") + `, 'related', 'agreement', x.id, x.title_zh, x.title_en
-	FROM agreement_relations r JOIN agreements x ON x.id = r.related_id WHERE r.agreement_id = $1
-	UNION ALL
-	SELECT r.created_at, 3, r.agreement_id::text || r.kind, ` + rfc3339("r.created_at") + `, 'related', 'agreement', x.id, x.title_zh, x.title_en
-	FROM agreement_relations r JOIN agreements x ON x.id = r.agreement_id WHERE r.related_id = $1
-	UNION ALL
-	SELECT coalesce(` + dateAt("c.held_on") + `, c.created_at), 4, c.id::text,
-		coalesce(` + partialDateJSON("c.held_on") + `, ` + rfc3339("c.created_at") + `), 'consultation', 'consultation', c.id, c.title_zh, c.title_en
-	FROM consultations c WHERE c.agreement_id = $1 AND c.archived_at IS NULL
-	UNION ALL
-	SELECT coalesce(` + dateAt("j.started_on") + `, j.created_at), 5, j.id::text,
-		coalesce(` + partialDateJSON("j.started_on") + `, ` + rfc3339("j.created_at") + `), 'joint_action', 'joint_action', j.id, j.title_zh, j.title_en
-	FROM joint_actions j WHERE j.agreement_id = $1 AND j.archived_at IS NULL
-	UNION ALL
-	SELECT ` + dateAt("m.due_on") + `, 6, m.id::text, ` + partialDateJSON("m.due_on") + `, 'milestone_due', 'milestone', m.id, m.title_zh, m.title_en
-	FROM milestones m WHERE m.agreement_id = $1 AND m.due_on IS NOT NULL AND m.archived_at IS NULL
-	UNION ALL
-	SELECT ` + dateAt("m.done_on") + `, 7, m.id::text, ` + partialDateJSON("m.done_on") + `, 'milestone_done', 'milestone', m.id, m.title_zh, m.title_en
-	FROM milestones m WHERE m.agreement_id = $1 AND m.done_on IS NOT NULL AND m.archived_at IS NULL
-	UNION ALL
-	SELECT f.uploaded_at, 8, f.id::text, ` + rfc3339("f.uploaded_at") + `, 'file_added', 'file', f.id, coalesce(f.title_zh, f.filename), f.title_en
-	FROM files f WHERE f.record_type = 'agreement' AND f.record_id = $1 AND f.archived_at IS NULL
-) t
-WHERE $2::timestamptz IS NULL OR (t.at, t.rank, t.tie) > ($2::timestamptz, $3::int, $4::text)
-ORDER BY t.at, t.rank, t.tie
-LIMIT $5`
+// title_zh, title_en) for agreement $1: the first $2 rows, or with after
+// the first $5 rows after the key ($2, $3, $4). Each large branch reads at most $5 rows in
+// its index's order, from the key on (at >= $2 is the index range; the
+// rest of the comparison filters the few rows of that one moment), and
+// the union of those sorted and cut is the page.
+func timelineSQL(after bool) string {
+	limit := "$2" // the first page has no key
+	if after {
+		limit = "$5"
+	}
+	var b strings.Builder
+	b.WriteString(`SELECT t.at, t.rank, t.tie, t.on_, t.kind, t.record_type, t.record_id, t.title_zh, t.title_en FROM (`)
+	for i, br := range timelineBranches {
+		if i > 0 {
+			b.WriteString("\n\tUNION ALL\n")
+		}
+		r := strconv.Itoa(br.rank)
+		b.WriteString("\t(SELECT " + br.at + " AS at, " + r + " AS rank, " + br.tie + " AS tie, " + br.cols + "\n\t" + br.from)
+		if after {
+			b.WriteString("\n\t\tAND " + br.at + " >= $2 AND (" + br.at + " > $2 OR " + r + " > $3 OR (" + r + " = $3 AND " + br.tie + " > $4))")
+		}
+		if !br.bounded {
+			b.WriteString("\n\tORDER BY " + br.at + ", " + br.tie + " LIMIT " + limit)
+		}
+		b.WriteString(")")
+	}
+	b.WriteString("\n) t\nORDER BY t.at, t.rank, t.tie\nLIMIT " + limit)
+	return b.String()
+}
+
+// The timeline's two statements: the first page, and a page after a key.
+var timelineFirstSQL, timelineAfterSQL = timelineSQL(false), timelineSQL(true)
 
 // ListTimeline returns one page of an agreement's timeline, oldest first.
 func (s *Store) ListTimeline(ctx context.Context, agreementID string, limit int, cursor string) (registry.Page[registry.TimelineItem], error) {
@@ -91,7 +132,13 @@ func (s *Store) ListTimeline(ctx context.Context, agreementID string, limit int,
 		}
 		at, rank, tie = &t, r, parts[2]
 	}
-	rows, err := s.q(ctx).QueryContext(ctx, timelineSQL, agreementID, at, rank, tie, limit+1)
+	var rows *sql.Rows
+	var err error
+	if at == nil {
+		rows, err = s.q(ctx).QueryContext(ctx, timelineFirstSQL, agreementID, limit+1)
+	} else {
+		rows, err = s.q(ctx).QueryContext(ctx, timelineAfterSQL, agreementID, *at, rank, tie, limit+1)
+	}
 	if err != nil {
 		return empty, mapError(fmt.Errorf("timeline: %w", err))
 	}
