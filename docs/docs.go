@@ -6129,7 +6129,7 @@ const docTemplate = `{
                     "example": "2024-05-02T09:30:00Z"
                 },
                 "version": {
-                    "description": "记录版本号，每次修改加 1；ETag 即其带引号形式 / version of the record, one more with every change; the ETag is it in quotes",
+                    "description": "记录版本号，每次修改加 1（其他记录的修改改变本记录的内容时也加 1：所列组织更名、关联协议更名或改变关联）；ETag 即其带引号形式 / version of the record, one more with every change — also when another record's change shows in it (an organisation it names renamed, an agreement linking to it retitled or relinked); the ETag is it in quotes",
                     "type": "integer",
                     "example": 1
                 }
@@ -6774,7 +6774,7 @@ const docTemplate = `{
                     "example": "2024-05-02T09:30:00Z"
                 },
                 "version": {
-                    "description": "记录版本号，每次修改加 1；ETag 即其带引号形式 / version of the record, one more with every change; the ETag is it in quotes",
+                    "description": "记录版本号，每次修改加 1（其他记录的修改改变本记录的内容时也加 1：所列组织更名、关联协议更名或改变关联）；ETag 即其带引号形式 / version of the record, one more with every change — also when another record's change shows in it (an organisation it names renamed, an agreement linking to it retitled or relinked); the ETag is it in quotes",
                     "type": "integer",
                     "example": 1
                 }
@@ -7562,7 +7562,7 @@ const docTemplate = `{
                     "example": "2024-05-02T09:30:00Z"
                 },
                 "version": {
-                    "description": "记录版本号，每次修改加 1；ETag 即其带引号形式 / version of the record, one more with every change; the ETag is it in quotes",
+                    "description": "记录版本号，每次修改加 1（其他记录的修改改变本记录的内容时也加 1：所列组织更名、关联协议更名或改变关联）；ETag 即其带引号形式 / version of the record, one more with every change — also when another record's change shows in it (an organisation it names renamed, an agreement linking to it retitled or relinked); the ETag is it in quotes",
                     "type": "integer",
                     "example": 1
                 }

@@ -130,3 +130,60 @@ func TestRelatedFromFollowsTheLinkingAgreement(t *testing.T) {
 		t.Fatalf("after the link was dropped: related_from titles %v", got)
 	}
 }
+
+// TestRepresentationChangesChangeTheETag: a change that shows in another
+// record's read form — an agreement linking to it or retitled, an
+// organisation renamed — gives that record a new version (its ETag), so a
+// cached copy is not confirmed with 304 and an If-Match on the old one is
+// refused; a change that does not show leaves the version alone.
+func TestRepresentationChangesChangeTheETag(t *testing.T) {
+	t.Parallel()
+	api := newAPI(t)
+	aID := api.createAgreement(api.Changshou, agreementBody("原协议"))["id"].(string)
+	etagOfA := func() string {
+		t.Helper()
+		g := api.get("/v1/agreements/" + aID)
+		expect(t, g, 200)
+		if v := fmt.Sprint(g.JSON(t)["version"]); `"`+v+`"` != g.Header.Get("ETag") {
+			t.Fatalf("version %s, ETag %s", v, g.Header.Get("ETag"))
+		}
+		return g.Header.Get("ETag")
+	}
+	if tag := etagOfA(); tag != `"1"` {
+		t.Fatalf("new agreement: ETag %s", tag)
+	}
+	bb := agreementBody("补充协议")
+	bb["relations"] = []any{map[string]any{"agreement_id": aID, "kind": "supplements"}}
+	bID := api.createAgreement(api.Changshou, bb)["id"].(string)
+	if tag := etagOfA(); tag != `"2"` {
+		t.Fatalf("after an agreement linked to it: ETag %s, want \"2\"", tag)
+	}
+	r := api.do(req{method: "GET", path: "/v1/agreements/" + aID, header: map[string]string{"If-None-Match": `"1"`}})
+	expect(t, r, 200)
+	stale := api.do(req{method: "PATCH", path: "/v1/agreements/" + aID, key: api.Changshou,
+		body: map[string]any{"summary_zh": "基于旧版本的修改"}, header: map[string]string{"If-Match": `"1"`}})
+	expect(t, stale, 412)
+	if stale.Header.Get("ETag") != `"2"` {
+		t.Fatalf("412 names ETag %s, want \"2\"", stale.Header.Get("ETag"))
+	}
+	// A change of the linking agreement that does not show in A.
+	expect(t, api.do(req{method: "PATCH", path: "/v1/agreements/" + bID, key: api.Changshou,
+		body: map[string]any{"summary_zh": "只改摘要"}, header: map[string]string{"If-Match": `"1"`}}), 200)
+	if tag := etagOfA(); tag != `"2"` {
+		t.Fatalf("after a change that does not show in it: ETag %s, want \"2\"", tag)
+	}
+	// A new title of the linking agreement shows in A's related_from.
+	expect(t, api.do(req{method: "PATCH", path: "/v1/agreements/" + bID, key: api.Changshou,
+		body: map[string]any{"title_zh": "补充协议（修订稿）"}, header: map[string]string{"If-Match": `"2"`}}), 200)
+	if tag := etagOfA(); tag != `"3"` {
+		t.Fatalf("after the linking agreement's new title: ETag %s, want \"3\"", tag)
+	}
+	// An organisation A names is renamed.
+	org := api.get("/v1/organizations/pengzhou-cppcc")
+	expect(t, org, 200)
+	expect(t, api.do(req{method: "PATCH", path: "/v1/organizations/pengzhou-cppcc", key: api.Admin,
+		body: map[string]any{"name_zh": "彭州市政协（更名）"}, header: map[string]string{"If-Match": org.Header.Get("ETag")}}), 200)
+	if tag := etagOfA(); tag != `"4"` {
+		t.Fatalf("after an organisation it names was renamed: ETag %s, want \"4\"", tag)
+	}
+}

@@ -139,7 +139,17 @@ func readBack[T any](ctx context.Context, tx *sql.Tx, f *readForms, id string, r
 // rewriteBatch rewrites the read forms of records ids in one transaction
 // that first locks them (in id order, so that two batches never
 // deadlock), then reads them as committed.
-func (s *Store) rewriteBatch(ctx context.Context, f *readForms, ids []string) error {
+//
+// With bump, a record whose read form comes out different from the one
+// stored — another record's change showed in it: an organisation renamed,
+// an agreement linking to it retitled or relinked — also gets a new
+// version, so that its ETag changes with its representation: a cache
+// holding the old one revalidates, and an If-Match naming the old one is
+// refused (412, with the new ETag) rather than applied to a record its
+// sender has not seen. The record's own updated_at and audit stay those
+// of its own writes. A rebuild (bump false) only restores what the
+// source tables say.
+func (s *Store) rewriteBatch(ctx context.Context, f *readForms, ids []string, bump bool) error {
 	if len(ids) == 0 {
 		return nil
 	}
@@ -151,18 +161,59 @@ func (s *Store) rewriteBatch(ctx context.Context, f *readForms, ids []string) er
 		if err != nil {
 			return err
 		}
+		if bump {
+			if forms, err = s.bumpChanged(ctx, tx, f, forms); err != nil {
+				return err
+			}
+		}
 		keys := make([]string, 0, len(forms))
 		vals := make([]string, 0, len(forms))
 		for id, b := range forms {
 			keys, vals = append(keys, id), append(vals, string(b))
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE `+f.table+` t SET read_json = v.j
-			FROM unnest($1::uuid[], $2::text[]) AS v(id, j) WHERE t.id = v.id`, pq.Array(keys), pq.Array(vals))
+			FROM unnest($1::uuid[], $2::text[]) AS v(id, j) WHERE t.id = v.id AND t.read_json IS DISTINCT FROM v.j`, pq.Array(keys), pq.Array(vals))
 		if err != nil {
 			return mapError(fmt.Errorf("store read forms of %s: %w", f.table, err))
 		}
 		return nil
 	})
+}
+
+// bumpChanged gives a new version to each record (locked by the caller)
+// whose new read form differs from its stored one, and returns the forms
+// with those records formed again at their new version.
+func (s *Store) bumpChanged(ctx context.Context, tx *sql.Tx, f *readForms, forms map[string][]byte) (map[string][]byte, error) {
+	ids := make([]string, 0, len(forms))
+	for id := range forms {
+		ids = append(ids, id)
+	}
+	var changed []string
+	err := eachRow(ctx, tx, `SELECT id, read_json FROM `+f.table+` WHERE id = ANY($1::uuid[])`, []any{pq.Array(ids)}, func(sc scanner) error {
+		var id string
+		var stored sql.NullString
+		if err := sc.Scan(&id, &stored); err != nil {
+			return err
+		}
+		if stored.Valid && stored.String != string(forms[id]) {
+			changed = append(changed, id)
+		}
+		return nil
+	})
+	if err != nil || len(changed) == 0 {
+		return forms, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE `+f.table+` SET version = version + 1 WHERE id = ANY($1::uuid[])`, pq.Array(changed)); err != nil {
+		return nil, mapError(fmt.Errorf("new versions of %s: %w", f.table, err))
+	}
+	again, err := f.forms(ctx, tx, changed)
+	if err != nil {
+		return nil, err
+	}
+	for id, b := range again {
+		forms[id] = b
+	}
+	return forms, nil
 }
 
 // rewriteBatchSize is how many records one transaction of a drain or a
@@ -173,7 +224,7 @@ const rewriteBatchSize = 500
 func (s *Store) rewriteAll(ctx context.Context, f *readForms, ids []string) error {
 	for len(ids) > 0 {
 		n := min(len(ids), rewriteBatchSize)
-		if err := s.rewriteBatch(ctx, f, ids[:n]); err != nil {
+		if err := s.rewriteBatch(ctx, f, ids[:n], true); err != nil {
 			return err
 		}
 		ids = ids[n:]
@@ -254,7 +305,7 @@ func (s *Store) RebuildReadForms(ctx context.Context, missingOnly bool, progress
 			if len(ids) == 0 {
 				break
 			}
-			if err := s.rewriteBatch(ctx, f, ids); err != nil {
+			if err := s.rewriteBatch(ctx, f, ids, false); err != nil {
 				return err
 			}
 			n += len(ids)

@@ -77,7 +77,7 @@ func (s *Store) rewriteRelated(ctx context.Context, tx *sql.Tx, id string, befor
 	}
 	ids := append(before, now...)
 	slices.Sort(ids)
-	return s.rewriteBatch(ctx, agreementForms, slices.Compact(ids))
+	return s.rewriteBatch(ctx, agreementForms, slices.Compact(ids), true)
 }
 
 // writeRelations makes the links of agreement a those of a.Relations,

@@ -69,7 +69,7 @@ type Consultation struct {
 	SummaryZh *string `json:"summary_zh" binding:"required" extensions:"x-nullable" example:"共同筑牢森林防灭火安全防线。"`
 	// 英文摘要，最多 10000 个字符；未给出时为 null / summary in English, at most 10,000 characters; null when not given
 	SummaryEn *string `json:"summary_en" binding:"required" extensions:"x-nullable" example:"Building a joint line of defence against forest fires."`
-	// 记录版本号，每次修改加 1；ETag 即其带引号形式 / version of the record, one more with every change; the ETag is it in quotes
+	// 记录版本号，每次修改加 1（其他记录的修改改变本记录的内容时也加 1：所列组织更名、关联协议更名或改变关联）；ETag 即其带引号形式 / version of the record, one more with every change — also when another record's change shows in it (an organisation it names renamed, an agreement linking to it retitled or relinked); the ETag is it in quotes
 	Version int `json:"version" binding:"required" example:"1"`
 	// 创建时间，RFC 3339 UTC 时间 / when it was created, RFC 3339 time in UTC
 	CreatedAt time.Time `json:"created_at" binding:"required" format:"date-time" example:"2024-05-01T08:00:00Z"`
@@ -114,7 +114,7 @@ type JointAction struct {
 	SummaryZh *string `json:"summary_zh" binding:"required" extensions:"x-nullable" example:"推动文化合作与艺术交流。"`
 	// 英文摘要，最多 10000 个字符；未给出时为 null / summary in English, at most 10,000 characters; null when not given
 	SummaryEn *string `json:"summary_en" binding:"required" extensions:"x-nullable" example:"Furthering cultural cooperation and artistic exchange."`
-	// 记录版本号，每次修改加 1；ETag 即其带引号形式 / version of the record, one more with every change; the ETag is it in quotes
+	// 记录版本号，每次修改加 1（其他记录的修改改变本记录的内容时也加 1：所列组织更名、关联协议更名或改变关联）；ETag 即其带引号形式 / version of the record, one more with every change — also when another record's change shows in it (an organisation it names renamed, an agreement linking to it retitled or relinked); the ETag is it in quotes
 	Version int `json:"version" binding:"required" example:"1"`
 	// 创建时间，RFC 3339 UTC 时间 / when it was created, RFC 3339 time in UTC
 	CreatedAt time.Time `json:"created_at" binding:"required" format:"date-time" example:"2024-05-01T08:00:00Z"`

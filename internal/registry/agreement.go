@@ -122,7 +122,7 @@ type Agreement struct {
 	Mechanisms []Mechanism `json:"mechanisms" binding:"required"`
 	// 相关文件（最多 50 项）；网址仅保存，服务器不访问 / published texts (at most 50); URLs are stored, never fetched
 	Documents []Document `json:"documents" binding:"required"`
-	// 记录版本号，每次修改加 1；ETag 即其带引号形式 / version of the record, one more with every change; the ETag is it in quotes
+	// 记录版本号，每次修改加 1（其他记录的修改改变本记录的内容时也加 1：所列组织更名、关联协议更名或改变关联）；ETag 即其带引号形式 / version of the record, one more with every change — also when another record's change shows in it (an organisation it names renamed, an agreement linking to it retitled or relinked); the ETag is it in quotes
 	Version int `json:"version" binding:"required" example:"1"`
 	// 创建时间，RFC 3339 UTC 时间 / when it was created, RFC 3339 time in UTC
 	CreatedAt time.Time `json:"created_at" binding:"required" format:"date-time" example:"2024-05-01T08:00:00Z"`
