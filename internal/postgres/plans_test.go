@@ -175,7 +175,7 @@ func TestTimelinePlan(t *testing.T) {
 		sql  string
 		args []any
 	}{
-		"first page": {timelineFirstSQL, []any{id, 51}},
+		"first page":  {timelineFirstSQL, []any{id, 51}},
 		"after a key": {timelineAfterSQL, []any{id, at, 6, "", 51}},
 	} {
 		plan := explain(t, ctx, conn, q.sql, q.args)
