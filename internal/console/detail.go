@@ -22,7 +22,7 @@ type detailData struct {
 	Names         *names
 	Consultations []row
 	JointActions  []row
-	Agreement     *registry.Agreement // the agreement a consultation or joint action belongs to
+	Agreement     *titleRef // the agreement a consultation or joint action belongs to
 	History       []historyLine
 	MayEdit       bool
 	// Of an agreement: the agreements it links to and those linking to
@@ -30,6 +30,23 @@ type detailData struct {
 	Relations  []relationLine
 	Milestones []milestoneLine
 	Files      []registry.File
+}
+
+// titleRef is what a link to another record needs of its read form.
+type titleRef struct {
+	ID      string  `json:"id"`
+	TitleZh string  `json:"title_zh"`
+	TitleEn *string `json:"title_en"`
+}
+
+// agreementTitle reads an agreement's id and titles from its read form.
+func (c *console) agreementTitle(ctx context.Context, id string) (titleRef, error) {
+	var t titleRef
+	raw, err := c.svc.GetAgreementJSON(ctx, id)
+	if err == nil {
+		err = json.Unmarshal(raw.JSON, &t)
+	}
+	return t, err
 }
 
 // relationLine is a link between two agreements in words.
@@ -50,7 +67,7 @@ func (c *console) agreementLinks(ctx context.Context, d *detailData, a registry.
 	}
 	for _, r := range a.Relations {
 		title := r.AgreementID
-		if b, err := c.svc.GetAgreement(ctx, r.AgreementID); err == nil {
+		if b, err := c.agreementTitle(ctx, r.AgreementID); err == nil {
 			title = pickText(ctx, b.TitleZh, b.TitleEn)
 		}
 		d.Relations = append(d.Relations, relationLine{ID: r.AgreementID, Title: title, Text: kindText("console.relation.to", r.Kind)})
@@ -115,7 +132,7 @@ func (c *console) detail(k *kind) http.HandlerFunc {
 			return
 		}
 		if agreementID != nil {
-			if a, err := c.svc.GetAgreement(ctx, *agreementID); err == nil {
+			if a, err := c.agreementTitle(ctx, *agreementID); err == nil {
 				d.Agreement = &a
 			}
 		}
