@@ -160,3 +160,15 @@ func JointActionCreateStatements() JointActionCreate {
 		Store:        Statement{SQL: idempotencyStoreSQL},
 	}
 }
+
+// MilestoneListSQL builds the statement of one page of milestones for a
+// filter whose party is already resolved to partyID (run unprepared, as
+// Store.ListMilestones runs it).
+func MilestoneListSQL(f registry.MilestoneFilter, partyID string) (string, []any, error) {
+	return milestoneListQuery(f, partyID, "")
+}
+
+// TimelineFirstStatement is the statement of an agreement's first
+// timeline page ($1 the agreement, $2 the rows to read), prepared as
+// Store.ListTimeline runs it.
+func TimelineFirstStatement() Statement { return Statement{timelineFirstSQL, true} }
