@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -92,6 +93,19 @@ func (c *console) agreementLinks(ctx context.Context, d *detailData, a registry.
 	return nil
 }
 
+// readForm decodes a record from its stored read form: one row read,
+// where the structured read assembles it from every child table.
+func readForm[T any](raw registry.Raw, err error) (T, error) {
+	var x T
+	if err != nil {
+		return x, err
+	}
+	if err := json.Unmarshal(raw.JSON, &x); err != nil {
+		return x, fmt.Errorf("read form of %s: %w", raw.ID, err)
+	}
+	return x, nil
+}
+
 func (c *console) detail(k *kind) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
@@ -103,7 +117,7 @@ func (c *console) detail(k *kind) http.HandlerFunc {
 		switch k {
 		case agreementKind:
 			var a registry.Agreement
-			a, err = c.svc.GetAgreement(ctx, id)
+			a, err = readForm[registry.Agreement](c.svc.GetAgreementJSON(ctx, id))
 			d.Record, parts = a, a.HasParty
 			if err == nil {
 				err = c.agreementLinks(ctx, &d, a)
@@ -116,11 +130,11 @@ func (c *console) detail(k *kind) http.HandlerFunc {
 			}
 		case consultationKind:
 			var x registry.Consultation
-			x, err = c.svc.GetConsultation(ctx, id)
+			x, err = readForm[registry.Consultation](c.svc.GetConsultationJSON(ctx, id))
 			d.Record, parts, agreementID = x, x.HasParticipant, x.AgreementID
 		default:
 			var x registry.JointAction
-			x, err = c.svc.GetJointAction(ctx, id)
+			x, err = readForm[registry.JointAction](c.svc.GetJointActionJSON(ctx, id))
 			d.Record, parts, agreementID = x, x.HasParticipant, x.AgreementID
 		}
 		if errors.Is(err, registry.ErrNotFound) || errors.Is(err, registry.ErrBadRequest) {
