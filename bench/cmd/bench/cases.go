@@ -53,6 +53,10 @@ type caseResult struct {
 	// and the bytes of its first load (HTML, CSS and JS, without gzip).
 	jsonLoad  load.Result
 	firstLoad int64
+	// Of the CSV and Excel exports: COPY of the same rows right before and
+	// after, in rows per second, and the rows it wrote.
+	copyBefore, copyAfter float64
+	copyRows              int
 }
 
 // pageRatio is a console page's requests per second over those of the
@@ -382,7 +386,7 @@ func (e *env) pgbench(ctx context.Context, name string, script pgScript) (float6
 		}
 		return '_'
 	}, strings.ToLower(name))
-	u, _ := url.Parse(e.dbURL)
+	u, _ := url.Parse(e.ceilingDB())
 	port := u.Port()
 	if port == "" {
 		port = "5432"
