@@ -139,10 +139,15 @@ func (e *env) cases(ctx context.Context) ([]benchCase, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The deep page: page 1000 of the full data set (10 of the short one),
+	// as deep in proportion on a smaller scale, and the same page at every
+	// scale of a run, that of its smallest scale, so that the scales
+	// compare one case.
 	page := 1000
 	if e.o.short {
 		page = 10
 	}
+	page = max(2, int(float64(page)*min(1, slices.Min(e.o.scales))))
 	// The deep page rotates organisations and cursors: page N of each of
 	// the busiest organisations, so that no one cached page is measured.
 	var deepPaths []string
