@@ -34,7 +34,7 @@ func TestCopyOutput(t *testing.T) {
 		d    time.Duration
 	}{
 		{"1\tx\n2\ty\n3\tz\nTime: 61.500 ms\n", 3, 61500 * time.Microsecond},
-		{strings.Repeat(`{"a":"` + strings.Repeat("字", 600) + `"}` + "\n", 40) + "Time: 1307.168 ms (00:01.307)\n", 40, 1307168 * time.Microsecond},
+		{strings.Repeat(`{"a":"`+strings.Repeat("字", 600)+`"}`+"\n", 40) + "Time: 1307.168 ms (00:01.307)\n", 40, 1307168 * time.Microsecond},
 	} {
 		var c copyOutput
 		for i := 0; i < len(tc.out); i += 1000 {
