@@ -68,16 +68,28 @@ export-checks:
 	command -v soffice >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui; }
 	go test -count=1 -v -run '^TestAnnualReportInLibreOffice$$' ./internal/httpapi
 
-## bench: the load benchmark on the full data set (loaded once, then reused).
-bench:
+## bench: the load benchmark at scales 0.1, 1 and 3 of the full data set
+## (each loaded once into its own database, then reused), the GET cases
+## driven by wrk (Debian's package, installed when missing).
+bench: wrk
 	./scripts/ensure-postgres
-	go run ./bench/cmd/bench
+	go run ./bench/cmd/bench -scales 0.1,1,3
 
-## bench-short: the same harness on a small data set with short runs; CI
-## checks that it runs, not how fast.
-bench-short:
+## bench-short: the same harness on a small data set at one scale with
+## short runs; CI checks that it runs, not how fast.
+bench-short: wrk
 	./scripts/ensure-postgres
 	go run ./bench/cmd/bench -short
+
+## bench-compare: the registry before the read forms against the current
+## tree, on the same data set: bench/results/compare.md.
+.PHONY: bench-compare wrk
+bench-compare: wrk
+	./scripts/ensure-postgres
+	./scripts/bench-compare
+
+wrk:
+	command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk; }
 
 ## api-checks: the API as its consumers meet it, with pinned third-party
 ## tools (tools/api): Redocly and swagger-cli on docs/swagger.json, the

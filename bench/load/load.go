@@ -25,15 +25,23 @@ type Result struct {
 	// unexpected statuses by status.
 	Transport int
 	Statuses  map[int]int
-	Elapsed   time.Duration
-	P50, P99  time.Duration // of the successful requests
-	Bytes     int64         // of the successful requests
+	// Unlisted counts the answers outside 2xx and 3xx of a client that
+	// counts them without their status (wrk).
+	Unlisted int
+	Elapsed  time.Duration
+	P50, P99 time.Duration // of the successful requests
+	Bytes    int64         // of the successful requests
 	// FirstError describes the first error seen, for the report.
 	FirstError string
 }
 
 // RPS is successful requests per second.
-func (r Result) RPS() float64 { return float64(r.Requests) / r.Elapsed.Seconds() }
+func (r Result) RPS() float64 {
+	if r.Elapsed <= 0 {
+		return 0
+	}
+	return float64(r.Requests) / r.Elapsed.Seconds()
+}
 
 // ErrorSummary describes the errors by kind, as "503×12, transport×1",
 // or "" when there were none.
@@ -46,6 +54,9 @@ func (r Result) ErrorSummary() string {
 	slices.Sort(codes)
 	for _, code := range codes {
 		parts = append(parts, fmt.Sprintf("%d×%d", code, r.Statuses[code]))
+	}
+	if r.Unlisted > 0 {
+		parts = append(parts, fmt.Sprintf("non-2xx/3xx×%d", r.Unlisted))
 	}
 	if r.Transport > 0 {
 		parts = append(parts, fmt.Sprintf("transport×%d", r.Transport))

@@ -53,6 +53,10 @@ type caseResult struct {
 	// and the bytes of its first load (HTML, CSS and JS, without gzip).
 	jsonLoad  load.Result
 	firstLoad int64
+	// Of the CSV and Excel exports: COPY of the same rows right before and
+	// after, in rows per second, and the rows it wrote.
+	copyBefore, copyAfter float64
+	copyRows              int
 }
 
 // pageRatio is a console page's requests per second over those of the
@@ -135,10 +139,15 @@ func (e *env) cases(ctx context.Context) ([]benchCase, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The deep page: page 1000 of the full data set (10 of the short one),
+	// as deep in proportion on a smaller scale, and the same page at every
+	// scale of a run, that of its smallest scale, so that the scales
+	// compare one case.
 	page := 1000
 	if e.o.short {
 		page = 10
 	}
+	page = max(2, int(float64(page)*min(1, slices.Min(e.o.scales))))
 	// The deep page rotates organisations and cursors: page N of each of
 	// the busiest organisations, so that no one cached page is measured.
 	var deepPaths []string
@@ -382,7 +391,7 @@ func (e *env) pgbench(ctx context.Context, name string, script pgScript) (float6
 		}
 		return '_'
 	}, strings.ToLower(name))
-	u, _ := url.Parse(e.dbURL)
+	u, _ := url.Parse(e.ceilingDB())
 	port := u.Port()
 	if port == "" {
 		port = "5432"

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -19,42 +20,106 @@ import (
 	"github.com/lib/pq"
 
 	"github.com/chengyu-collab/registry/bench/gen"
+	"github.com/chengyu-collab/registry/bench/wrk"
 )
 
-// env is what every case needs.
+// env is what every case needs: one pass over the cases (a suite), at one
+// scale, against one binary.
 type env struct {
-	o       options
-	sizes   gen.Sizes
-	dbURL   string
-	base    string // http://127.0.0.1:port
-	key     string // an admin key
-	keyID   string
-	server  *exec.Cmd
-	workdir string
-	upload  *uploadResult // the upload case, once run
+	o     options
+	sizes gen.Sizes
+	scale float64
+	db    string // the loaded database of this scale
+	dbURL string
+	// ceilingURL, when set, is where pgbench and COPY run instead of
+	// dbURL: a copy of the same data at the current schema, beside an
+	// older binary's copy migrated down to its schema.
+	ceilingURL string
+	base       string // http://127.0.0.1:port
+	key        string // an admin key
+	keyID      string
+	server     *exec.Cmd
+	workdir    string
+	// current is the binary built from this tree, which prepares the
+	// database; serving is the binary measured (current unless -binary or
+	// -before says otherwise).
+	current, serving string
+	label            string        // "before" or "after" in a before/after run
+	client           string        // the load client of the GET cases, for the report
+	upload           *uploadResult // the upload case, once run
+	results          []caseResult
+	skipped          []string      // cases the serving binary cannot run, with the reason
+	loaded           time.Duration // generating the data set and writing its read forms, when this suite did
+	elapsed          time.Duration // the whole suite
 }
 
 func run(ctx context.Context, o options) error {
-	sizes := gen.Full
-	if o.short {
-		sizes = gen.Short
-	}
-	sizes = sizes.Scaled(o.scale)
 	workdir, err := os.MkdirTemp("", "registry-bench-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(workdir)
-	e := &env{o: o, sizes: sizes, workdir: workdir}
-	if e.dbURL, err = withDatabase(o.server, o.dbName); err != nil {
-		return err
+	client := "the benchmark's own Go client (bench/load, in the benchmark's process)"
+	if o.client == "wrk" {
+		v, err := wrk.Version()
+		if err != nil {
+			return err
+		}
+		client = v + " (a process of its own, --latency, a Lua script sending a pre-generated list of requests in turn)"
 	}
-	bin := filepath.Join(workdir, "registry")
+	current := filepath.Join(workdir, "registry")
 	step("build the registry binary")
-	if out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/registry").CombinedOutput(); err != nil {
+	if out, err := exec.CommandContext(ctx, "go", "build", "-o", current, "./cmd/registry").CombinedOutput(); err != nil {
 		return fmt.Errorf("go build: %v\n%s", err, out)
 	}
-	if err := e.prepareDatabase(ctx, bin); err != nil {
+	serving := current
+	if o.binary != "" {
+		if serving, err = filepath.Abs(o.binary); err != nil {
+			return err
+		}
+	}
+	type pass struct {
+		scale         float64
+		binary, label string
+	}
+	var passes []pass
+	if o.before != "" {
+		before, err := filepath.Abs(o.before)
+		if err != nil {
+			return err
+		}
+		passes = []pass{{o.scales[0], before, "before"}, {o.scales[0], serving, "after"}}
+	} else {
+		for _, sc := range o.scales {
+			passes = append(passes, pass{sc, serving, ""})
+		}
+	}
+	var suites []*env
+	for _, p := range passes {
+		sizes := gen.Full
+		if o.short {
+			sizes = gen.Short
+		}
+		e := &env{o: o, sizes: sizes.Scaled(p.scale), scale: p.scale, db: o.dbNameAt(p.scale), workdir: workdir,
+			current: current, serving: p.binary, label: p.label, client: client}
+		step("suite: scale %g, binary %s %s", p.scale, p.binary, p.label)
+		if err := e.runSuite(ctx); err != nil {
+			return err
+		}
+		suites = append(suites, e)
+	}
+	return report(o, suites)
+}
+
+// runSuite prepares the database of the suite's scale, copies it, starts
+// the serving binary on the copy and runs the cases.
+func (e *env) runSuite(ctx context.Context) error {
+	start := time.Now()
+	var err error
+	if e.dbURL, err = withDatabase(e.o.server, e.db); err != nil {
+		return err
+	}
+	if err := e.prepareDatabase(ctx, e.current); err != nil {
 		return err
 	}
 	// Every run starts from the same data: the cases run on a copy of the
@@ -63,20 +128,25 @@ func run(ctx context.Context, o options) error {
 	if err := e.copyDatabase(ctx); err != nil {
 		return err
 	}
-	out, err := e.registry(ctx, bin, "keys", "create", "--role", "admin", "--name", "bench")
+	out, err := e.registry(ctx, e.current, "keys", "create", "--role", "admin", "--name", "bench")
 	if err != nil {
 		return err
 	}
 	e.key = strings.TrimSpace(out)
-	if err := e.startServer(ctx, bin); err != nil {
+	if e.serving != e.current {
+		if err := e.downgrade(ctx); err != nil {
+			return err
+		}
+	}
+	if err := e.startServer(ctx, e.serving); err != nil {
 		return err
 	}
 	defer e.stopServer()
-	results, err := e.runCases(ctx)
-	if err != nil {
+	if e.results, err = e.runCases(ctx); err != nil {
 		return err
 	}
-	return e.report(results)
+	e.elapsed = time.Since(start)
+	return nil
 }
 
 func step(format string, args ...any) {
@@ -116,7 +186,7 @@ func (e *env) prepareDatabase(ctx context.Context, bin string) error {
 	defer db.Close()
 	var have string
 	if db.QueryRowContext(ctx, `SELECT marker FROM bench_meta`).Scan(&have) == nil && have == marker && !e.o.fresh {
-		step("reuse the data set in %s (%s)", e.o.dbName, marker)
+		step("reuse the data set in %s (%s)", e.db, marker)
 		if _, err := e.registry(ctx, bin, "migrate", "up"); err != nil {
 			return err
 		}
@@ -135,11 +205,11 @@ func (e *env) prepareDatabase(ctx context.Context, bin string) error {
 		return err
 	}
 	defer admin.Close()
-	step("create %s", e.o.dbName)
-	if _, err := admin.ExecContext(ctx, `DROP DATABASE IF EXISTS `+pq.QuoteIdentifier(e.o.dbName)+` WITH (FORCE)`); err != nil {
+	step("create %s", e.db)
+	if _, err := admin.ExecContext(ctx, `DROP DATABASE IF EXISTS `+pq.QuoteIdentifier(e.db)+` WITH (FORCE)`); err != nil {
 		return err
 	}
-	if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+pq.QuoteIdentifier(e.o.dbName)); err != nil {
+	if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+pq.QuoteIdentifier(e.db)); err != nil {
 		return err
 	}
 	if _, err := e.registry(ctx, bin, "migrate", "up"); err != nil {
@@ -162,7 +232,8 @@ func (e *env) prepareDatabase(ctx context.Context, bin string) error {
 	if _, err := db.ExecContext(ctx, `VACUUM ANALYZE`); err != nil {
 		return err
 	}
-	step("read forms written in %s", time.Since(start).Round(time.Second))
+	e.loaded = time.Since(start)
+	step("read forms written in %s", e.loaded.Round(time.Second))
 	_, err = db.ExecContext(ctx, `CREATE TABLE bench_meta (marker text NOT NULL); INSERT INTO bench_meta VALUES ('`+marker+`')`)
 	return err
 }
@@ -170,21 +241,113 @@ func (e *env) prepareDatabase(ctx context.Context, bin string) error {
 // copyDatabase makes the database the run measures: a copy of the loaded
 // one (CREATE DATABASE … TEMPLATE), which it then points dbURL at.
 func (e *env) copyDatabase(ctx context.Context) error {
+	run := e.db + "_run"
+	if err := e.cloneDatabase(ctx, e.db, run); err != nil {
+		return err
+	}
+	var err error
+	e.dbURL, err = withDatabase(e.o.server, run)
+	return err
+}
+
+// cloneDatabase makes to afresh as a copy of from.
+func (e *env) cloneDatabase(ctx context.Context, from, to string) error {
 	admin, err := sql.Open("postgres", e.o.server)
 	if err != nil {
 		return err
 	}
 	defer admin.Close()
-	run := e.o.dbName + "_run"
-	step("copy %s to %s", e.o.dbName, run)
-	if _, err := admin.ExecContext(ctx, `DROP DATABASE IF EXISTS `+pq.QuoteIdentifier(run)+` WITH (FORCE)`); err != nil {
+	step("copy %s to %s", from, to)
+	if _, err := admin.ExecContext(ctx, `DROP DATABASE IF EXISTS `+pq.QuoteIdentifier(to)+` WITH (FORCE)`); err != nil {
 		return err
 	}
-	if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+pq.QuoteIdentifier(run)+` TEMPLATE `+pq.QuoteIdentifier(e.o.dbName)); err != nil {
-		return err
-	}
-	e.dbURL, err = withDatabase(e.o.server, run)
+	_, err = admin.ExecContext(ctx, `CREATE DATABASE `+pq.QuoteIdentifier(to)+` TEMPLATE `+pq.QuoteIdentifier(from))
 	return err
+}
+
+// ceilingDB is the database pgbench and COPY run on.
+func (e *env) ceilingDB() string {
+	if e.ceilingURL != "" {
+		return e.ceilingURL
+	}
+	return e.dbURL
+}
+
+// downgrade brings the run's copy to the schema of an older binary: the
+// highest migration it ships (`registry migrate status` lists them), by
+// this tree's down migrations above it, newest first. The ceilings keep
+// reading this tree's statements, on a copy at the current schema made
+// first (ceilingURL).
+func (e *env) downgrade(ctx context.Context) error {
+	out, err := e.registry(ctx, e.serving, "migrate", "status")
+	if err != nil {
+		return err
+	}
+	ships := 0
+	for _, line := range strings.Split(out, "\n") {
+		if v, _, ok := strings.Cut(line, "\t"); ok {
+			if n, err := strconv.Atoi(v); err == nil {
+				ships = max(ships, n)
+			}
+		}
+	}
+	if ships == 0 {
+		return fmt.Errorf("%s migrate status: no migrations listed:\n%s", e.serving, out)
+	}
+	downs, err := filepath.Glob("sql/migrations/*.down.sql")
+	if err != nil {
+		return err
+	}
+	slices.Sort(downs)
+	slices.Reverse(downs)
+	var apply []string
+	for _, f := range downs {
+		v, err := strconv.Atoi(strings.SplitN(filepath.Base(f), "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("migration %s: %w", f, err)
+		}
+		if v > ships {
+			apply = append(apply, f)
+		}
+	}
+	if len(apply) == 0 {
+		return nil
+	}
+	run := strings.TrimPrefix(mustPath(e.dbURL), "/")
+	if err := e.cloneDatabase(ctx, run, run+"_ceiling"); err != nil {
+		return err
+	}
+	if e.ceilingURL, err = withDatabase(e.o.server, run+"_ceiling"); err != nil {
+		return err
+	}
+	db, err := sql.Open("postgres", e.dbURL)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	for _, f := range apply {
+		step("  migrate the run's copy down: %s", filepath.Base(f))
+		text, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		if _, err := db.ExecContext(ctx, string(text)); err != nil {
+			return fmt.Errorf("%s: %w", f, err)
+		}
+	}
+	_, err = db.ExecContext(ctx, `UPDATE schema_migrations SET version = $1, dirty = false`, ships)
+	if err == nil {
+		_, err = db.ExecContext(ctx, `VACUUM ANALYZE`)
+	}
+	return err
+}
+
+func mustPath(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		panic(err)
+	}
+	return p.Path
 }
 
 // startServer runs `registry serve` on a free loopback port and waits for
@@ -224,7 +387,12 @@ func (e *env) startServer(ctx context.Context, bin string) error {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	return fmt.Errorf("the registry did not become ready; see %s", logFile.Name())
+	e.stopServer()
+	tail, _ := os.ReadFile(logFile.Name())
+	if len(tail) > 2000 {
+		tail = tail[len(tail)-2000:]
+	}
+	return fmt.Errorf("the registry did not become ready; its log ends:\n%s", tail)
 }
 
 func (e *env) stopServer() {
