@@ -233,7 +233,9 @@ func exportAll(t *testing.T, store *postgres.Store) string {
 	csvPages(func(c string) (registry.Page[[]byte], error) { return store.ListAgreementsCSV(ctx, af(c)) })
 	csvPages(func(c string) (registry.Page[[]byte], error) { return store.ListConsultationsCSV(ctx, xf(c)) })
 	csvPages(func(c string) (registry.Page[[]byte], error) { return store.ListJointActionsCSV(ctx, xf(c)) })
-	cellPages(func(c string, l registry.Lang) (registry.Page[[]string], error) { return store.ListAgreementCells(ctx, af(c), l) })
+	cellPages(func(c string, l registry.Lang) (registry.Page[[]string], error) {
+		return store.ListAgreementCells(ctx, af(c), l)
+	})
 	cellPages(func(c string, l registry.Lang) (registry.Page[[]string], error) {
 		return store.ListConsultationCells(ctx, xf(c), l)
 	})
