@@ -339,6 +339,12 @@ type Pages[T any] func(ctx context.Context, cursor string) (items []T, next stri
 // WriteTable adds a sheet of the table's records, read page by page: only
 // one page is in memory at a time. It returns how many rows it wrote.
 func WriteTable[T any](ctx context.Context, wb *Workbook, t Table[T], names Names, pages Pages[T]) (int, error) {
+	return writeSheet(ctx, wb, t, pages, func(rec T) []string { return t.Row(wb.lang, names, rec) })
+}
+
+// writeSheet adds a sheet of table t whose rows are read page by page and
+// made into cells by row.
+func writeSheet[T, R any](ctx context.Context, wb *Workbook, t Table[T], pages Pages[R], row func(R) []string) (int, error) {
 	s, err := wb.AddSheet(registry.Text(wb.lang, t.sheet, nil), t.Columns(wb.lang))
 	if err != nil {
 		return 0, err
@@ -350,7 +356,7 @@ func WriteTable[T any](ctx context.Context, wb *Workbook, t Table[T], names Name
 			return s.Rows(), err
 		}
 		for _, rec := range items {
-			if err := s.AppendText(t.Row(wb.lang, names, rec)); err != nil {
+			if err := s.AppendText(row(rec)); err != nil {
 				return s.Rows(), err
 			}
 		}
@@ -407,6 +413,26 @@ func WriteList[T any](ctx context.Context, w io.Writer, lang registry.Lang, t Ta
 	}
 	defer wb.Close()
 	if _, err := WriteTable(ctx, wb, t, names, pages); err != nil {
+		return false, err
+	}
+	if ready != nil {
+		ready()
+	}
+	_, err = wb.WriteTo(w)
+	return true, err
+}
+
+// WriteCells is WriteList for rows whose cells are made already (the
+// store keeps each record's, registry.ExportCells of it, beside its read
+// form): pages gives, page by page, each record's cells in lang.
+func WriteCells[T any](ctx context.Context, w io.Writer, lang registry.Lang, t Table[T],
+	pages Pages[[]string], ready func()) (written bool, err error) {
+	wb, err := NewWorkbook(lang)
+	if err != nil {
+		return false, err
+	}
+	defer wb.Close()
+	if _, err := writeSheet(ctx, wb, t, pages, func(cells []string) []string { return cells }); err != nil {
 		return false, err
 	}
 	if ready != nil {

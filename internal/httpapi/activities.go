@@ -4,8 +4,6 @@ import (
 	"context"
 	"net/http"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/chengyu-collab/registry/internal/export"
@@ -27,9 +25,12 @@ type activityAPI[T, In any] struct {
 	statuses  []string
 	csvName   string
 	csvHeader []string
-	csvRows   func(items []T) [][]string
-	list      func(ctx context.Context, f registry.ActivityFilter) (registry.Page[T], error)
-	table     export.Table[T] // the Excel export
+	// csvLines reads a page of the CSV export, cells reads one of the
+	// Excel export in a language (the rows the store keeps).
+	csvLines func(ctx context.Context, f registry.ActivityFilter) (registry.Page[[]byte], error)
+	cells    func(ctx context.Context, f registry.ActivityFilter, lang registry.Lang) (registry.Page[[]string], error)
+	list     func(ctx context.Context, f registry.ActivityFilter) (registry.Page[T], error)
+	table    export.Table[T] // the Excel export's headings and file name
 	// listJSON, when set, serves JSON lists from the read forms.
 	listJSON func(ctx context.Context, f registry.ActivityFilter) (registry.Page[registry.Raw], error)
 }
@@ -78,18 +79,18 @@ func (a *activityAPI[T, In]) serveList(h *handler, w http.ResponseWriter, r *htt
 		return
 	}
 	if wantsXLSX(r) {
-		streamXLSX(h, w, r, a.table, func(ctx context.Context, cursor string) ([]T, string, error) {
+		streamXLSX(h, w, r, a.table, func(ctx context.Context, lang registry.Lang, cursor string) ([][]string, string, error) {
 			f.Cursor, f.Limit = cursor, export.PageSize
-			page, err := a.list(ctx, f)
+			page, err := a.cells(ctx, f, lang)
 			return page.Items, page.Next, err
 		})
 		return
 	}
 	if wantsCSV(r) {
-		h.streamCSV(w, r, a.csvName, a.csvHeader, func(ctx context.Context, cursor string) ([][]string, string, error) {
+		h.streamCSV(w, r, a.csvName, a.csvHeader, func(ctx context.Context, cursor string) ([][]byte, string, error) {
 			f.Cursor, f.Limit = cursor, csvPage
-			page, err := a.list(ctx, f)
-			return a.csvRows(page.Items), page.Next, err
+			page, err := a.csvLines(ctx, f)
+			return page.Items, page.Next, err
 		})
 		return
 	}
@@ -137,31 +138,6 @@ func (h *handler) ofOrganization(r *http.Request) func(ctx context.Context, f *r
 		f.Parties = append([]string{o.ID}, f.Parties...)
 		return nil
 	}
-}
-
-// participantsCell and outcomesCell render child rows for CSV exports:
-// "code:role; …" and "kind:count; …", a count with "+" when approximate.
-func participantsCell(ps []registry.Participant) string {
-	parts := make([]string, 0, len(ps))
-	for _, p := range ps {
-		parts = append(parts, p.OrganizationCode+":"+p.Role)
-	}
-	return strings.Join(parts, "; ")
-}
-
-func outcomesCell(os []registry.Outcome) string {
-	parts := make([]string, 0, len(os))
-	for _, o := range os {
-		cell := string(o.Kind)
-		if o.Count != nil {
-			cell += ":" + strconv.FormatInt(*o.Count, 10)
-		}
-		if o.Approximate {
-			cell += "+"
-		}
-		parts = append(parts, cell)
-	}
-	return strings.Join(parts, "; ")
 }
 
 func formatTime(t time.Time) string { return t.Format(time.RFC3339) }

@@ -75,18 +75,18 @@ func (h *handler) listAgreements(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if wantsXLSX(r) {
-		streamXLSX(h, w, r, export.Agreements, func(ctx context.Context, cursor string) ([]registry.Agreement, string, error) {
+		streamXLSX(h, w, r, export.Agreements, func(ctx context.Context, lang registry.Lang, cursor string) ([][]string, string, error) {
 			f.Cursor, f.Limit = cursor, export.PageSize
-			page, err := h.svc.ListAgreements(ctx, f)
+			page, err := h.svc.ListAgreementCells(ctx, f, lang)
 			return page.Items, page.Next, err
 		})
 		return
 	}
 	if wantsCSV(r) {
-		h.streamCSV(w, r, "agreements", agreementCSVHeader, func(ctx context.Context, cursor string) ([][]string, string, error) {
+		h.streamCSV(w, r, "agreements", registry.AgreementCSVHeader, func(ctx context.Context, cursor string) ([][]byte, string, error) {
 			f.Cursor, f.Limit = cursor, csvPage
-			page, err := h.svc.ListAgreements(ctx, f)
-			return agreementCSVRows(page.Items), page.Next, err
+			page, err := h.svc.ListAgreementsCSV(ctx, f)
+			return page.Items, page.Next, err
 		})
 		return
 	}

@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/chengyu-collab/registry/internal/export"
 	"github.com/chengyu-collab/registry/internal/registry"
@@ -15,21 +14,6 @@ type ConsultationList struct {
 	// 下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page
 	NextCursor string `json:"next_cursor,omitempty" example:"WyIyMDIzIiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0"`
 } // @name ConsultationList
-
-var consultationCSVHeader = []string{"id", "title_zh", "title_en", "topic_zh", "topic_en", "format", "status", "held_on",
-	"location", "agreement_id", "area_code", "participants", "outcomes", "summary_zh", "summary_en",
-	"version", "created_at", "updated_at", "archived_at"}
-
-func consultationCSVRows(items []registry.Consultation) [][]string {
-	out := make([][]string, 0, len(items))
-	for _, c := range items {
-		out = append(out, []string{c.ID, c.TitleZh, optText(c.TitleEn), optText(c.TopicZh), optText(c.TopicEn),
-			optText(c.Format), string(c.Status), optDate(c.HeldOn), optText(c.Location), optText(c.AgreementID), optText(c.AreaCode),
-			participantsCell(c.Participants), outcomesCell(c.Outcomes), optText(c.SummaryZh), optText(c.SummaryEn),
-			strconv.Itoa(c.Version), formatTime(c.CreatedAt), formatTime(c.UpdatedAt), optTime(c.ArchivedAt)})
-	}
-	return out
-}
 
 // consultations describes consultations to the shared activity handlers.
 func (h *handler) consultations() *activityAPI[registry.Consultation, registry.ConsultationInput] {
@@ -49,8 +33,9 @@ func (h *handler) consultations() *activityAPI[registry.Consultation, registry.C
 		kinds:     registry.ConsultationFormats.Codes(),
 		statuses:  registry.ConsultationStatuses.Codes(),
 		csvName:   "consultations",
-		csvHeader: consultationCSVHeader,
-		csvRows:   consultationCSVRows,
+		csvHeader: registry.ConsultationCSVHeader,
+		csvLines:  h.svc.ListConsultationsCSV,
+		cells:     h.svc.ListConsultationCells,
 		list:      h.svc.ListConsultations,
 		table:     export.Consultations,
 		listJSON:  h.svc.ListConsultationsJSON,

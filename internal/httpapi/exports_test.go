@@ -332,3 +332,78 @@ func TestAnnualReportInLibreOffice(t *testing.T) {
 		}
 	}
 }
+
+// TestExportsFollowRenames renames an organisation and a cooperation area
+// and exports right after each answer: the CSV lines and the workbooks,
+// in both languages, show the new code and names, never the old ones.
+func TestExportsFollowRenames(t *testing.T) {
+	t.Parallel()
+	api := newAPI(t)
+	patch := func(path string, body map[string]any) {
+		t.Helper()
+		cur := api.get(path)
+		expect(t, cur, 200)
+		expect(t, api.do(req{method: "PATCH", path: path, key: api.Admin, body: body,
+			header: map[string]string{"If-Match": cur.Header.Get("ETag")}}), 200)
+	}
+	cells := func(path, sheet string, lang registry.Lang) string {
+		t.Helper()
+		rows, err := workbook(t, api.get(path+"?format=xlsx&lang="+string(lang))).GetRows(registry.Text(lang, "export.sheet."+sheet, nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, r := range rows {
+			b.WriteString(strings.Join(r, "|") + "\n")
+		}
+		return b.String()
+	}
+	csvOf := func(path string) string {
+		t.Helper()
+		r := api.get(path + "?format=csv")
+		expect(t, r, 200)
+		return string(r.Body)
+	}
+	oldZh := "中国人民政治协商会议重庆市长寿区委员会"
+	for _, path := range []string{"/v1/agreements", "/v1/joint-actions"} {
+		if s := csvOf(path); !strings.Contains(s, "changshou-cppcc:") {
+			t.Fatalf("%s: the demo data does not name changshou-cppcc:\n%s", path, s)
+		}
+	}
+	if s := cells("/v1/consultations", "consultations", registry.Zh); !strings.Contains(s, oldZh) {
+		t.Fatalf("the demo consultations do not name %s:\n%s", oldZh, s)
+	}
+
+	patch("/v1/organizations/changshou-cppcc", map[string]any{"code": "changshou-renamed",
+		"name_zh": "长寿区政协（更名）", "name_en": "Changshou CPPCC, renamed"})
+	for _, path := range []string{"/v1/agreements", "/v1/consultations", "/v1/joint-actions"} {
+		if s := csvOf(path); strings.Contains(s, "changshou-cppcc:") || !strings.Contains(s, "changshou-renamed:") {
+			t.Errorf("%s CSV after the rename:\n%s", path, s)
+		}
+	}
+	for _, c := range [][2]string{{"/v1/agreements", "agreements"}, {"/v1/consultations", "consultations"}, {"/v1/joint-actions", "joint_actions"}} {
+		zh, en := cells(c[0], c[1], registry.Zh), cells(c[0], c[1], registry.En)
+		if strings.Contains(zh, oldZh) || !strings.Contains(zh, "长寿区政协（更名）（") {
+			t.Errorf("%s workbook in Chinese after the rename:\n%s", c[0], zh)
+		}
+		if strings.Contains(en, "Chongqing Changshou District Committee") || !strings.Contains(en, "Changshou CPPCC, renamed (") {
+			t.Errorf("%s workbook in English after the rename:\n%s", c[0], en)
+		}
+	}
+
+	// A cooperation area's names are in the workbooks' area column.
+	area := api.get("/v1/cooperation-areas/forest-fire-prevention").JSON(t)
+	patch("/v1/cooperation-areas/forest-fire-prevention", map[string]any{"name_zh": "森林防火（改名）", "name_en": "Forest fires, renamed"})
+	for _, lang := range []registry.Lang{registry.Zh, registry.En} {
+		s := cells("/v1/consultations", "consultations", lang)
+		old, _ := area["name_zh"].(string)
+		want := "森林防火（改名）"
+		if lang == registry.En {
+			old, _ = area["name_en"].(string)
+			want = "Forest fires, renamed"
+		}
+		if strings.Contains(s, "|"+old+"|") || !strings.Contains(s, "|"+want+"|") {
+			t.Errorf("consultations workbook in %s after the area's rename (%q → %q):\n%s", lang, old, want, s)
+		}
+	}
+}

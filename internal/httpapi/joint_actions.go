@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/chengyu-collab/registry/internal/export"
 	"github.com/chengyu-collab/registry/internal/registry"
@@ -15,21 +14,6 @@ type JointActionList struct {
 	// 下一页的游标，原样作为 cursor 参数发送；最后一页没有此字段 / cursor of the next page, to send unchanged as cursor; absent on the last page
 	NextCursor string `json:"next_cursor,omitempty" example:"WyIyMDIzIiwiMDE5M2E1YzItN2QxZS03YzRmLTlhNzAtMWYxYzJiM2Q0ZTVmIl0"`
 } // @name JointActionList
-
-var jointActionCSVHeader = []string{"id", "title_zh", "title_en", "theme_zh", "theme_en", "kind", "status", "started_on",
-	"ended_on", "location", "agreement_id", "area_code", "participants", "outcomes", "summary_zh", "summary_en",
-	"version", "created_at", "updated_at", "archived_at"}
-
-func jointActionCSVRows(items []registry.JointAction) [][]string {
-	out := make([][]string, 0, len(items))
-	for _, j := range items {
-		out = append(out, []string{j.ID, j.TitleZh, optText(j.TitleEn), optText(j.ThemeZh), optText(j.ThemeEn),
-			optText(j.Kind), string(j.Status), optDate(j.StartedOn), optDate(j.EndedOn), optText(j.Location), optText(j.AgreementID),
-			optText(j.AreaCode), participantsCell(j.Participants), outcomesCell(j.Outcomes), optText(j.SummaryZh),
-			optText(j.SummaryEn), strconv.Itoa(j.Version), formatTime(j.CreatedAt), formatTime(j.UpdatedAt), optTime(j.ArchivedAt)})
-	}
-	return out
-}
 
 // jointActions describes jointActions to the shared activity handlers.
 func (h *handler) jointActions() *activityAPI[registry.JointAction, registry.JointActionInput] {
@@ -49,8 +33,9 @@ func (h *handler) jointActions() *activityAPI[registry.JointAction, registry.Joi
 		kinds:     registry.JointActionKinds.Codes(),
 		statuses:  registry.JointActionStatuses.Codes(),
 		csvName:   "joint-actions",
-		csvHeader: jointActionCSVHeader,
-		csvRows:   jointActionCSVRows,
+		csvHeader: registry.JointActionCSVHeader,
+		csvLines:  h.svc.ListJointActionsCSV,
+		cells:     h.svc.ListJointActionCells,
 		list:      h.svc.ListJointActions,
 		table:     export.JointActions,
 		listJSON:  h.svc.ListJointActionsJSON,

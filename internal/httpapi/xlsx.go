@@ -27,22 +27,20 @@ func exportLang(r *http.Request) registry.Lang {
 }
 
 // streamXLSX answers an Excel workbook of a table's records, read page by
-// page through next. The rows are written to temporary files while the
+// page through next as the cells the store keeps for each record in the
+// workbook's language. The rows are written to temporary files while the
 // pages are read and the workbook is zipped to the client after the last
 // page: an error before then is an ordinary problem answer; a later one
 // (the client went away) aborts the connection, so a truncated file is
 // never mistaken for a whole one.
 func streamXLSX[T any](h *handler, w http.ResponseWriter, r *http.Request, t export.Table[T],
-	next func(ctx context.Context, cursor string) ([]T, string, error)) {
+	next func(ctx context.Context, lang registry.Lang, cursor string) ([][]string, string, error)) {
 	lg := exportLang(r)
-	areas, err := h.svc.AreaNames(r.Context())
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
 	name, ascii := t.FileName(lg)
 	h.sendWorkbook(w, r, name, ascii, func(ready func()) (bool, error) {
-		return export.WriteList(r.Context(), w, lg, t, export.Names{Areas: areas}, next, ready)
+		return export.WriteCells(r.Context(), w, lg, t, func(ctx context.Context, cursor string) ([][]string, string, error) {
+			return next(ctx, lg, cursor)
+		}, ready)
 	})
 }
 

@@ -62,4 +62,20 @@ func TestActivityQueryPlans(t *testing.T) {
 	}
 	check("consultation", plan{"format", registry.ActivityFilter{Kind: "meeting"}, nil, "consultations_format_idx"}, consultationKind.listQuery)
 	check("joint_action", plan{"kind", registry.ActivityFilter{Kind: "exhibition"}, nil, "joint_actions_kind_idx"}, jointActionKind.listQuery)
+	// The export pages (CSV and Excel) are the same statements reading one
+	// stored column: every filter keeps its index.
+	for _, col := range []exportColumn{exportCSV, exportZh, exportEn} {
+		check("consultation", plan{"format", registry.ActivityFilter{Kind: "meeting"}, nil, "consultations_format_idx"},
+			func(f registry.ActivityFilter, parties []string) (string, []any, error) {
+				return consultationKind.listQueryOf(consultationForms.exportSelect(col), f, parties)
+			})
+		check("joint_action", plan{"kind", registry.ActivityFilter{Kind: "exhibition"}, nil, "joint_actions_kind_idx"},
+			func(f registry.ActivityFilter, parties []string) (string, []any, error) {
+				if col == exportCSV {
+					st, args, err := JointActionCSVList(f, parties)
+					return st.SQL, args, err
+				}
+				return jointActionKind.listQueryOf(jointActionForms.exportSelect(col), f, parties)
+			})
+	}
 }

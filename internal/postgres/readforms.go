@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/lib/pq"
@@ -41,39 +42,90 @@ type readForms struct {
 	alias string // its alias in select and list statements
 	// forms reads records ids with the current select and returns their
 	// read forms by id.
-	forms func(ctx context.Context, q querier, ids []string) (map[string][]byte, error)
+	forms func(ctx context.Context, q querier, ids []string) (map[string]form, error)
+	// formOf makes the read form of a record as read (a T of the kind).
+	formOf func(rec any, areas registry.AreaNames) (form, error)
 	// namedBy lists the ids of the records naming organisation $1.
 	namedBy string
+	// areaNamedBy lists the ids of the records of cooperation area $1
+	// ("" when the kind shows no area's name).
+	areaNamedBy string
 	// lockOrgs locks FOR SHARE the organisations record $1 names.
 	lockOrgs string
+	// lockArea locks FOR SHARE the cooperation area of record $1 and
+	// reads its names ("" when the kind shows no area's name).
+	lockArea string
 	// jsonSelect reads, for a list page, the sort key, id, version and
 	// read form of each row.
 	jsonSelect string
 }
 
-func newReadForms[T any](table, alias, participants, fk, selectSQL string, scan func(scanner) (T, error), id func(*T) string) *readForms {
-	return &readForms{table: table, alias: alias,
-		forms:      formsOf(selectSQL, alias, scan, id),
-		namedBy:    `SELECT DISTINCT ` + fk + ` FROM ` + participants + ` WHERE organization_id = $1`,
-		lockOrgs:   `SELECT 1 FROM organizations o WHERE o.id IN (SELECT organization_id FROM ` + participants + ` WHERE ` + fk + ` = $1) ORDER BY o.id FOR SHARE`,
-		jsonSelect: `SELECT ` + alias + `.sort_on::text, ` + alias + `.id, ` + alias + `.version, ` + alias + `.read_json FROM ` + table + ` ` + alias,
-	}
+// form is a record's read form: its JSON, and its export rows (the CSV
+// line, the Excel cells in Chinese and in English).
+type form struct {
+	json   []byte
+	csv    []byte
+	zh, en []string
 }
 
-// formsOf returns the function that reads records with selectSQL and
-// marshals them. Every row is scanned before the first is marshalled, so
-// that the connection is released (outside a transaction) before Go
-// encodes.
-func formsOf[T any](selectSQL, alias string, scan func(scanner) (T, error), id func(*T) string) func(context.Context, querier, []string) (map[string][]byte, error) {
-	q := selectSQL + ` WHERE ` + alias + `.id = ANY($1::uuid[])`
-	return func(ctx context.Context, db querier, ids []string) (map[string][]byte, error) {
+// kindForms is what newReadForms needs to know of a kind of record.
+type kindForms[T any] struct {
+	table, alias, participants, fk, selectSQL string
+	scan                                      func(scanner) (T, error)
+	id                                        func(*T) string
+	area                                      func(*T) *string // nil: the kind shows no area's name
+	csv                                       func(T) []string
+	cols                                      []registry.ExportColumn[T]
+}
+
+func newReadForms[T any](k kindForms[T]) *readForms {
+	f := &readForms{table: k.table, alias: k.alias,
+		namedBy:    `SELECT DISTINCT ` + k.fk + ` FROM ` + k.participants + ` WHERE organization_id = $1`,
+		lockOrgs:   `SELECT 1 FROM organizations o WHERE o.id IN (SELECT organization_id FROM ` + k.participants + ` WHERE ` + k.fk + ` = $1) ORDER BY o.id FOR SHARE`,
+		jsonSelect: `SELECT ` + k.alias + `.sort_on::text, ` + k.alias + `.id, ` + k.alias + `.version, ` + k.alias + `.read_json FROM ` + k.table + ` ` + k.alias,
+	}
+	if k.area != nil {
+		f.areaNamedBy = `SELECT id FROM ` + k.table + ` WHERE area_code = $1`
+		f.lockArea = `SELECT code, name_zh, name_en FROM cooperation_areas
+			WHERE code = (SELECT area_code FROM ` + k.table + ` WHERE id = $1) FOR SHARE`
+	}
+	f.formOf = func(rec any, areas registry.AreaNames) (form, error) {
+		r, ok := rec.(T)
+		if !ok {
+			return form{}, fmt.Errorf("read form of %s: a record of type %T", k.table, rec)
+		}
+		return makeForm(k, r, areas)
+	}
+	f.forms = formsOf(k)
+	return f
+}
+
+// makeForm makes the read form of record rec: the JSON the API sends for
+// it and its export rows.
+func makeForm[T any](k kindForms[T], rec T, areas registry.AreaNames) (form, error) {
+	b, err := json.Marshal(rec)
+	if err != nil {
+		return form{}, fmt.Errorf("marshal read form: %w", err)
+	}
+	return form{json: b, csv: registry.CSVLine(k.csv(rec)),
+		zh: registry.ExportCells(k.cols, registry.Zh, areas, rec),
+		en: registry.ExportCells(k.cols, registry.En, areas, rec)}, nil
+}
+
+// formsOf returns the function that reads records with the kind's select
+// and makes their read forms. Every row is scanned before the first form
+// is made, so that the connection is released (outside a transaction)
+// before Go encodes.
+func formsOf[T any](k kindForms[T]) func(context.Context, querier, []string) (map[string]form, error) {
+	q := k.selectSQL + ` WHERE ` + k.alias + `.id = ANY($1::uuid[])`
+	return func(ctx context.Context, db querier, ids []string) (map[string]form, error) {
 		rows, err := db.QueryContext(ctx, q, pq.Array(ids))
 		if err != nil {
 			return nil, mapError(fmt.Errorf("read records: %w", err))
 		}
 		var recs []T
 		for rows.Next() {
-			rec, err := scan(rows)
+			rec, err := k.scan(rows)
 			if err != nil {
 				rows.Close()
 				return nil, err
@@ -84,25 +136,77 @@ func formsOf[T any](selectSQL, alias string, scan func(scanner) (T, error), id f
 		if err := rows.Err(); err != nil {
 			return nil, mapError(fmt.Errorf("read records: %w", err))
 		}
-		out := make(map[string][]byte, len(recs))
-		for i := range recs {
-			b, err := json.Marshal(recs[i])
-			if err != nil {
-				return nil, fmt.Errorf("marshal read form: %w", err)
+		var codes []string
+		if k.area != nil {
+			for i := range recs {
+				if c := k.area(&recs[i]); c != nil {
+					codes = append(codes, *c)
+				}
 			}
-			out[id(&recs[i])] = b
+		}
+		areas, err := areaNames(ctx, db, codes)
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[string]form, len(recs))
+		for i := range recs {
+			f, err := makeForm(k, recs[i], areas)
+			if err != nil {
+				return nil, err
+			}
+			out[k.id(&recs[i])] = f
 		}
 		return out, nil
 	}
 }
 
+// areaNames reads the names of the cooperation areas codes.
+func areaNames(ctx context.Context, db querier, codes []string) (registry.AreaNames, error) {
+	areas := registry.AreaNames{}
+	if len(codes) == 0 {
+		return areas, nil
+	}
+	rows, err := db.QueryContext(ctx, `SELECT code, name_zh, name_en FROM cooperation_areas WHERE code = ANY($1::text[])`, pq.Array(codes))
+	if err != nil {
+		return nil, mapError(fmt.Errorf("read area names: %w", err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a, err := scanAreaName(rows)
+		if err != nil {
+			return nil, err
+		}
+		areas[a.Code] = a
+	}
+	if err := rows.Err(); err != nil {
+		return nil, mapError(fmt.Errorf("read area names: %w", err))
+	}
+	return areas, nil
+}
+
+// scanAreaName reads the code, name_zh and name_en of a cooperation area.
+func scanAreaName(sc scanner) (registry.CooperationArea, error) {
+	var a registry.CooperationArea
+	var en sql.NullString
+	if err := sc.Scan(&a.Code, &a.NameZh, &en); err != nil {
+		return a, mapError(fmt.Errorf("read area name: %w", err))
+	}
+	a.NameEn = stringPtr(en)
+	return a, nil
+}
+
 var (
-	agreementForms = newReadForms("agreements", "a", "agreement_parties", "agreement_id", agreementSelect, scanAgreement,
-		func(a *registry.Agreement) string { return a.ID })
-	consultationForms = newReadForms("consultations", "x", "consultation_participants", "consultation_id",
-		consultationKind.selectSQL, consultationKind.scan, func(c *consultation) string { return c.ID })
-	jointActionForms = newReadForms("joint_actions", "x", "joint_action_participants", "joint_action_id",
-		jointActionKind.selectSQL, jointActionKind.scan, func(j *jointAction) string { return j.ID })
+	agreementForms = newReadForms(kindForms[registry.Agreement]{table: "agreements", alias: "a",
+		participants: "agreement_parties", fk: "agreement_id", selectSQL: agreementSelect, scan: scanAgreement,
+		id: func(a *registry.Agreement) string { return a.ID }, csv: registry.AgreementCSV, cols: registry.AgreementColumns})
+	consultationForms = newReadForms(kindForms[consultation]{table: "consultations", alias: "x",
+		participants: "consultation_participants", fk: "consultation_id", selectSQL: consultationKind.selectSQL,
+		scan: consultationKind.scan, id: func(c *consultation) string { return c.ID },
+		area: func(c *consultation) *string { return c.AreaCode }, csv: registry.ConsultationCSV, cols: registry.ConsultationColumns})
+	jointActionForms = newReadForms(kindForms[jointAction]{table: "joint_actions", alias: "x",
+		participants: "joint_action_participants", fk: "joint_action_id", selectSQL: jointActionKind.selectSQL,
+		scan: jointActionKind.scan, id: func(j *jointAction) string { return j.ID },
+		area: func(j *jointAction) *string { return j.AreaCode }, csv: registry.JointActionCSV, cols: registry.JointActionColumns})
 	allReadForms = []*readForms{agreementForms, consultationForms, jointActionForms}
 )
 
@@ -115,25 +219,43 @@ func (k *activityKind[T]) forms() *readForms {
 }
 
 // readBack ends a write of record id in transaction tx: it locks the
-// organisations the record names (FOR SHARE, see above), reads the record
-// as stored with read, and stores its read form.
+// organisations the record names and its cooperation area (FOR SHARE, see
+// above), reads the record as stored with read, and stores its read form.
 func readBack[T any](ctx context.Context, tx *sql.Tx, f *readForms, id string, read func() (T, error)) (T, error) {
+	var zero T
 	if _, err := tx.ExecContext(ctx, f.lockOrgs, id); err != nil {
-		var zero T
 		return zero, mapError(fmt.Errorf("lock organisations of %s: %w", f.table, err))
+	}
+	areas := registry.AreaNames{}
+	if f.lockArea != "" {
+		a, err := scanAreaName(tx.QueryRowContext(ctx, f.lockArea, id))
+		switch {
+		case err == nil:
+			areas[a.Code] = a
+		case !errors.Is(err, sql.ErrNoRows) && !errors.Is(err, registry.ErrNotFound):
+			return zero, fmt.Errorf("lock the area of %s: %w", f.table, err)
+		}
 	}
 	rec, err := read()
 	if err != nil {
 		return rec, err
 	}
-	b, err := json.Marshal(rec)
+	fm, err := f.formOf(rec, areas)
 	if err != nil {
-		return rec, fmt.Errorf("marshal read form: %w", err)
+		return rec, err
 	}
-	if _, err := tx.ExecContext(ctx, f.storeSQL(), id, string(b)); err != nil {
+	if _, err := tx.ExecContext(ctx, f.storeSQL(), id, string(fm.json), string(fm.csv),
+		arrayLiteral(fm.zh), arrayLiteral(fm.en)); err != nil {
 		return rec, mapError(fmt.Errorf("store read form of %s: %w", f.table, err))
 	}
 	return rec, nil
+}
+
+// arrayLiteral is the text[] literal of cells.
+func arrayLiteral(cells []string) string {
+	v, _ := pq.StringArray(cells).Value() // a StringArray's Value does not fail
+	s, _ := v.(string)
+	return s
 }
 
 // rewriteBatch rewrites the read forms of records ids in one transaction
@@ -166,13 +288,16 @@ func (s *Store) rewriteBatch(ctx context.Context, f *readForms, ids []string, bu
 				return err
 			}
 		}
-		keys := make([]string, 0, len(forms))
-		vals := make([]string, 0, len(forms))
-		for id, b := range forms {
-			keys, vals = append(keys, id), append(vals, string(b))
+		n := len(forms)
+		keys, jsons, csvs, zhs, ens := make([]string, 0, n), make([]string, 0, n), make([]string, 0, n), make([]string, 0, n), make([]string, 0, n)
+		for id, fm := range forms {
+			keys, jsons, csvs = append(keys, id), append(jsons, string(fm.json)), append(csvs, string(fm.csv))
+			zhs, ens = append(zhs, arrayLiteral(fm.zh)), append(ens, arrayLiteral(fm.en))
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE `+f.table+` t SET read_json = v.j
-			FROM unnest($1::uuid[], $2::text[]) AS v(id, j) WHERE t.id = v.id AND t.read_json IS DISTINCT FROM v.j`, pq.Array(keys), pq.Array(vals))
+		_, err = tx.ExecContext(ctx, `UPDATE `+f.table+` t SET read_json = v.j, export_csv = v.c,
+				export_zh = v.zh::text[], export_en = v.en::text[]
+			FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(id, j, c, zh, en) WHERE t.id = v.id`,
+			pq.Array(keys), pq.Array(jsons), pq.Array(csvs), pq.Array(zhs), pq.Array(ens))
 		if err != nil {
 			return mapError(fmt.Errorf("store read forms of %s: %w", f.table, err))
 		}
@@ -183,7 +308,7 @@ func (s *Store) rewriteBatch(ctx context.Context, f *readForms, ids []string, bu
 // bumpChanged gives a new version to each record (locked by the caller)
 // whose new read form differs from its stored one, and returns the forms
 // with those records formed again at their new version.
-func (s *Store) bumpChanged(ctx context.Context, tx *sql.Tx, f *readForms, forms map[string][]byte) (map[string][]byte, error) {
+func (s *Store) bumpChanged(ctx context.Context, tx *sql.Tx, f *readForms, forms map[string]form) (map[string]form, error) {
 	ids := make([]string, 0, len(forms))
 	for id := range forms {
 		ids = append(ids, id)
@@ -195,7 +320,7 @@ func (s *Store) bumpChanged(ctx context.Context, tx *sql.Tx, f *readForms, forms
 		if err := sc.Scan(&id, &stored); err != nil {
 			return err
 		}
-		if stored.Valid && stored.String != string(forms[id]) {
+		if stored.Valid && stored.String != string(forms[id].json) {
 			changed = append(changed, id)
 		}
 		return nil
@@ -242,14 +367,26 @@ func (s *Store) enqueueReadForms(ctx context.Context, id string) error {
 	return afterCommit(ctx, s.DrainReadForms)
 }
 
+// enqueueAreaForms records, in the transaction of ctx, that the read forms
+// of the records of cooperation area code must be rewritten (their Excel
+// rows show its names), and has the transaction drain the queue once it
+// commits.
+func (s *Store) enqueueAreaForms(ctx context.Context, code string) error {
+	if _, err := s.unprepared(ctx).ExecContext(ctx, `INSERT INTO read_form_queue (area_code) VALUES ($1)`, code); err != nil {
+		return mapError(fmt.Errorf("enqueue read forms: %w", err))
+	}
+	return afterCommit(ctx, s.DrainReadForms)
+}
+
 // DrainReadForms rewrites the read forms of the records naming each
-// organisation in read_form_queue, then removes its entry. It is safe to
-// run concurrently with itself and with any write.
+// organisation, or of each cooperation area, in read_form_queue, then
+// removes its entry. It is safe to run concurrently with itself and with
+// any write.
 func (s *Store) DrainReadForms(ctx context.Context) error {
 	for {
 		var entry int64
-		var org string
-		err := s.db.QueryRowContext(ctx, `SELECT id, organization_id FROM read_form_queue ORDER BY id LIMIT 1`).Scan(&entry, &org)
+		var org, area sql.NullString
+		err := s.db.QueryRowContext(ctx, `SELECT id, organization_id, area_code FROM read_form_queue ORDER BY id LIMIT 1`).Scan(&entry, &org, &area)
 		if notFound(err) {
 			return nil
 		}
@@ -257,7 +394,14 @@ func (s *Store) DrainReadForms(ctx context.Context) error {
 			return mapError(fmt.Errorf("read the read-form queue: %w", err))
 		}
 		for _, f := range allReadForms {
-			ids, err := s.idsOf(ctx, f.namedBy, org)
+			q, key := f.namedBy, org.String
+			if area.Valid {
+				q, key = f.areaNamedBy, area.String
+			}
+			if q == "" {
+				continue
+			}
+			ids, err := s.idsOf(ctx, q, key)
 			if err != nil {
 				return err
 			}
@@ -293,7 +437,7 @@ func (s *Store) RebuildReadForms(ctx context.Context, missingOnly bool, progress
 	for _, f := range allReadForms {
 		cond := ``
 		if missingOnly {
-			cond = ` AND read_json IS NULL`
+			cond = ` AND (read_json IS NULL OR export_csv IS NULL)`
 		}
 		q := `SELECT id FROM ` + f.table + ` WHERE id > $1` + cond + ` ORDER BY id LIMIT ` + fmt.Sprint(rewriteBatchSize)
 		after, n := "00000000-0000-0000-0000-000000000000", 0
@@ -323,9 +467,10 @@ func (f *readForms) byIDSQL() string {
 	return `SELECT version, read_json FROM ` + f.table + ` WHERE id = $1`
 }
 
-// storeSQL stores the read form $2 of record $1.
+// storeSQL stores the read form of record $1: $2 its JSON, $3 its CSV
+// line, $4 and $5 its Excel cells in Chinese and English.
 func (f *readForms) storeSQL() string {
-	return `UPDATE ` + f.table + ` SET read_json = $2 WHERE id = $1`
+	return `UPDATE ` + f.table + ` SET read_json = $2, export_csv = $3, export_zh = $4::text[], export_en = $5::text[] WHERE id = $1`
 }
 
 // getJSON reads one record's read form by id, computing it when it is
@@ -348,7 +493,7 @@ func (s *Store) getJSON(ctx context.Context, f *readForms, id string) (registry.
 		if err != nil {
 			return raw, err
 		}
-		if form = forms[id]; form == nil {
+		if form = forms[id].json; form == nil {
 			return raw, registry.ErrNotFound
 		}
 	}
@@ -388,7 +533,7 @@ func (s *Store) listJSON(ctx context.Context, f *readForms, limit int, q string,
 		}
 		for i := range items {
 			if items[i].raw.JSON == nil {
-				items[i].raw.JSON = forms[items[i].raw.ID]
+				items[i].raw.JSON = forms[items[i].raw.ID].json
 			}
 		}
 	}

@@ -19,7 +19,8 @@ func readForms(t *testing.T, store *postgres.Store) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	for _, table := range []string{"agreements", "consultations", "joint_actions"} {
-		rows, err := store.DB().Query(`SELECT id, coalesce(read_json, '') FROM ` + table)
+		rows, err := store.DB().Query(`SELECT id, coalesce(read_json, '') || E'\n' || coalesce(export_csv, '') ||
+			coalesce(array_to_string(export_zh, E'\x1f'), '') || E'\n' || coalesce(array_to_string(export_en, E'\x1f'), '') FROM ` + table)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -35,9 +36,18 @@ func readForms(t *testing.T, store *postgres.Store) map[string]string {
 	return out
 }
 
+// exportRowsOf are a record's export rows as readForms shows them after
+// its JSON: its CSV line and its Excel cells in zh and en.
+func exportRowsOf[T any](rec T, csv func(T) []string, cols []registry.ExportColumn[T], areas registry.AreaNames) string {
+	lit := func(cells []string) string { return strings.Join(cells, "\x1f") }
+	return string(registry.CSVLine(csv(rec))) + lit(registry.ExportCells(cols, registry.Zh, areas, rec)) + "\n" +
+		lit(registry.ExportCells(cols, registry.En, areas, rec))
+}
+
 // checkFormsMatchRecords checks that every record's read form is the
-// bytes json.Marshal writes for it as the store reads it now, and that
-// the JSON reads send those bytes.
+// bytes json.Marshal writes for it as the store reads it now, that the
+// JSON reads send those bytes, and that its export rows are the cells
+// registry makes of it now.
 func checkFormsMatchRecords(t *testing.T, store *postgres.Store) {
 	t.Helper()
 	ctx := context.Background()
@@ -45,25 +55,42 @@ func checkFormsMatchRecords(t *testing.T, store *postgres.Store) {
 	if len(forms) == 0 {
 		t.Fatal("no records")
 	}
+	areas := registry.AreaNames{}
+	for cursor := ""; ; {
+		page, err := store.ListAreas(ctx, 200, cursor)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range page.Items {
+			areas[a.Code] = a
+		}
+		if cursor = page.Next; cursor == "" {
+			break
+		}
+	}
 	for key, form := range forms {
 		table, id, _ := strings.Cut(key, "/")
 		var rec any
 		var raw registry.Raw
+		var rows string
 		var err error
 		switch table {
 		case "agreements":
-			rec, err = store.GetAgreement(ctx, id)
-			if err == nil {
+			var a registry.Agreement
+			if a, err = store.GetAgreement(ctx, id); err == nil {
+				rec, rows = a, exportRowsOf(a, registry.AgreementCSV, registry.AgreementColumns, areas)
 				raw, err = store.GetAgreementJSON(ctx, id)
 			}
 		case "consultations":
-			rec, err = store.GetConsultation(ctx, id)
-			if err == nil {
+			var c registry.Consultation
+			if c, err = store.GetConsultation(ctx, id); err == nil {
+				rec, rows = c, exportRowsOf(c, registry.ConsultationCSV, registry.ConsultationColumns, areas)
 				raw, err = store.GetConsultationJSON(ctx, id)
 			}
 		default:
-			rec, err = store.GetJointAction(ctx, id)
-			if err == nil {
+			var j registry.JointAction
+			if j, err = store.GetJointAction(ctx, id); err == nil {
+				rec, rows = j, exportRowsOf(j, registry.JointActionCSV, registry.JointActionColumns, areas)
 				raw, err = store.GetJointActionJSON(ctx, id)
 			}
 		}
@@ -71,8 +98,8 @@ func checkFormsMatchRecords(t *testing.T, store *postgres.Store) {
 			t.Fatal(err)
 		}
 		want, _ := json.Marshal(rec)
-		if form != string(want) || !bytes.Equal(raw.JSON, want) {
-			t.Fatalf("%s: read form\n%s\nGET sends\n%s\nthe record is\n%s", key, form, raw.JSON, want)
+		if form != string(want)+"\n"+rows || !bytes.Equal(raw.JSON, want) {
+			t.Fatalf("%s: read form and export rows\n%s\nGET sends\n%s\nthe record is\n%s\n%s", key, form, raw.JSON, want, rows)
 		}
 	}
 }
@@ -112,6 +139,28 @@ func TestReadFormsAreWrittenWithEveryChange(t *testing.T) {
 	if n := countWhere(t, store, `SELECT count(*) FROM joint_actions WHERE read_json LIKE '%changshou-renamed%'`); n == 0 {
 		t.Fatal("no read form names the new code")
 	}
+	// So does a change of a cooperation area's names, which the Excel rows
+	// show.
+	var code string
+	if err := store.DB().QueryRow(`SELECT area_code FROM joint_actions WHERE area_code IS NOT NULL LIMIT 1`).Scan(&code); err != nil {
+		t.Fatal(err)
+	}
+	area, err := svc.GetArea(ctx, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newName := "Renamed area"
+	if _, err := svc.UpdateArea(ctx, admin, code, area.Version,
+		registry.AreaInput{Code: code, NameZh: "改名的领域", NameEn: &newName, ParentCode: area.ParentCode}); err != nil {
+		t.Fatal(err)
+	}
+	if n := countWhere(t, store, `SELECT count(*) FROM read_form_queue`); n != 0 {
+		t.Fatalf("%d entries left in the queue", n)
+	}
+	if n := countWhere(t, store, `SELECT count(*) FROM joint_actions WHERE area_code = '`+code+
+		`' AND NOT ('改名的领域' = ANY (export_zh) AND 'Renamed area' = ANY (export_en))`); n != 0 {
+		t.Fatalf("%d joint actions of the area do not show its new names", n)
+	}
 	checkFormsMatchRecords(t, store)
 	// Lists send the same bytes, in the same order, with the same cursors.
 	f := registry.ActivityFilter{Parties: []string{o.ID}, IncludeArchived: true, Limit: 2}
@@ -139,20 +188,80 @@ func TestReadFormsAreWrittenWithEveryChange(t *testing.T) {
 	}
 }
 
+// exportAll is every export of every kind, archived records included: the
+// CSV lines, then the Excel cells in zh and en, page by page.
+func exportAll(t *testing.T, store *postgres.Store) string {
+	t.Helper()
+	ctx := context.Background()
+	var b strings.Builder
+	csvPages := func(list func(cursor string) (registry.Page[[]byte], error)) {
+		for cursor := ""; ; {
+			p, err := list(cursor)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, line := range p.Items {
+				b.Write(line)
+			}
+			if cursor = p.Next; cursor == "" {
+				return
+			}
+		}
+	}
+	cellPages := func(list func(cursor string, lang registry.Lang) (registry.Page[[]string], error)) {
+		for _, lang := range []registry.Lang{registry.Zh, registry.En} {
+			for cursor := ""; ; {
+				p, err := list(cursor, lang)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, cells := range p.Items {
+					b.WriteString(strings.Join(cells, "|") + "\n")
+				}
+				if cursor = p.Next; cursor == "" {
+					break
+				}
+			}
+		}
+	}
+	af := func(c string) registry.AgreementFilter {
+		return registry.AgreementFilter{IncludeArchived: true, Limit: 3, Cursor: c}
+	}
+	xf := func(c string) registry.ActivityFilter {
+		return registry.ActivityFilter{IncludeArchived: true, Limit: 3, Cursor: c}
+	}
+	csvPages(func(c string) (registry.Page[[]byte], error) { return store.ListAgreementsCSV(ctx, af(c)) })
+	csvPages(func(c string) (registry.Page[[]byte], error) { return store.ListConsultationsCSV(ctx, xf(c)) })
+	csvPages(func(c string) (registry.Page[[]byte], error) { return store.ListJointActionsCSV(ctx, xf(c)) })
+	cellPages(func(c string, l registry.Lang) (registry.Page[[]string], error) {
+		return store.ListAgreementCells(ctx, af(c), l)
+	})
+	cellPages(func(c string, l registry.Lang) (registry.Page[[]string], error) {
+		return store.ListConsultationCells(ctx, xf(c), l)
+	})
+	cellPages(func(c string, l registry.Lang) (registry.Page[[]string], error) {
+		return store.ListJointActionCells(ctx, xf(c), l)
+	})
+	return b.String()
+}
+
 func TestRebuildReadModelsGivesIdenticalBytes(t *testing.T) {
 	t.Parallel()
 	store, _ := activityStore(t)
 	ctx := context.Background()
 	before := readForms(t, store)
+	exported := exportAll(t, store)
 	for _, table := range []string{"agreements", "consultations", "joint_actions"} {
-		if _, err := store.DB().Exec(`UPDATE ` + table + ` SET read_json = CASE WHEN random() < 0.5 THEN NULL ELSE '{}' END`); err != nil {
+		if _, err := store.DB().Exec(`UPDATE ` + table + ` SET read_json = CASE WHEN random() < 0.5 THEN NULL ELSE '{}' END,
+			export_csv = CASE WHEN random() < 0.5 THEN NULL ELSE export_csv END,
+			export_zh = CASE WHEN random() < 0.5 THEN NULL ELSE export_zh END, export_en = NULL`); err != nil {
 			t.Fatal(err)
 		}
 	}
 	// A missing form is computed on read, byte for byte.
 	checkMissing := readForms(t, store)
 	for key, form := range checkMissing {
-		if form != "" {
+		if !strings.HasPrefix(form, "\n") { // read_json is there
 			continue
 		}
 		table, id, _ := strings.Cut(key, "/")
@@ -166,12 +275,25 @@ func TestRebuildReadModelsGivesIdenticalBytes(t *testing.T) {
 		default:
 			raw, err = store.GetJointActionJSON(ctx, id)
 		}
-		if err != nil || string(raw.JSON) != before[key] {
+		if want, _, _ := strings.Cut(before[key], "\n"); err != nil || string(raw.JSON) != want {
 			t.Fatalf("%s computed on read: %v\n%s\nwant\n%s", key, err, raw.JSON, before[key])
+		}
+	}
+	// A missing export row is made on read, the same.
+	if got := exportAll(t, store); got != exported {
+		t.Fatalf("exports with rows made on read\n%s\nwant\n%s", got, exported)
+	}
+	// The rebuild rewrites every row, wrong ones included.
+	for _, table := range []string{"agreements", "consultations", "joint_actions"} {
+		if _, err := store.DB().Exec(`UPDATE ` + table + ` SET export_csv = coalesce(export_csv, 'x'), export_zh = '{}'`); err != nil {
+			t.Fatal(err)
 		}
 	}
 	if err := store.RebuildReadForms(ctx, false, nil); err != nil {
 		t.Fatal(err)
+	}
+	if got := exportAll(t, store); got != exported {
+		t.Fatalf("exports after the rebuild\n%s\nwant\n%s", got, exported)
 	}
 	after := readForms(t, store)
 	if len(after) != len(before) {

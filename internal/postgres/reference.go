@@ -133,7 +133,12 @@ func (s *Store) InsertArea(ctx context.Context, in registry.AreaInput) (registry
 func (s *Store) ReplaceArea(ctx context.Context, in registry.AreaInput) (registry.CooperationArea, error) {
 	q := `UPDATE cooperation_areas SET name_zh = $2, name_en = $3, parent_code = $4,
 		version = version + 1, updated_at = now() WHERE code = $1 RETURNING ` + areaColumns
-	return scanArea(s.q(ctx).QueryRowContext(ctx, q, in.Code, in.NameZh, nullString(in.NameEn), nullString(in.ParentCode)))
+	a, err := scanArea(s.q(ctx).QueryRowContext(ctx, q, in.Code, in.NameZh, nullString(in.NameEn), nullString(in.ParentCode)))
+	if err != nil {
+		return a, err
+	}
+	// The export rows showing the area's names follow it (readforms.go).
+	return a, s.enqueueAreaForms(ctx, a.Code)
 }
 
 // AreaExists reports whether a cooperation area exists.

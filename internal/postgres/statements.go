@@ -129,8 +129,9 @@ type JointActionCreate struct {
 	Outcome      Statement // $1 id, $2 position, $3 kind, $4 count, $5 approximate, $6, $7 descriptions
 	Stats        Statement // $1 entity, $2 id, $3 +1
 	LockOrgs     Statement // $1 id: the organisations it names, FOR SHARE
+	LockArea     Statement // $1 id: its cooperation area, FOR SHARE, with the area's names
 	ReadBack     Statement // $1 id
-	ReadForm     Statement // $1 id, $2 the read form
+	ReadForm     Statement // $1 id, $2 the read form, $3 the CSV line, $4 and $5 the Excel cells (text[] literals)
 	Audit        Statement // $1 key id, $2 organisation, $3 action, $4 entity, $5 entity id, $6 request id, $7 before, $8 after
 	Store        Statement // $1 holder, $2 key, $3 request hash, $4 status, $5 location, $6 ETag, $7 body
 }
@@ -154,6 +155,7 @@ func JointActionCreateStatements() JointActionCreate {
 		Outcome:      Statement{SQL: outcome},
 		Stats:        Statement{stats, true},
 		LockOrgs:     Statement{SQL: jointActionForms.lockOrgs},
+		LockArea:     Statement{SQL: jointActionForms.lockArea},
 		ReadBack:     Statement{SQL: JointActionByIDSQL()},
 		ReadForm:     Statement{SQL: jointActionForms.storeSQL()},
 		Audit:        Statement{SQL: audit},

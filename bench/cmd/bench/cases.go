@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"math/rand/v2"
@@ -18,6 +19,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/lib/pq"
 
 	"github.com/chengyu-collab/registry/bench/gen"
 	"github.com/chengyu-collab/registry/bench/load"
@@ -342,8 +345,13 @@ func (e *env) postScript(ctx context.Context) (pgScript, error) {
 		c("outcome_zh", "形成协商意见十余条"), "NULL")
 	b.run(st.Stats, "", c("entity", string(registry.EntityJointAction)), ":rec_id", c("plus", 1))
 	b.run(st.LockOrgs, "", ":rec_id")
+	b.run(st.LockArea, "", ":rec_id")
 	b.run(st.ReadBack, "", ":rec_id")
-	b.run(st.ReadForm, "", ":rec_id", c("read_form", postAfterJSON))
+	csvLine, zh, en, err := postAfterExport()
+	if err != nil {
+		return pgScript{}, err
+	}
+	b.run(st.ReadForm, "", ":rec_id", c("read_form", postAfterJSON), c("export_csv", csvLine), c("export_zh", zh), c("export_en", en))
 	b.run(st.Audit, "", holder, "NULL", c("action", string(registry.ActionCreate)), ":entity", ":rec_id", c("request_id", "bench"),
 		"NULL", c("after", postAfterJSON), "NULL") // no user: the request is made with a key
 	b.run(st.Store, "", holder, ":a", hash, c("created", http.StatusCreated), c("answer_location", "/v1/joint-actions/x"),
@@ -354,6 +362,24 @@ func (e *env) postScript(ctx context.Context) (pgScript, error) {
 
 // postSummary is the summary of postBody.
 const postSummary = "双方立足两地政协人才、智力和组织优势，围绕成渝地区双城经济圈建设重大部署，组织委员实地察看项目现场，召开专题协商会议，形成协商意见并报送党委政府，共同筑牢森林防灭火安全防线。"
+
+// postAfterExport returns the export rows the store keeps for the joint
+// action of postAfterJSON: its CSV line and its Excel cells in Chinese and
+// English, as text[] literals.
+func postAfterExport() (csvLine, zh, en string, err error) {
+	var j registry.JointAction
+	if err := json.Unmarshal([]byte(strings.ReplaceAll(postAfterJSON, "10.00.00Z", "10:00:00Z")), &j); err != nil {
+		return "", "", "", fmt.Errorf("the created joint action: %w", err)
+	}
+	lit := func(cells []string) string {
+		v, _ := pq.StringArray(cells).Value()
+		s, _ := v.(string)
+		return s
+	}
+	areas := registry.AreaNames{"forest-fire-prevention": {Code: "forest-fire-prevention", NameZh: "森林防灭火"}}
+	return string(registry.CSVLine(registry.JointActionCSV(j))), lit(registry.ExportCells(registry.JointActionColumns, registry.Zh, areas, j)),
+		lit(registry.ExportCells(registry.JointActionColumns, registry.En, areas, j)), nil
+}
 
 // postAfterJSON is the size and shape of a created joint action.
 const postAfterJSON = `{"id":"0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f","title_zh":"川渝毗邻地区森林防灭火联合调研","title_en":"Joint research on forest fire prevention","theme_zh":"森林防灭火","theme_en":null,"kind":"research","started_on":"2024-05-06","ended_on":"2024-05","location":"重庆市长寿区","agreement_id":null,"area_code":"forest-fire-prevention","status":"completed","participants":[{"organization_id":"0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e51","organization_code":"bench-org-0001","role":"lead"},{"organization_id":"0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e52","organization_code":"bench-org-0042","role":"partner"}],"outcomes":[{"kind":"opinion","count":12,"approximate":true,"description_zh":"形成协商意见十余条","description_en":null}],"summary_zh":"双方立足两地政协人才、智力和组织优势，围绕成渝地区双城经济圈建设重大部署，组织委员实地察看项目现场，召开专题协商会议，形成协商意见并报送党委政府，共同筑牢森林防灭火安全防线。","summary_en":null,"version":1,"created_at":"2026-11-26T10.00.00Z","updated_at":"2026-11-26T10.00.00Z","archived_at":null}`
