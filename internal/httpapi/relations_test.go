@@ -73,19 +73,20 @@ func TestRelationsOverHTTP(t *testing.T) {
 	expectProblem(t, api.get("/v1/agreements?related_to=nope"), 400, "related_to")
 
 	rows := api.countRows("agreement_relations")
+	// B's link showed in A's related_from: A is at version 2.
 	patch := func(id string, version int, rels []any) response {
 		return api.do(req{method: "PATCH", path: "/v1/agreements/" + id, key: api.Changshou,
 			body: map[string]any{"relations": rels}, header: map[string]string{"If-Match": fmt.Sprintf(`"%d"`, version)}})
 	}
-	p := expectProblem(t, patch(aID, 1, []any{map[string]any{"agreement_id": bID, "kind": "supersedes"}}), 422)
+	p := expectProblem(t, patch(aID, 2, []any{map[string]any{"agreement_id": bID, "kind": "supersedes"}}), 422)
 	if problemCode(p, "relations[0].kind") != "relation_cycle" {
 		t.Fatalf("cycle: %v", p)
 	}
-	p = expectProblem(t, patch(aID, 1, []any{map[string]any{"agreement_id": aID, "kind": "implements"}}), 422)
+	p = expectProblem(t, patch(aID, 2, []any{map[string]any{"agreement_id": aID, "kind": "implements"}}), 422)
 	if problemCode(p, "relations[0].agreement_id") != "self_reference" {
 		t.Fatalf("self: %v", p)
 	}
-	p = expectProblem(t, patch(aID, 1, []any{map[string]any{"agreement_id": "0190a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f", "kind": "renews"}}), 422)
+	p = expectProblem(t, patch(aID, 2, []any{map[string]any{"agreement_id": "0190a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f", "kind": "renews"}}), 422)
 	if problemCode(p, "relations[0].agreement_id") != "unknown_agreement" {
 		t.Fatalf("unknown: %v", p)
 	}
@@ -94,9 +95,9 @@ func TestRelationsOverHTTP(t *testing.T) {
 	}
 	// related_from is read-only.
 	expectProblem(t, api.do(req{method: "PATCH", path: "/v1/agreements/" + aID, key: api.Changshou,
-		body: map[string]any{"related_from": []any{}}, header: map[string]string{"If-Match": `"1"`}}), 400)
+		body: map[string]any{"related_from": []any{}}, header: map[string]string{"If-Match": `"2"`}}), 400)
 	// supplements may close a loop.
-	expect(t, patch(aID, 1, []any{map[string]any{"agreement_id": bID, "kind": "supplements"}}), 200)
+	expect(t, patch(aID, 2, []any{map[string]any{"agreement_id": bID, "kind": "supplements"}}), 200)
 }
 
 // TestRelatedFromFollowsTheLinkingAgreement: a target's related_from lives
