@@ -27,21 +27,21 @@ const (
 
 // exportCopySQL is the SELECT whose COPY … TO STDOUT is the ceiling of the
 // CSV and Excel exports: the rows the exports read, the joint actions of
-// 2023 (not archived), in the export's keyset order, each in its read
-// form with its keyset columns, all at once.
+// 2023 (not archived), in the export's keyset order, each as its stored
+// export line with its keyset columns, all at once.
 //
-// This is the one place to change when the export's statement changes: if
-// internal/postgres comes to export the statement the export runs, use it
-// here. Until then it is the statement of the JSON list
-// (postgres.JointActionJSONList) with the export's filter and no effective
-// limit, its arguments written into the text, as COPY takes none.
+// It is the statement of the CSV export's pages
+// (postgres.JointActionCSVList: the list's keyset statement reading each
+// row's stored CSV line) with the export's filter and no effective limit,
+// its arguments written into the text, as COPY takes none. The Excel
+// export reads the stored cells of the same rows by the same statement.
 func exportCopySQL() (string, error) {
 	y2023, err := registry.ParseDate("2023")
 	if err != nil {
 		return "", err
 	}
 	f := registry.ActivityFilter{From: &y2023, To: &y2023, Limit: math.MaxInt32 - 1}
-	st, args, err := postgres.JointActionJSONList(f, nil)
+	st, args, err := postgres.JointActionCSVList(f, nil)
 	if err != nil {
 		return "", err
 	}

@@ -18,7 +18,7 @@ func TestExportCopySQL(t *testing.T) {
 	if regexp.MustCompile(`\$[0-9]`).MatchString(q) {
 		t.Errorf("a parameter is left in %s", q)
 	}
-	for _, want := range []string{"read_json", "2023-01-01", "2023-12-31", "archived_at IS NULL", "ORDER BY", "LIMIT 2147483647"} {
+	for _, want := range []string{"export_csv", "2023-01-01", "2023-12-31", "archived_at IS NULL", "ORDER BY", "LIMIT 2147483647"} {
 		if !strings.Contains(q, want) {
 			t.Errorf("no %q in %s", want, q)
 		}
