@@ -42,6 +42,11 @@ type benchCase struct {
 	// endpoint the page shows, with the same filter or record: the page
 	// is measured against it rather than against pgbench.
 	json func(rnd *rand.Rand) *http.Request
+	// jsonSet is, for a detail page that shows more than its record, the
+	// JSON requests a client makes to show what the page shows, for the
+	// record rnd picks; the page is also measured against the rate of
+	// whole sets (requests per second ÷ len(set)).
+	jsonSet func(rnd *rand.Rand) []*http.Request
 }
 
 // caseResult is what a case measured.
@@ -55,11 +60,24 @@ type caseResult struct {
 	// Of a console page: the JSON endpoint it shows, under the same load,
 	// and the bytes of its first load (HTML, CSS and JS, without gzip).
 	jsonLoad  load.Result
+	// setLoad: the JSON requests of jsonSet under the same load, and how
+	// many requests a set holds.
+	setLoad load.Result
+	setSize int
 	firstLoad int64
 	// Of the CSV and Excel exports: COPY of the same rows right before and
 	// after, in rows per second, and the rows it wrote.
 	copyBefore, copyAfter float64
 	copyRows              int
+}
+
+// setRatio is a detail page's requests per second over the sets of JSON
+// requests per second that show the same (0 without a set).
+func (r caseResult) setRatio() float64 {
+	if r.setSize == 0 || r.setLoad.RPS() == 0 {
+		return 0
+	}
+	return r.load.RPS() / (r.setLoad.RPS() / float64(r.setSize))
 }
 
 // pageRatio is a console page's requests per second over those of the
@@ -254,6 +272,15 @@ func (e *env) pageCases() []benchCase {
 				json: func(rnd *rand.Rand) *http.Request {
 					return get("/v1/" + k.path + "/" + gen.ID(seed, k.id, 1+rnd.IntN(n)))
 				}})
+	}
+	// An agreement's page shows, besides the agreement, the consultations
+	// and joint actions under it, its milestones, files and history: six
+	// JSON requests.
+	out[1].jsonSet = func(rnd *rand.Rand) []*http.Request {
+		id := gen.ID(seed, "agr", 1+rnd.IntN(e.sizes.Agreements))
+		return []*http.Request{get("/v1/agreements/" + id), get("/v1/consultations?agreement=" + id + "&limit=50"),
+			get("/v1/joint-actions?agreement=" + id + "&limit=50"), get("/v1/agreements/" + id + "/milestones?limit=200"),
+			get("/v1/agreements/" + id + "/files?limit=200"), get("/v1/agreements/" + id + "/history?limit=200")}
 	}
 	return out
 }
