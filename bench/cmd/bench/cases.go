@@ -59,11 +59,11 @@ type caseResult struct {
 	exportIdle, exportPeak float64
 	// Of a console page: the JSON endpoint it shows, under the same load,
 	// and the bytes of its first load (HTML, CSS and JS, without gzip).
-	jsonLoad  load.Result
+	jsonLoad load.Result
 	// setLoad: the JSON requests of jsonSet under the same load, and how
 	// many requests a set holds.
-	setLoad load.Result
-	setSize int
+	setLoad   load.Result
+	setSize   int
 	firstLoad int64
 	// Of the CSV and Excel exports: COPY of the same rows right before and
 	// after, in rows per second, and the rows it wrote.
