@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -301,4 +302,27 @@ func TestHostileTextIsShownVerbatimAndInert(t *testing.T) {
 // characters than html.EscapeString (+ and NUL among them).
 func templateEscaped(s string) string {
 	return strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "+", "&#43;").Replace(s)
+}
+
+var firstSubmit = regexp.MustCompile(`<form method="post"[^>]*>[\s\S]*?(<button type="submit"[^>]*>)`)
+
+// TestFormKeyboard: Enter in a field submits with the form's first submit
+// button, which must save rather than remove a row; a row added with the
+// keyboard takes the focus.
+func TestFormKeyboard(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	c := e.browser()
+	e.signIn(c)
+	_, body, _ := e.get(c, "/console/agreements/new")
+	if m := firstSubmit.FindStringSubmatch(body); m == nil || strings.Contains(m[1], "name=") {
+		t.Fatalf("the form's first submit button is %q, want one that only saves", m)
+	}
+	form := agreementForm("长寿区政协 渝北区政协 协作协议", "2023-06-01")
+	form.Set("add", "areas")
+	status, body := e.post(c, "/console/agreements/new", form)
+	if status != 200 || !strings.Contains(body, `id="f-areas[2].area_code" name="areas[2].area_code" autofocus`) ||
+		strings.Count(body, "autofocus") != 1 {
+		t.Fatalf("added row: %d\n%s", status, body)
+	}
 }
