@@ -257,7 +257,10 @@ test("keyboard only: sign-in, an agreement with two areas, a mistake fixed, a co
   // field takes the focus.
   await tabTo(page, "the add-area button", (f) => f.name === "add" && f.value === "areas");
   await submitWith(page, "Space");
-  assert.equal((await focused(page)).id, "f-areas[1].area_code", "the new row has the focus");
+  // autofocus is applied at the next rendering step, which may come after
+  // the load event.
+  await page.waitForFunction(() => document.activeElement?.id === "f-areas[1].area_code", null, { timeout: 10000 })
+    .catch(() => assert.fail("the new row does not take the focus"));
   assert.equal(await page.inputValue("#f-title_zh"), title, "adding a row keeps what was typed");
   await choose(page, "f-areas[1].area_code", "culture-tourism");
   await typeInto(page, "f-areas[1].label_zh", "文旅交流");
