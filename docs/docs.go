@@ -10054,22 +10054,34 @@ const docTemplate = `{
             "enum": [
                 "create",
                 "update",
-                "archive"
+                "archive",
+                "disable",
+                "reset_password",
+                "revoke"
             ],
             "x-enum-comments": {
                 "ActionArchive": "归档 | Archived",
                 "ActionCreate": "创建 | Created",
+                "ActionDisable": "停用 | Disabled",
+                "ActionResetPassword": "重置密码 | Password reset",
+                "ActionRevoke": "吊销 | Revoked",
                 "ActionUpdate": "修改 | Updated"
             },
             "x-enum-descriptions": [
                 "创建 | Created",
                 "修改 | Updated",
-                "归档 | Archived"
+                "归档 | Archived",
+                "停用 | Disabled",
+                "重置密码 | Password reset",
+                "吊销 | Revoked"
             ],
             "x-enum-varnames": [
                 "ActionCreate",
                 "ActionUpdate",
-                "ActionArchive"
+                "ActionArchive",
+                "ActionDisable",
+                "ActionResetPassword",
+                "ActionRevoke"
             ]
         },
         "registry.AuditEntity": {
@@ -10081,16 +10093,20 @@ const docTemplate = `{
                 "organization",
                 "cooperation_area",
                 "milestone",
-                "file"
+                "file",
+                "user",
+                "api_key"
             ],
             "x-enum-comments": {
+                "EntityAPIKey": "接口密钥 | API key",
                 "EntityAgreement": "合作协议 | Agreement",
                 "EntityConsultation": "联合协商 | Joint consultation",
                 "EntityCooperationArea": "合作领域 | Cooperation area",
                 "EntityFile": "文件 | File",
                 "EntityJointAction": "联合履职 | Joint duty action",
                 "EntityMilestone": "里程碑 | Milestone",
-                "EntityOrganization": "组织 | Organisation"
+                "EntityOrganization": "组织 | Organisation",
+                "EntityUser": "用户账号 | User account"
             },
             "x-enum-descriptions": [
                 "合作协议 | Agreement",
@@ -10099,7 +10115,9 @@ const docTemplate = `{
                 "组织 | Organisation",
                 "合作领域 | Cooperation area",
                 "里程碑 | Milestone",
-                "文件 | File"
+                "文件 | File",
+                "用户账号 | User account",
+                "接口密钥 | API key"
             ],
             "x-enum-varnames": [
                 "EntityAgreement",
@@ -10108,7 +10126,9 @@ const docTemplate = `{
                 "EntityOrganization",
                 "EntityCooperationArea",
                 "EntityMilestone",
-                "EntityFile"
+                "EntityFile",
+                "EntityUser",
+                "EntityAPIKey"
             ]
         },
         "registry.ConsultationRole": {

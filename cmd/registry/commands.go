@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os/user"
 	"strings"
 	"time"
 
@@ -74,9 +75,10 @@ func keysCmd(ctx context.Context, args []string, getenv func(string) string, std
 	if err := store.Migrate(); err != nil {
 		return err
 	}
+	accounts := registry.NewAccounts(store, nil)
 	switch args[0] {
 	case "create":
-		secret, k, err := store.CreateKey(ctx, strings.TrimSpace(*name), *role, *org)
+		secret, k, err := accounts.CreateKey(ctx, commandLineActor(), registry.KeyInput{Name: *name, Role: *role, Organization: *org})
 		if err != nil {
 			return keyError(err)
 		}
@@ -102,7 +104,7 @@ func keysCmd(ctx context.Context, args []string, getenv func(string) string, std
 		if fs.NArg() != 1 {
 			return fmt.Errorf("usage: registry keys revoke ID")
 		}
-		at, err := store.RevokeKey(ctx, fs.Arg(0))
+		at, err := accounts.RevokeKey(ctx, commandLineActor(), fs.Arg(0))
 		if err != nil {
 			return fmt.Errorf("revoke %s: %w", fs.Arg(0), err)
 		}
@@ -110,6 +112,18 @@ func keysCmd(ctx context.Context, args []string, getenv func(string) string, std
 		return nil
 	}
 	return fmt.Errorf("unknown keys command %q (create, list, revoke)", args[0])
+}
+
+// commandLineActor is who changes accounts and keys from the command line:
+// neither a key nor an account, but the operating-system user, named in
+// the audit entry's request id ("cli:root"), so that every entry says
+// who made it.
+func commandLineActor() registry.Actor {
+	name := "unknown"
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		name = u.Username
+	}
+	return registry.Actor{RequestID: "cli:" + name}
 }
 
 func keyError(err error) error {
@@ -121,6 +135,8 @@ func keyError(err error) error {
 			return fmt.Errorf("--%s is required", f.Field)
 		case "unknown_organization":
 			return fmt.Errorf("--org: no organisation with that code (load it first, e.g. registry seed --demo)")
+		case "too_long":
+			return fmt.Errorf("--%s: at most %s characters", f.Field, f.Param)
 		default:
 			return fmt.Errorf("--%s: must be one of admin, registrar, reader", f.Field)
 		}
@@ -196,7 +212,7 @@ func usersCmd(ctx context.Context, args []string, getenv func(string) string, st
 	accounts := registry.NewAccounts(store, nil)
 	switch args[0] {
 	case "create":
-		u, password, err := accounts.CreateUser(ctx, registry.UserInput{Login: *login, DisplayName: *name, Role: *role, Organization: *org})
+		u, password, err := accounts.CreateUser(ctx, commandLineActor(), registry.UserInput{Login: *login, DisplayName: *name, Role: *role, Organization: *org})
 		if err != nil {
 			return userError(err)
 		}
@@ -224,14 +240,14 @@ func usersCmd(ctx context.Context, args []string, getenv func(string) string, st
 			return fmt.Errorf("usage: registry users %s LOGIN", args[0])
 		}
 		if args[0] == "disable" {
-			u, err := accounts.DisableUser(ctx, fs.Arg(0))
+			u, err := accounts.DisableUser(ctx, commandLineActor(), fs.Arg(0))
 			if err != nil {
 				return fmt.Errorf("disable %s: %w", fs.Arg(0), err)
 			}
 			fmt.Fprintf(stderr, "user %s disabled at %s; every session of it is signed out\n", u.Login, timeOrDash(u.DisabledAt))
 			return nil
 		}
-		password, err := accounts.ResetPassword(ctx, fs.Arg(0))
+		password, err := accounts.ResetPassword(ctx, commandLineActor(), fs.Arg(0))
 		if err != nil {
 			return fmt.Errorf("reset-password %s: %w", fs.Arg(0), err)
 		}

@@ -387,6 +387,20 @@ func TestCommandLineLifecycle(t *testing.T) {
 	if _, _, err := c.run("keys", "revoke"); err == nil {
 		t.Fatal("keys revoke without an id succeeded")
 	}
+	// keys create and revoke are audited as made from the command line,
+	// without the secret or its hash.
+	var actions, requests, held string
+	if err := store.DB().QueryRow(`SELECT string_agg(action, ' ' ORDER BY id), string_agg(DISTINCT request_id, ' '),
+		string_agg(coalesce(before::text, '') || after::text, ' ') FROM audit_log WHERE entity = 'api_key' AND entity_id = $1`,
+		admin[0]).Scan(&actions, &requests, &held); err != nil {
+		t.Fatal(err)
+	}
+	if actions != "create revoke revoke" || !strings.HasPrefix(requests, "cli:") || strings.Contains(requests, " ") {
+		t.Errorf("audit of the keys commands: %q by %q", actions, requests)
+	}
+	if strings.Contains(held, adminSecret) || strings.Contains(held, "secret") || strings.Contains(held, "hash") {
+		t.Errorf("the audit holds the key's secret or hash: %s", held)
+	}
 }
 
 func TestUnreachableDatabaseIsOneClearLine(t *testing.T) {

@@ -195,7 +195,7 @@ func demoAdmin(ctx context.Context, accounts *registry.Accounts, stderr io.Write
 	if err != nil || len(users) > 0 {
 		return err
 	}
-	_, password, err := accounts.CreateUser(ctx, registry.UserInput{Login: "demo-admin", DisplayName: "演示管理员", Role: "admin"})
+	_, password, err := accounts.CreateUser(ctx, commandLineActor(), registry.UserInput{Login: "demo-admin", DisplayName: "演示管理员", Role: "admin"})
 	if err != nil {
 		return fmt.Errorf("demo admin: %w", err)
 	}

@@ -112,6 +112,22 @@ func TestUsersCommands(t *testing.T) {
 	if _, _, err := c.run("users", "disable", "nobody"); err == nil {
 		t.Fatal("disable of an unknown login succeeded")
 	}
+	// Each command is audited, as made from the command line, without the
+	// passwords or their hash.
+	var actions, requests, held string
+	if err := db.QueryRow(`SELECT string_agg(action, ' ' ORDER BY id), string_agg(DISTINCT request_id, ' '),
+		string_agg(coalesce(before::text, '') || after::text, ' ') FROM audit_log WHERE entity = 'user' AND entity_id = $1`,
+		u.ID).Scan(&actions, &requests, &held); err != nil {
+		t.Fatal(err)
+	}
+	if actions != "create reset_password disable" || !strings.HasPrefix(requests, "cli:") || strings.Contains(requests, " ") {
+		t.Errorf("audit of the users commands: %q by %q", actions, requests)
+	}
+	for _, secret := range []string{password, newPassword, hash, "password"} {
+		if strings.Contains(held, secret) {
+			t.Errorf("the audit holds %q: %s", secret, held)
+		}
+	}
 }
 
 // bindSession stores a session row as the console's session manager would

@@ -54,6 +54,7 @@ type adminForm struct {
 	// On a conflict: how the record now differs from the change.
 	Conflict []conflictLine
 	Current  int
+	Focus    string // the field that takes the focus when the page loads; none yet
 }
 
 func newAdminForm(action, back string) *adminForm {

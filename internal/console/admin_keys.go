@@ -64,7 +64,7 @@ func (c *console) keyCreate(w http.ResponseWriter, r *http.Request) {
 		c.serverError(w, r, err)
 		return
 	}
-	secret, k, err := c.accounts.CreateKey(ctx, registry.KeyInput{Name: f.Values["name"], Role: f.Values["role"], Organization: org})
+	secret, k, err := c.accounts.CreateKey(ctx, actor(r), registry.KeyInput{Name: f.Values["name"], Role: f.Values["role"], Organization: org})
 	if err != nil {
 		if !f.refused(viewerOf(ctx).lang, err) {
 			c.writeFailed(w, r, err)
@@ -82,7 +82,7 @@ func (c *console) keyCreate(w http.ResponseWriter, r *http.Request) {
 // keyRevoke revokes an API key; the API refuses it at once.
 func (c *console) keyRevoke(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	if _, err := c.accounts.RevokeKey(r.Context(), id); err != nil {
+	if _, err := c.accounts.RevokeKey(r.Context(), actor(r), id); err != nil {
 		c.writeFailed(w, r, err)
 		return
 	}

@@ -3,6 +3,7 @@ package console_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"html"
 	"net/http"
 	"net/http/httptest"
@@ -37,12 +38,12 @@ func newAdminEnv(t *testing.T) *adminEnv {
 		t.Fatal(err)
 	}
 	accounts := registry.NewAccounts(store, nil)
-	u, password, err := accounts.CreateUser(ctx, registry.UserInput{Login: "cs-liaison", DisplayName: "长寿区政协联络员",
+	u, password, err := accounts.CreateUser(ctx, registry.Actor{}, registry.UserInput{Login: "cs-liaison", DisplayName: "长寿区政协联络员",
 		Role: "registrar", Organization: "changshou-cppcc"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, adminPassword, err := accounts.CreateUser(ctx, registry.UserInput{Login: "root", DisplayName: "系统管理员", Role: "admin"})
+	_, adminPassword, err := accounts.CreateUser(ctx, registry.Actor{}, registry.UserInput{Login: "root", DisplayName: "系统管理员", Role: "admin"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,6 +304,38 @@ func TestAdminUsers(t *testing.T) {
 	if status, _ = e.post(c, "/console/admin/users/nobody/disable", nil); status != http.StatusNotFound {
 		t.Errorf("disabling an unknown login: %d, want 404", status)
 	}
+	// Each change is audited with the administrator as actor, and no entry
+	// holds a password.
+	u := mustUser(t, e, "ys-liaison")
+	e.audited(registry.EntityUser, u.ID, []registry.AuditAction{registry.ActionCreate, registry.ActionResetPassword,
+		registry.ActionDisable}, password, fresh)
+}
+
+// audited fails unless the entity's audit entries are the actions, in
+// order, each made by the signed-in administrator, and none of them holds
+// any of the secrets.
+func (e *adminEnv) audited(entity registry.AuditEntity, id string, actions []registry.AuditAction, secrets ...string) {
+	e.t.Helper()
+	root := mustUser(e.t, e, "root")
+	page, err := e.store.ListAudit(context.Background(), registry.AuditFilter{Entity: entity, EntityID: id, Limit: 50})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	var got []registry.AuditAction
+	for _, a := range page.Items {
+		got = append(got, a.Action)
+		if a.ActorUserID == nil || *a.ActorUserID != root.ID {
+			e.t.Errorf("%s %s entry made by %v, want the administrator %s", entity, a.Action, a.ActorUserID, root.ID)
+		}
+		for _, s := range secrets {
+			if strings.Contains(string(a.Before)+string(a.After), s) {
+				e.t.Errorf("the %s %s entry holds a secret: %s %s", entity, a.Action, a.Before, a.After)
+			}
+		}
+	}
+	if fmt.Sprint(got) != fmt.Sprint(actions) {
+		e.t.Errorf("%s audit entries %v, want %v", entity, got, actions)
+	}
 }
 
 var revokeAction = regexp.MustCompile(`action="/console/admin/keys/([0-9a-f-]{36})/revoke"`)
@@ -342,4 +375,5 @@ func TestAdminKeys(t *testing.T) {
 	if status, _ = e.post(c, "/console/admin/keys/not-a-key/revoke", nil); status != http.StatusNotFound {
 		t.Errorf("revoking an unknown key: %d, want 404", status)
 	}
+	e.audited(registry.EntityAPIKey, m[1], []registry.AuditAction{registry.ActionCreate, registry.ActionRevoke}, secret)
 }

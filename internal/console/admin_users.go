@@ -62,7 +62,7 @@ func (c *console) userCreate(w http.ResponseWriter, r *http.Request) {
 		c.serverError(w, r, err)
 		return
 	}
-	u, password, err := c.accounts.CreateUser(ctx, registry.UserInput{Login: f.Values["login"], DisplayName: f.Values["name"],
+	u, password, err := c.accounts.CreateUser(ctx, actor(r), registry.UserInput{Login: f.Values["login"], DisplayName: f.Values["name"],
 		Role: f.Values["role"], Organization: org})
 	if err != nil {
 		if !f.refused(viewerOf(ctx).lang, err) {
@@ -82,7 +82,7 @@ func (c *console) userCreate(w http.ResponseWriter, r *http.Request) {
 // sessions) and shows it once.
 func (c *console) userReset(w http.ResponseWriter, r *http.Request) {
 	login := r.PathValue("login")
-	password, err := c.accounts.ResetPassword(r.Context(), login)
+	password, err := c.accounts.ResetPassword(r.Context(), actor(r), login)
 	if err != nil {
 		c.writeFailed(w, r, err)
 		return
@@ -102,7 +102,7 @@ func (c *console) userDisable(w http.ResponseWriter, r *http.Request) {
 		c.fail(w, r, http.StatusConflict, "console.admin.not_yourself")
 		return
 	}
-	if _, err := c.accounts.DisableUser(r.Context(), login); err != nil {
+	if _, err := c.accounts.DisableUser(r.Context(), actor(r), login); err != nil {
 		if errors.Is(err, registry.ErrBadRequest) {
 			err = registry.ErrNotFound
 		}

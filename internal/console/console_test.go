@@ -2,12 +2,15 @@ package console_test
 
 import (
 	"context"
+	"encoding/json"
 	"html"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -19,14 +22,27 @@ import (
 	"github.com/chengyu-collab/registry/internal/registry"
 )
 
-// hostileTexts are the injection strings of the API's hostile-input tests
-// (internal/httpapi/hostile_helpers_test.go) that the registry stores,
-// and markup that would run in a page if it were not escaped.
-var hostileTexts = []string{
-	"' OR 1=1 --", "'; DROP TABLE agreements; --", "$$", `" OR ""="`, "') OR ('1'='1",
-	"'||(SELECT secret_hash FROM api_keys LIMIT 1)||'", "$body$; DROP TABLE organizations; $body$", "%", "_", `\`,
-	"E'\\x27 OR 1=1'", "%27%20OR%201%3D1%20--", "\u202e' OR 1=1 --", "长寿区'; DROP TABLE organizations; --🤝", "*/ OR /* 1=1",
-	"<script>alert(1)</script>", `"><img src=x onerror=alert(1)>`, "javascript:alert(1)", "{{.}}", "</textarea><b>x</b>",
+// hostileTextsFile holds the injection strings of the API's hostile-input
+// tests (internal/httpapi/hostile_helpers_test.go) that the registry
+// stores, and markup that would run in a page if it were not escaped. The
+// browser test (tools/console/hostile.test.mjs) reads the same file, so the
+// two lists cannot drift apart.
+const hostileTextsFile = "testdata/hostile-texts.json"
+
+func hostileTexts(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile(hostileTextsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	if err := json.Unmarshal(b, &texts); err != nil {
+		t.Fatalf("%s: %v", hostileTextsFile, err)
+	}
+	if len(texts) == 0 {
+		t.Fatalf("%s holds no text", hostileTextsFile)
+	}
+	return texts
 }
 
 // env is a console over a fresh database with the demo data and a
@@ -49,7 +65,7 @@ func newEnv(t *testing.T) *env {
 		t.Fatal(err)
 	}
 	accounts := registry.NewAccounts(store, nil)
-	u, password, err := accounts.CreateUser(ctx, registry.UserInput{Login: "cs-liaison", DisplayName: "长寿区政协联络员",
+	u, password, err := accounts.CreateUser(ctx, registry.Actor{}, registry.UserInput{Login: "cs-liaison", DisplayName: "长寿区政协联络员",
 		Role: "registrar", Organization: "changshou-cppcc"})
 	if err != nil {
 		t.Fatal(err)
@@ -144,7 +160,7 @@ func TestSignInRenewsTokenThrottlesAndSignsOutDisabled(t *testing.T) {
 		t.Fatalf("session token after sign-in = %q", tok)
 	}
 	// A disabled account is signed out at its next request.
-	if _, err := e.accounts.DisableUser(context.Background(), "cs-liaison"); err != nil {
+	if _, err := e.accounts.DisableUser(context.Background(), registry.Actor{}, "cs-liaison"); err != nil {
 		t.Fatal(err)
 	}
 	if _, body, _ := e.get(c, "/"); strings.Contains(body, "长寿区政协联络员") || !strings.Contains(body, "/console/sign-in") {
@@ -242,8 +258,9 @@ func TestHostileTextIsShownVerbatimAndInert(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
 	by := e.user.Actor("hostile")
+	texts := hostileTexts(t)
 	var ids []string
-	for _, s := range hostileTexts {
+	for _, s := range texts {
 		a, err := e.svc.CreateAgreement(ctx, by, registry.AgreementInput{TitleZh: "协议 " + s, Type: registry.TypeCooperation,
 			SignedPlace: &s, SummaryZh: &s, RefNo: nil,
 			Parties: []registry.PartyInput{{OrganizationID: "changshou-cppcc", Role: registry.PartySignatory, SignatoryName: &s},
@@ -269,12 +286,12 @@ func TestHostileTextIsShownVerbatimAndInert(t *testing.T) {
 	}
 	for i, id := range ids {
 		_, body, _ := e.get(http.DefaultClient, "/console/agreements/"+id)
-		check("detail", body, hostileTexts[i])
+		check("detail", body, texts[i])
 		c := e.browser()
 		if i == 0 {
 			e.signIn(c)
 			_, form, _ := e.get(c, "/console/agreements/"+id+"/edit")
-			check("edit form", form, hostileTexts[i])
+			check("edit form", form, texts[i])
 		}
 	}
 	_, body, _ := e.get(http.DefaultClient, "/console/agreements?party=changshou-cppcc")
@@ -285,4 +302,27 @@ func TestHostileTextIsShownVerbatimAndInert(t *testing.T) {
 // characters than html.EscapeString (+ and NUL among them).
 func templateEscaped(s string) string {
 	return strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "+", "&#43;").Replace(s)
+}
+
+var firstSubmit = regexp.MustCompile(`<form method="post"[^>]*>[\s\S]*?(<button type="submit"[^>]*>)`)
+
+// TestFormKeyboard: Enter in a field submits with the form's first submit
+// button, which must save rather than remove a row; a row added with the
+// keyboard takes the focus.
+func TestFormKeyboard(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	c := e.browser()
+	e.signIn(c)
+	_, body, _ := e.get(c, "/console/agreements/new")
+	if m := firstSubmit.FindStringSubmatch(body); m == nil || strings.Contains(m[1], "name=") {
+		t.Fatalf("the form's first submit button is %q, want one that only saves", m)
+	}
+	form := agreementForm("长寿区政协 渝北区政协 协作协议", "2023-06-01")
+	form.Set("add", "areas")
+	status, body := e.post(c, "/console/agreements/new", form)
+	if status != 200 || !strings.Contains(body, `id="f-areas[2].area_code" name="areas[2].area_code" autofocus`) ||
+		strings.Count(body, "autofocus") != 1 {
+		t.Fatalf("added row: %d\n%s", status, body)
+	}
 }

@@ -33,6 +33,9 @@ type formData struct {
 	Conflict   []conflictLine
 	Current    int  // the current version, on a conflict
 	Confirmed  bool // the officer has seen the possible duplicates
+	// Focus is the field that takes the focus when the page loads: the
+	// first of a row just added, so that the keyboard carries on there.
+	Focus string
 }
 
 type fieldMessage struct{ Field, Label, Message string }
@@ -292,7 +295,8 @@ func (c *console) submit(k *kind) http.HandlerFunc {
 			rows := rowsOf(k, d.Values)
 			for _, gr := range k.groups() {
 				if gr.Name == g && rows[g] < 50 {
-					d.Values[fmt.Sprintf("%s[%d].%s", g, rows[g], gr.Fields[0])] = ""
+					d.Focus = fmt.Sprintf("%s[%d].%s", g, rows[g], gr.Fields[0])
+					d.Values[d.Focus] = ""
 				}
 			}
 			c.showForm(w, r, http.StatusOK, d)

@@ -7,7 +7,6 @@ import (
 	"database/sql"
 	"encoding/base64"
 	"fmt"
-	"time"
 
 	"github.com/chengyu-collab/registry/internal/registry"
 )
@@ -23,7 +22,7 @@ func hashSecret(secret string) []byte {
 // CreateKey makes a new API key and returns its secret, which is shown once
 // and stored only as a SHA-256 hash (the secret has 256 random bits, so a
 // fast hash is enough). org is an organisation code or id; it is required
-// for every role but admin.
+// for every role but admin. It joins the transaction ctx carries, if any.
 func (s *Store) CreateKey(ctx context.Context, name, role, org string) (string, registry.APIKey, error) {
 	var k registry.APIKey
 	if name == "" {
@@ -49,7 +48,7 @@ func (s *Store) CreateKey(ctx context.Context, name, role, org string) (string, 
 	secret := keyPrefix + base64.RawURLEncoding.EncodeToString(raw)
 	k = registry.APIKey{ID: newID(), Name: name, Role: registry.Role(role), OrganizationID: stringPtr(orgID)}
 	const q = `INSERT INTO api_keys (id, name, role, organization_id, secret_hash) VALUES ($1, $2, $3, $4, $5) RETURNING created_at`
-	if err := s.db.QueryRowContext(ctx, q, k.ID, name, role, orgID, hashSecret(secret)).Scan(&k.CreatedAt); err != nil {
+	if err := s.unprepared(ctx).QueryRowContext(ctx, q, k.ID, name, role, orgID, hashSecret(secret)).Scan(&k.CreatedAt); err != nil {
 		return "", k, mapError(fmt.Errorf("create key: %w", err))
 	}
 	k.CreatedAt = k.CreatedAt.UTC()
@@ -92,10 +91,31 @@ func (s *Store) Authenticate(ctx context.Context, secret string) (registry.Actor
 	return a, nil
 }
 
+const keyColumns = `k.id, k.name, k.role, k.organization_id, o.code, k.created_at, k.last_used_at, k.revoked_at`
+
+func scanKey(row interface{ Scan(...any) error }) (registry.APIKey, error) {
+	var k registry.APIKey
+	var org, code sql.NullString
+	var used, revoked sql.NullTime
+	if err := row.Scan(&k.ID, &k.Name, &k.Role, &org, &code, &k.CreatedAt, &used, &revoked); err != nil {
+		return k, err
+	}
+	k.CreatedAt = k.CreatedAt.UTC()
+	k.OrganizationID, k.OrganizationCode = stringPtr(org), stringPtr(code)
+	k.LastUsedAt, k.RevokedAt = timePtr(used), timePtr(revoked)
+	if k.RevokedAt != nil {
+		*k.RevokedAt = k.RevokedAt.UTC()
+	}
+	if k.LastUsedAt != nil {
+		*k.LastUsedAt = k.LastUsedAt.UTC()
+	}
+	return k, nil
+}
+
 // ListKeys lists every API key, oldest first.
 func (s *Store) ListKeys(ctx context.Context) ([]registry.APIKey, error) {
-	const q = `SELECT k.id, k.name, k.role, k.organization_id, o.code, k.created_at, k.last_used_at, k.revoked_at
-		FROM api_keys k LEFT JOIN organizations o ON o.id = k.organization_id ORDER BY k.created_at, k.id`
+	const q = `SELECT ` + keyColumns + ` FROM api_keys k LEFT JOIN organizations o ON o.id = k.organization_id
+		ORDER BY k.created_at, k.id`
 	rows, err := s.db.QueryContext(ctx, q)
 	if err != nil {
 		return nil, mapError(fmt.Errorf("list keys: %w", err))
@@ -103,15 +123,10 @@ func (s *Store) ListKeys(ctx context.Context) ([]registry.APIKey, error) {
 	defer rows.Close()
 	keys := []registry.APIKey{}
 	for rows.Next() {
-		var k registry.APIKey
-		var org, code sql.NullString
-		var used, revoked sql.NullTime
-		if err := rows.Scan(&k.ID, &k.Name, &k.Role, &org, &code, &k.CreatedAt, &used, &revoked); err != nil {
+		k, err := scanKey(rows)
+		if err != nil {
 			return nil, mapError(fmt.Errorf("scan key: %w", err))
 		}
-		k.CreatedAt = k.CreatedAt.UTC()
-		k.OrganizationID, k.OrganizationCode = stringPtr(org), stringPtr(code)
-		k.LastUsedAt, k.RevokedAt = timePtr(used), timePtr(revoked)
 		keys = append(keys, k)
 	}
 	if err := rows.Err(); err != nil {
@@ -120,20 +135,37 @@ func (s *Store) ListKeys(ctx context.Context) ([]registry.APIKey, error) {
 	return keys, nil
 }
 
-// RevokeKey revokes a key by id. Revoking a revoked key keeps the first
-// revocation time.
-func (s *Store) RevokeKey(ctx context.Context, id string) (time.Time, error) {
+// GetKey returns an API key by id, in the transaction ctx carries, if any.
+func (s *Store) GetKey(ctx context.Context, id string) (registry.APIKey, error) {
 	if !isUUID(id) {
-		return time.Time{}, registry.ErrNotFound
+		return registry.APIKey{}, registry.ErrNotFound
 	}
-	var at time.Time
-	const q = `UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING revoked_at`
-	err := s.db.QueryRowContext(ctx, q, id).Scan(&at)
+	const q = `SELECT ` + keyColumns + ` FROM api_keys k LEFT JOIN organizations o ON o.id = k.organization_id WHERE k.id = $1`
+	k, err := scanKey(s.unprepared(ctx).QueryRowContext(ctx, q, id))
 	if notFound(err) {
-		return at, registry.ErrNotFound
+		return k, registry.ErrNotFound
 	}
 	if err != nil {
-		return at, mapError(fmt.Errorf("revoke key: %w", err))
+		return k, mapError(fmt.Errorf("get key: %w", err))
 	}
-	return at.UTC(), nil
+	return k, nil
+}
+
+// RevokeKey revokes a key by id and returns it. Revoking a revoked key
+// keeps the first revocation time. It joins the transaction ctx carries,
+// if any.
+func (s *Store) RevokeKey(ctx context.Context, id string) (registry.APIKey, error) {
+	if !isUUID(id) {
+		return registry.APIKey{}, registry.ErrNotFound
+	}
+	const q = `WITH k AS (UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING *)
+		SELECT ` + keyColumns + ` FROM k LEFT JOIN organizations o ON o.id = k.organization_id`
+	k, err := scanKey(s.unprepared(ctx).QueryRowContext(ctx, q, id))
+	if notFound(err) {
+		return k, registry.ErrNotFound
+	}
+	if err != nil {
+		return k, mapError(fmt.Errorf("revoke key: %w", err))
+	}
+	return k, nil
 }

@@ -24,7 +24,8 @@ func scanUser(row interface{ Scan(...any) error }, extra ...any) (registry.User,
 	return u, nil
 }
 
-// InsertUser stores a new account with its password hash.
+// InsertUser stores a new account with its password hash, in the
+// transaction ctx carries, if any.
 func (s *Store) InsertUser(ctx context.Context, u registry.User, passwordHash string) (registry.User, error) {
 	const q = `WITH u AS (
 		INSERT INTO users (id, login, display_name, role, organization_id, password_hash)
@@ -34,7 +35,7 @@ func (s *Store) InsertUser(ctx context.Context, u registry.User, passwordHash st
 	if u.OrganizationID != nil {
 		org = sql.NullString{String: *u.OrganizationID, Valid: true}
 	}
-	out, err := scanUser(s.db.QueryRowContext(ctx, q, newID(), u.Login, u.DisplayName, string(u.Role), org, passwordHash))
+	out, err := scanUser(s.unprepared(ctx).QueryRowContext(ctx, q, newID(), u.Login, u.DisplayName, string(u.Role), org, passwordHash))
 	if err != nil {
 		return out, mapError(fmt.Errorf("insert user: %w", err))
 	}
@@ -47,7 +48,7 @@ func (s *Store) UserByLogin(ctx context.Context, login string) (registry.User, s
 	const q = `SELECT ` + userColumns + `, u.password_hash FROM users u
 		LEFT JOIN organizations o ON o.id = u.organization_id WHERE u.login = $1`
 	var hash string
-	u, err := scanUser(s.db.QueryRowContext(ctx, q, login), &hash)
+	u, err := scanUser(s.unprepared(ctx).QueryRowContext(ctx, q, login), &hash)
 	if notFound(err) {
 		return u, "", registry.ErrNotFound
 	}
@@ -63,7 +64,7 @@ func (s *Store) GetUser(ctx context.Context, id string) (registry.User, error) {
 		return registry.User{}, registry.ErrNotFound
 	}
 	const q = `SELECT ` + userColumns + ` FROM users u LEFT JOIN organizations o ON o.id = u.organization_id WHERE u.id = $1`
-	u, err := scanUser(s.db.QueryRowContext(ctx, q, id))
+	u, err := scanUser(s.unprepared(ctx).QueryRowContext(ctx, q, id))
 	if notFound(err) {
 		return u, registry.ErrNotFound
 	}
@@ -111,10 +112,12 @@ func (s *Store) SetPasswordHash(ctx context.Context, login, hash string) (regist
 }
 
 // changeUser runs an update of one account that returns its id, then
-// deletes the account's sessions.
+// deletes the account's sessions, in the transaction ctx carries or one of
+// its own, and returns the account as the transaction sees it.
 func (s *Store) changeUser(ctx context.Context, login, update string, args ...any) (registry.User, error) {
-	var id string
+	var u registry.User
 	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		var id string
 		err := tx.QueryRowContext(ctx, update, append([]any{login}, args...)...).Scan(&id)
 		if notFound(err) {
 			return registry.ErrNotFound
@@ -127,12 +130,13 @@ func (s *Store) changeUser(ctx context.Context, login, update string, args ...an
 		if _, err := tx.ExecContext(ctx, del, id); err != nil {
 			return mapError(fmt.Errorf("delete sessions: %w", err))
 		}
-		return nil
+		u, err = s.GetUser(ctx, id)
+		return err
 	})
 	if err != nil {
 		return registry.User{}, err
 	}
-	return s.GetUser(ctx, id)
+	return u, nil
 }
 
 // BindSession records that a session token belongs to a user; bindings of

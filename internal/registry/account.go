@@ -50,9 +50,13 @@ type UserInput struct {
 // sign-ins; internal/postgres implements it. Every method that changes an
 // account's standing (disabling it, replacing its password) also deletes
 // its sessions, in the same transaction. It keeps API keys too, which
-// administrators make and revoke beside accounts.
+// administrators make and revoke beside accounts. Calls made with the
+// context InTx hands to fn join its transaction, so that every change of
+// an account or a key commits together with its audit entry.
 type UserStore interface {
 	KeyStore
+	InTx(ctx context.Context, fn func(ctx context.Context) error) error
+	Audit(ctx context.Context, by Actor, action AuditAction, entity AuditEntity, id string, before, after any) error
 	ResolveOrganization(ctx context.Context, ref string) (string, error)
 	InsertUser(ctx context.Context, u User, passwordHash string) (User, error)
 	// UserByLogin returns the account and its password hash.
@@ -121,8 +125,10 @@ func NewAccounts(store UserStore, now func() time.Time) *Accounts {
 }
 
 // CreateUser checks and stores a new account and returns it with its
-// one-time password, which is shown once and kept only as a hash.
-func (a *Accounts) CreateUser(ctx context.Context, in UserInput) (User, string, error) {
+// one-time password, which is shown once and kept only as a hash. The
+// account and its audit entry (by whom, the account without any password)
+// are written in one transaction.
+func (a *Accounts) CreateUser(ctx context.Context, by Actor, in UserInput) (User, string, error) {
 	in.Login = strings.ToLower(strings.TrimSpace(in.Login))
 	in.DisplayName = strings.TrimSpace(in.DisplayName)
 	var v ValidationError
@@ -160,30 +166,68 @@ func (a *Accounts) CreateUser(ctx context.Context, in UserInput) (User, string, 
 	if err != nil {
 		return User{}, "", err
 	}
-	u, err = a.store.InsertUser(ctx, u, hash)
-	return u, password, err
+	err = a.store.InTx(ctx, func(ctx context.Context) error {
+		var err error
+		if u, err = a.store.InsertUser(ctx, u, hash); err != nil {
+			return err
+		}
+		return a.store.Audit(ctx, by, ActionCreate, EntityUser, u.ID, nil, u)
+	})
+	if err != nil {
+		return User{}, "", err
+	}
+	return u, password, nil
 }
 
 // ListUsers lists every account, oldest first.
 func (a *Accounts) ListUsers(ctx context.Context) ([]User, error) { return a.store.ListUsers(ctx) }
 
 // DisableUser disables an account and deletes its sessions, so that it is
-// signed out everywhere at once.
-func (a *Accounts) DisableUser(ctx context.Context, login string) (User, error) {
-	return a.store.DisableUser(ctx, strings.ToLower(strings.TrimSpace(login)))
+// signed out everywhere at once; the change and its audit entry are one
+// transaction.
+func (a *Accounts) DisableUser(ctx context.Context, by Actor, login string) (User, error) {
+	return a.changeUser(ctx, by, ActionDisable, login, func(ctx context.Context, login string) (User, error) {
+		return a.store.DisableUser(ctx, login)
+	})
 }
 
 // ResetPassword gives an account a new one-time password, deletes its
-// sessions and returns the password.
-func (a *Accounts) ResetPassword(ctx context.Context, login string) (string, error) {
+// sessions and returns the password. The audit entry says that the
+// password was replaced, never what it is or its hash.
+func (a *Accounts) ResetPassword(ctx context.Context, by Actor, login string) (string, error) {
 	password, hash, err := newPassword()
 	if err != nil {
 		return "", err
 	}
-	if _, err := a.store.SetPasswordHash(ctx, strings.ToLower(strings.TrimSpace(login)), hash); err != nil {
+	_, err = a.changeUser(ctx, by, ActionResetPassword, login, func(ctx context.Context, login string) (User, error) {
+		return a.store.SetPasswordHash(ctx, login, hash)
+	})
+	if err != nil {
 		return "", err
 	}
 	return password, nil
+}
+
+// changeUser runs a change of one account and appends its audit entry,
+// with the account before and after, in one transaction.
+func (a *Accounts) changeUser(ctx context.Context, by Actor, action AuditAction, login string,
+	change func(ctx context.Context, login string) (User, error)) (User, error) {
+	login = strings.ToLower(strings.TrimSpace(login))
+	var after User
+	err := a.store.InTx(ctx, func(ctx context.Context) error {
+		before, _, err := a.store.UserByLogin(ctx, login)
+		if err != nil {
+			return err
+		}
+		if after, err = change(ctx, login); err != nil {
+			return err
+		}
+		return a.store.Audit(ctx, by, action, EntityUser, after.ID, before, after)
+	})
+	if err != nil {
+		return User{}, err
+	}
+	return after, nil
 }
 
 // SignIn checks a login and password from an address. It refuses with a

@@ -188,9 +188,12 @@ type AuditAction string
 
 // The audit actions.
 const (
-	ActionCreate  AuditAction = "create"  // 创建 | Created
-	ActionUpdate  AuditAction = "update"  // 修改 | Updated
-	ActionArchive AuditAction = "archive" // 归档 | Archived
+	ActionCreate        AuditAction = "create"         // 创建 | Created
+	ActionUpdate        AuditAction = "update"         // 修改 | Updated
+	ActionArchive       AuditAction = "archive"        // 归档 | Archived
+	ActionDisable       AuditAction = "disable"        // 停用 | Disabled
+	ActionResetPassword AuditAction = "reset_password" // 重置密码 | Password reset
+	ActionRevoke        AuditAction = "revoke"         // 吊销 | Revoked
 )
 
 // AuditEntity is the kind of record a write changed.
@@ -205,6 +208,8 @@ const (
 	EntityCooperationArea AuditEntity = "cooperation_area" // 合作领域 | Cooperation area
 	EntityMilestone       AuditEntity = "milestone"        // 里程碑 | Milestone
 	EntityFile            AuditEntity = "file"             // 文件 | File
+	EntityUser            AuditEntity = "user"             // 用户账号 | User account
+	EntityAPIKey          AuditEntity = "api_key"          // 接口密钥 | API key
 )
 
 // RelationKind is how an agreement relates to another it links to.

@@ -134,6 +134,9 @@ var AuditActions = Enum[AuditAction]{Name: "audit_action", Values: []EnumValue[A
 	{ActionCreate, "创建", "Created"},
 	{ActionUpdate, "修改", "Updated"},
 	{ActionArchive, "归档", "Archived"},
+	{ActionDisable, "停用", "Disabled"},
+	{ActionResetPassword, "重置密码", "Password reset"},
+	{ActionRevoke, "吊销", "Revoked"},
 }}
 
 // AuditEntities lists the values of AuditEntity with their labels.
@@ -145,6 +148,8 @@ var AuditEntities = Enum[AuditEntity]{Name: "audit_entity", Values: []EnumValue[
 	{EntityCooperationArea, "合作领域", "Cooperation area"},
 	{EntityMilestone, "里程碑", "Milestone"},
 	{EntityFile, "文件", "File"},
+	{EntityUser, "用户账号", "User account"},
+	{EntityAPIKey, "接口密钥", "API key"},
 }}
 
 // RelationKinds lists the values of RelationKind with their labels.
