@@ -986,7 +986,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The body is the file itself, streamed (never held whole in memory); ` + "`" + `Content-Type` + "`" + ` its media type: PDF, JPEG, PNG, DOCX, XLSX or OFD (others 415 unsupported-file-type). The bytes must be what the type says (422 media_type_mismatch). At most REGISTRY_MAX_FILE_BYTES (25 MiB by default; 413 above, nothing stored). The name comes from ` + "`" + `Content-Disposition: attachment; filename*=UTF-8''…` + "`" + `; path separators and control characters are removed and it is cut to 255 characters. Who may write the record may add files; an archived record takes none (409). A failed or cut upload leaves no row and no bytes. Uploads take no Idempotency-Key: a retry adds another file.",
+                "description": "The body is the file itself, streamed (never held whole in memory); ` + "`" + `Content-Type` + "`" + ` its media type: PDF, JPEG, PNG, DOCX, XLSX or OFD (others 415 unsupported-file-type). The bytes must be what the type says (422 media_type_mismatch). At most REGISTRY_MAX_FILE_BYTES (25 MiB by default; 413 above, nothing stored). The name comes from ` + "`" + `Content-Disposition: attachment; filename*=UTF-8''…` + "`" + `; path separators and control characters are removed and it is cut to 255 characters. Who may write the record may add files; an archived record takes none (409). A failed or cut upload leaves no row, and its bytes are deleted (those of a process that died mid-upload by the sweep, after REGISTRY_UPLOAD_SWEEP_AFTER, 1 h by default). With an ` + "`" + `Idempotency-Key` + "`" + ` a retry of the same file (same bytes, type, name and query) replays the first 201 and stores nothing; another file under the same key is 422; the same key while the first upload still runs, on any replica, is 409. Without one a retry adds another file.",
                 "consumes": [
                     "application/pdf",
                     "image/jpeg",
@@ -1017,6 +1017,12 @@ const docTemplate = `{
                         "type": "string",
                         "description": "文件名，RFC 6266 格式，filename* 为 UTF-8 编码；省略时文件名为 file / File name, as RFC 6266 has it, filename* in UTF-8; without it the name is file; 例 e.g. ` + "`" + `attachment;filename*=UTF-8''%E6%A1%86%E6%9E%B6%E5%8D%8F%E8%AE%AE.pdf` + "`" + `",
                         "name": "Content-Disposition",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
+                        "description": "幂等键，1–255 个可见 ASCII 字符；用同一键重试同一文件时重放首次的回答 / Idempotency key, 1–255 visible ASCII characters; a retry of the same file with the same key replays the first answer; 例 e.g. ` + "`" + `upload-2024-05-01-0001` + "`" + `",
+                        "name": "Idempotency-Key",
                         "in": "header"
                     },
                     {
@@ -1083,7 +1089,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "The agreement is archived",
+                        "description": "The agreement is archived, or the same Idempotency-Key is still in flight",
                         "schema": {
                             "$ref": "#/definitions/ProblemConflict"
                         }
@@ -2616,7 +2622,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The body is the file itself, streamed (never held whole in memory); ` + "`" + `Content-Type` + "`" + ` its media type: PDF, JPEG, PNG, DOCX, XLSX or OFD (others 415 unsupported-file-type). The bytes must be what the type says (422 media_type_mismatch). At most REGISTRY_MAX_FILE_BYTES (25 MiB by default; 413 above, nothing stored). The name comes from ` + "`" + `Content-Disposition: attachment; filename*=UTF-8''…` + "`" + `; path separators and control characters are removed and it is cut to 255 characters. Who may write the record may add files; an archived record takes none (409). A failed or cut upload leaves no row and no bytes. Uploads take no Idempotency-Key: a retry adds another file.",
+                "description": "The body is the file itself, streamed (never held whole in memory); ` + "`" + `Content-Type` + "`" + ` its media type: PDF, JPEG, PNG, DOCX, XLSX or OFD (others 415 unsupported-file-type). The bytes must be what the type says (422 media_type_mismatch). At most REGISTRY_MAX_FILE_BYTES (25 MiB by default; 413 above, nothing stored). The name comes from ` + "`" + `Content-Disposition: attachment; filename*=UTF-8''…` + "`" + `; path separators and control characters are removed and it is cut to 255 characters. Who may write the record may add files; an archived record takes none (409). A failed or cut upload leaves no row, and its bytes are deleted (those of a process that died mid-upload by the sweep, after REGISTRY_UPLOAD_SWEEP_AFTER, 1 h by default). With an ` + "`" + `Idempotency-Key` + "`" + ` a retry of the same file (same bytes, type, name and query) replays the first 201 and stores nothing; another file under the same key is 422; the same key while the first upload still runs, on any replica, is 409. Without one a retry adds another file.",
                 "consumes": [
                     "application/pdf",
                     "image/jpeg",
@@ -2647,6 +2653,12 @@ const docTemplate = `{
                         "type": "string",
                         "description": "文件名，RFC 6266 格式，filename* 为 UTF-8 编码；省略时文件名为 file / File name, as RFC 6266 has it, filename* in UTF-8; without it the name is file; 例 e.g. ` + "`" + `attachment;filename*=UTF-8''%E6%A1%86%E6%9E%B6%E5%8D%8F%E8%AE%AE.pdf` + "`" + `",
                         "name": "Content-Disposition",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
+                        "description": "幂等键，1–255 个可见 ASCII 字符；用同一键重试同一文件时重放首次的回答 / Idempotency key, 1–255 visible ASCII characters; a retry of the same file with the same key replays the first answer; 例 e.g. ` + "`" + `upload-2024-05-01-0001` + "`" + `",
+                        "name": "Idempotency-Key",
                         "in": "header"
                     },
                     {
@@ -2713,7 +2725,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "The consultation is archived",
+                        "description": "The consultation is archived, or the same Idempotency-Key is still in flight",
                         "schema": {
                             "$ref": "#/definitions/ProblemConflict"
                         }
@@ -4163,7 +4175,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The body is the file itself, streamed (never held whole in memory); ` + "`" + `Content-Type` + "`" + ` its media type: PDF, JPEG, PNG, DOCX, XLSX or OFD (others 415 unsupported-file-type). The bytes must be what the type says (422 media_type_mismatch). At most REGISTRY_MAX_FILE_BYTES (25 MiB by default; 413 above, nothing stored). The name comes from ` + "`" + `Content-Disposition: attachment; filename*=UTF-8''…` + "`" + `; path separators and control characters are removed and it is cut to 255 characters. Who may write the record may add files; an archived record takes none (409). A failed or cut upload leaves no row and no bytes. Uploads take no Idempotency-Key: a retry adds another file.",
+                "description": "The body is the file itself, streamed (never held whole in memory); ` + "`" + `Content-Type` + "`" + ` its media type: PDF, JPEG, PNG, DOCX, XLSX or OFD (others 415 unsupported-file-type). The bytes must be what the type says (422 media_type_mismatch). At most REGISTRY_MAX_FILE_BYTES (25 MiB by default; 413 above, nothing stored). The name comes from ` + "`" + `Content-Disposition: attachment; filename*=UTF-8''…` + "`" + `; path separators and control characters are removed and it is cut to 255 characters. Who may write the record may add files; an archived record takes none (409). A failed or cut upload leaves no row, and its bytes are deleted (those of a process that died mid-upload by the sweep, after REGISTRY_UPLOAD_SWEEP_AFTER, 1 h by default). With an ` + "`" + `Idempotency-Key` + "`" + ` a retry of the same file (same bytes, type, name and query) replays the first 201 and stores nothing; another file under the same key is 422; the same key while the first upload still runs, on any replica, is 409. Without one a retry adds another file.",
                 "consumes": [
                     "application/pdf",
                     "image/jpeg",
@@ -4194,6 +4206,12 @@ const docTemplate = `{
                         "type": "string",
                         "description": "文件名，RFC 6266 格式，filename* 为 UTF-8 编码；省略时文件名为 file / File name, as RFC 6266 has it, filename* in UTF-8; without it the name is file; 例 e.g. ` + "`" + `attachment;filename*=UTF-8''%E6%A1%86%E6%9E%B6%E5%8D%8F%E8%AE%AE.pdf` + "`" + `",
                         "name": "Content-Disposition",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
+                        "description": "幂等键，1–255 个可见 ASCII 字符；用同一键重试同一文件时重放首次的回答 / Idempotency key, 1–255 visible ASCII characters; a retry of the same file with the same key replays the first answer; 例 e.g. ` + "`" + `upload-2024-05-01-0001` + "`" + `",
+                        "name": "Idempotency-Key",
                         "in": "header"
                     },
                     {
@@ -4260,7 +4278,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "The joint action is archived",
+                        "description": "The joint action is archived, or the same Idempotency-Key is still in flight",
                         "schema": {
                             "$ref": "#/definitions/ProblemConflict"
                         }
