@@ -1049,6 +1049,15 @@ const docTemplate = `{
                         "description": "文件类别 / Kind of file",
                         "name": "kind",
                         "in": "query"
+                    },
+                    {
+                        "description": "文件内容本身，以 Content-Type 所述媒体类型流式发送 / The file's bytes themselves, streamed, of the media type Content-Type names",
+                        "name": "body",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "type": "string"
+                        }
                     }
                 ],
                 "responses": {
@@ -2685,6 +2694,15 @@ const docTemplate = `{
                         "description": "文件类别 / Kind of file",
                         "name": "kind",
                         "in": "query"
+                    },
+                    {
+                        "description": "文件内容本身，以 Content-Type 所述媒体类型流式发送 / The file's bytes themselves, streamed, of the media type Content-Type names",
+                        "name": "body",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "type": "string"
+                        }
                     }
                 ],
                 "responses": {
@@ -3334,9 +3352,15 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The bytes, streamed, with ` + "`" + `ETag` + "`" + ` (the sha256), ` + "`" + `Accept-Ranges: bytes` + "`" + ` and range requests (206; a range that cannot be satisfied answers 416 with ` + "`" + `Content-Range: bytes */size` + "`" + `), ` + "`" + `If-None-Match` + "`" + ` (304), ` + "`" + `X-Content-Type-Options: nosniff` + "`" + `, a sandboxing ` + "`" + `Content-Security-Policy` + "`" + `, and ` + "`" + `Content-Disposition: attachment` + "`" + ` with the name as ` + "`" + `filename*` + "`" + ` (RFC 6266/5987) — ` + "`" + `inline` + "`" + ` only for an image or PDF asked for with inline=true. Archived files can still be downloaded.",
+                "description": "The bytes, streamed with the file's own media type (` + "`" + `Content-Type` + "`" + ` as stored at upload), with ` + "`" + `ETag` + "`" + ` (the sha256), ` + "`" + `Accept-Ranges: bytes` + "`" + ` and range requests (206; a range that cannot be satisfied answers 416 with ` + "`" + `Content-Range: bytes */size` + "`" + `), ` + "`" + `If-None-Match` + "`" + ` (304), ` + "`" + `X-Content-Type-Options: nosniff` + "`" + `, a sandboxing ` + "`" + `Content-Security-Policy` + "`" + `, and ` + "`" + `Content-Disposition: attachment` + "`" + ` with the name as ` + "`" + `filename*` + "`" + ` (RFC 6266/5987) — ` + "`" + `inline` + "`" + ` only for an image or PDF asked for with inline=true. Archived files can still be downloaded.",
                 "produces": [
-                    "application/octet-stream"
+                    "application/pdf",
+                    "image/jpeg",
+                    "image/png",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "application/ofd",
+                    "application/problem+json"
                 ],
                 "tags": [
                     "files"
@@ -4238,6 +4262,15 @@ const docTemplate = `{
                         "description": "文件类别 / Kind of file",
                         "name": "kind",
                         "in": "query"
+                    },
+                    {
+                        "description": "文件内容本身，以 Content-Type 所述媒体类型流式发送 / The file's bytes themselves, streamed, of the media type Content-Type names",
+                        "name": "body",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "type": "string"
+                        }
                     }
                 ],
                 "responses": {

@@ -22,6 +22,7 @@ package httpapi
 //	@Param			title_zh			query		string	false	"中文标题，1–200 个字符 / Title in Chinese, 1–200 characters; 例 e.g. `协议签署文本`"
 //	@Param			title_en			query		string	false	"英文标题，1–200 个字符 / Title in English, 1–200 characters; 例 e.g. `Signed text`"
 //	@Param			kind				query		string	false	"文件类别 / Kind of file"	Enums(full_text, minutes, photo, report, other)
+//	@Param			body				body		string	true	"文件内容本身，以 Content-Type 所述媒体类型流式发送 / The file's bytes themselves, streamed, of the media type Content-Type names"
 //	@Success		201					{object}	registry.File
 //	@Header			201					{string}	Location	"URL of the file's metadata"
 //	@Failure		400					{object}	ProblemBadRequest
@@ -58,6 +59,7 @@ func docUploadAgreementFile() {}
 //	@Param			title_zh			query		string	false	"中文标题，1–200 个字符 / Title in Chinese, 1–200 characters; 例 e.g. `协议签署文本`"
 //	@Param			title_en			query		string	false	"英文标题，1–200 个字符 / Title in English, 1–200 characters; 例 e.g. `Signed text`"
 //	@Param			kind				query		string	false	"文件类别 / Kind of file"	Enums(full_text, minutes, photo, report, other)
+//	@Param			body				body		string	true	"文件内容本身，以 Content-Type 所述媒体类型流式发送 / The file's bytes themselves, streamed, of the media type Content-Type names"
 //	@Success		201					{object}	registry.File
 //	@Header			201					{string}	Location	"URL of the file's metadata"
 //	@Failure		400					{object}	ProblemBadRequest
@@ -94,6 +96,7 @@ func docUploadConsultationFile() {}
 //	@Param			title_zh			query		string	false	"中文标题，1–200 个字符 / Title in Chinese, 1–200 characters; 例 e.g. `协议签署文本`"
 //	@Param			title_en			query		string	false	"英文标题，1–200 个字符 / Title in English, 1–200 characters; 例 e.g. `Signed text`"
 //	@Param			kind				query		string	false	"文件类别 / Kind of file"	Enums(full_text, minutes, photo, report, other)
+//	@Param			body				body		string	true	"文件内容本身，以 Content-Type 所述媒体类型流式发送 / The file's bytes themselves, streamed, of the media type Content-Type names"
 //	@Success		201					{object}	registry.File
 //	@Header			201					{string}	Location	"URL of the file's metadata"
 //	@Failure		400					{object}	ProblemBadRequest
@@ -202,10 +205,16 @@ func docGetFile() {}
 // docFileContent documents fileContent.
 //
 //	@Summary		Download a file / 下载文件
-//	@Description	The bytes, streamed, with `ETag` (the sha256), `Accept-Ranges: bytes` and range requests (206; a range that cannot be satisfied answers 416 with `Content-Range: bytes */size`), `If-None-Match` (304), `X-Content-Type-Options: nosniff`, a sandboxing `Content-Security-Policy`, and `Content-Disposition: attachment` with the name as `filename*` (RFC 6266/5987) — `inline` only for an image or PDF asked for with inline=true. Archived files can still be downloaded.
+//	@Description	The bytes, streamed with the file's own media type (`Content-Type` as stored at upload), with `ETag` (the sha256), `Accept-Ranges: bytes` and range requests (206; a range that cannot be satisfied answers 416 with `Content-Range: bytes */size`), `If-None-Match` (304), `X-Content-Type-Options: nosniff`, a sandboxing `Content-Security-Policy`, and `Content-Disposition: attachment` with the name as `filename*` (RFC 6266/5987) — `inline` only for an image or PDF asked for with inline=true. Archived files can still be downloaded.
 //	@ID				fileContent
 //	@Tags			files
-//	@Produce		application/octet-stream
+//	@Produce		application/pdf
+//	@Produce		image/jpeg
+//	@Produce		image/png
+//	@Produce		application/vnd.openxmlformats-officedocument.wordprocessingml.document
+//	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+//	@Produce		application/ofd
+//	@Produce		application/problem+json
 //	@Param			id				path		string	true	"文件 UUID / File UUID"	format(uuid)	extensions(x-example=0193a5c2-b3c4-7d5e-8f60-7a8b9c0d1e2f)
 //	@Param			inline			query		bool	false	"图片或 PDF 以 inline 方式显示，其他类型总是作为附件 / Show an image or PDF inline; other types are always attachments"
 //	@Param			Range			header		string	false	"字节范围，RFC 9110 格式；回答 206 / Byte range, as RFC 9110 has it; answered with 206; 例 e.g. `bytes=0-1023`"
