@@ -136,8 +136,20 @@ func (b *Bucket) Exists(ctx context.Context, key string) (bool, error) {
 	return ok, err
 }
 
-// Keys lists every key of the bucket (for tests: no stray bytes).
+// Keys lists every key of the bucket (for tests: no stray bytes), partial
+// writes included. A write ending while the folder is listed makes the
+// listing fail on the temporary file it renamed or removed; the listing is
+// then taken again.
 func (b *Bucket) Keys(ctx context.Context) ([]string, error) {
+	for attempt := 1; ; attempt++ {
+		keys, err := b.keys(ctx)
+		if err == nil || gcerrors.Code(err) != gcerrors.NotFound || attempt == 10 {
+			return keys, err
+		}
+	}
+}
+
+func (b *Bucket) keys(ctx context.Context) ([]string, error) {
 	var keys []string
 	it := b.b.List(nil)
 	for {
