@@ -986,7 +986,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The body is the file itself, streamed (never held whole in memory); ` + "`" + `Content-Type` + "`" + ` its media type: PDF, JPEG, PNG, DOCX, XLSX or OFD (others 415 unsupported-file-type). The bytes must be what the type says (422 media_type_mismatch). At most REGISTRY_MAX_FILE_BYTES (25 MiB by default; 413 above, nothing stored). The name comes from ` + "`" + `Content-Disposition: attachment; filename*=UTF-8''…` + "`" + `; path separators and control characters are removed and it is cut to 255 characters. Who may write the record may add files; an archived record takes none (409). A failed or cut upload leaves no row and no bytes. Uploads take no Idempotency-Key: a retry adds another file.",
+                "description": "The body is the file itself, streamed (never held whole in memory); ` + "`" + `Content-Type` + "`" + ` its media type: PDF, JPEG, PNG, DOCX, XLSX or OFD (others 415 unsupported-file-type). The bytes must be what the type says (422 media_type_mismatch). At most REGISTRY_MAX_FILE_BYTES (25 MiB by default; 413 above, nothing stored). The name comes from ` + "`" + `Content-Disposition: attachment; filename*=UTF-8''…` + "`" + `; path separators and control characters are removed and it is cut to 255 characters. Who may write the record may add files; an archived record takes none (409). A failed or cut upload leaves no row, and its bytes are deleted (those of a process that died mid-upload by the sweep, after REGISTRY_UPLOAD_SWEEP_AFTER, 1 h by default). With an ` + "`" + `Idempotency-Key` + "`" + ` a retry of the same file (same bytes, type, name and query) replays the first 201 and stores nothing; another file under the same key is 422; the same key while the first upload still runs, on any replica, is 409. Without one a retry adds another file.",
                 "consumes": [
                     "application/pdf",
                     "image/jpeg",
@@ -1021,6 +1021,12 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
+                        "description": "幂等键，1–255 个可见 ASCII 字符；用同一键重试同一文件时重放首次的回答 / Idempotency key, 1–255 visible ASCII characters; a retry of the same file with the same key replays the first answer; 例 e.g. ` + "`" + `upload-2024-05-01-0001` + "`" + `",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
                         "description": "中文标题，1–200 个字符 / Title in Chinese, 1–200 characters; 例 e.g. ` + "`" + `协议签署文本` + "`" + `",
                         "name": "title_zh",
                         "in": "query"
@@ -1043,6 +1049,15 @@ const docTemplate = `{
                         "description": "文件类别 / Kind of file",
                         "name": "kind",
                         "in": "query"
+                    },
+                    {
+                        "description": "文件内容本身，以 Content-Type 所述媒体类型流式发送 / The file's bytes themselves, streamed, of the media type Content-Type names",
+                        "name": "body",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "type": "string"
+                        }
                     }
                 ],
                 "responses": {
@@ -1083,7 +1098,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "The agreement is archived",
+                        "description": "The agreement is archived, or the same Idempotency-Key is still in flight",
                         "schema": {
                             "$ref": "#/definitions/ProblemConflict"
                         }
@@ -2616,7 +2631,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The body is the file itself, streamed (never held whole in memory); ` + "`" + `Content-Type` + "`" + ` its media type: PDF, JPEG, PNG, DOCX, XLSX or OFD (others 415 unsupported-file-type). The bytes must be what the type says (422 media_type_mismatch). At most REGISTRY_MAX_FILE_BYTES (25 MiB by default; 413 above, nothing stored). The name comes from ` + "`" + `Content-Disposition: attachment; filename*=UTF-8''…` + "`" + `; path separators and control characters are removed and it is cut to 255 characters. Who may write the record may add files; an archived record takes none (409). A failed or cut upload leaves no row and no bytes. Uploads take no Idempotency-Key: a retry adds another file.",
+                "description": "The body is the file itself, streamed (never held whole in memory); ` + "`" + `Content-Type` + "`" + ` its media type: PDF, JPEG, PNG, DOCX, XLSX or OFD (others 415 unsupported-file-type). The bytes must be what the type says (422 media_type_mismatch). At most REGISTRY_MAX_FILE_BYTES (25 MiB by default; 413 above, nothing stored). The name comes from ` + "`" + `Content-Disposition: attachment; filename*=UTF-8''…` + "`" + `; path separators and control characters are removed and it is cut to 255 characters. Who may write the record may add files; an archived record takes none (409). A failed or cut upload leaves no row, and its bytes are deleted (those of a process that died mid-upload by the sweep, after REGISTRY_UPLOAD_SWEEP_AFTER, 1 h by default). With an ` + "`" + `Idempotency-Key` + "`" + ` a retry of the same file (same bytes, type, name and query) replays the first 201 and stores nothing; another file under the same key is 422; the same key while the first upload still runs, on any replica, is 409. Without one a retry adds another file.",
                 "consumes": [
                     "application/pdf",
                     "image/jpeg",
@@ -2651,6 +2666,12 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
+                        "description": "幂等键，1–255 个可见 ASCII 字符；用同一键重试同一文件时重放首次的回答 / Idempotency key, 1–255 visible ASCII characters; a retry of the same file with the same key replays the first answer; 例 e.g. ` + "`" + `upload-2024-05-01-0001` + "`" + `",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
                         "description": "中文标题，1–200 个字符 / Title in Chinese, 1–200 characters; 例 e.g. ` + "`" + `协议签署文本` + "`" + `",
                         "name": "title_zh",
                         "in": "query"
@@ -2673,6 +2694,15 @@ const docTemplate = `{
                         "description": "文件类别 / Kind of file",
                         "name": "kind",
                         "in": "query"
+                    },
+                    {
+                        "description": "文件内容本身，以 Content-Type 所述媒体类型流式发送 / The file's bytes themselves, streamed, of the media type Content-Type names",
+                        "name": "body",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "type": "string"
+                        }
                     }
                 ],
                 "responses": {
@@ -2713,7 +2743,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "The consultation is archived",
+                        "description": "The consultation is archived, or the same Idempotency-Key is still in flight",
                         "schema": {
                             "$ref": "#/definitions/ProblemConflict"
                         }
@@ -3322,9 +3352,15 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The bytes, streamed, with ` + "`" + `ETag` + "`" + ` (the sha256), ` + "`" + `Accept-Ranges: bytes` + "`" + ` and range requests (206; a range that cannot be satisfied answers 416 with ` + "`" + `Content-Range: bytes */size` + "`" + `), ` + "`" + `If-None-Match` + "`" + ` (304), ` + "`" + `X-Content-Type-Options: nosniff` + "`" + `, a sandboxing ` + "`" + `Content-Security-Policy` + "`" + `, and ` + "`" + `Content-Disposition: attachment` + "`" + ` with the name as ` + "`" + `filename*` + "`" + ` (RFC 6266/5987) — ` + "`" + `inline` + "`" + ` only for an image or PDF asked for with inline=true. Archived files can still be downloaded.",
+                "description": "The bytes, streamed with the file's own media type (` + "`" + `Content-Type` + "`" + ` as stored at upload), with ` + "`" + `ETag` + "`" + ` (the sha256), ` + "`" + `Accept-Ranges: bytes` + "`" + ` and range requests (206; a range that cannot be satisfied answers 416 with ` + "`" + `Content-Range: bytes */size` + "`" + `), ` + "`" + `If-None-Match` + "`" + ` (304), ` + "`" + `X-Content-Type-Options: nosniff` + "`" + `, a sandboxing ` + "`" + `Content-Security-Policy` + "`" + `, and ` + "`" + `Content-Disposition: attachment` + "`" + ` with the name as ` + "`" + `filename*` + "`" + ` (RFC 6266/5987) — ` + "`" + `inline` + "`" + ` only for an image or PDF asked for with inline=true. Archived files can still be downloaded.",
                 "produces": [
-                    "application/octet-stream"
+                    "application/pdf",
+                    "image/jpeg",
+                    "image/png",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "application/ofd",
+                    "application/problem+json"
                 ],
                 "tags": [
                     "files"
@@ -4163,7 +4199,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The body is the file itself, streamed (never held whole in memory); ` + "`" + `Content-Type` + "`" + ` its media type: PDF, JPEG, PNG, DOCX, XLSX or OFD (others 415 unsupported-file-type). The bytes must be what the type says (422 media_type_mismatch). At most REGISTRY_MAX_FILE_BYTES (25 MiB by default; 413 above, nothing stored). The name comes from ` + "`" + `Content-Disposition: attachment; filename*=UTF-8''…` + "`" + `; path separators and control characters are removed and it is cut to 255 characters. Who may write the record may add files; an archived record takes none (409). A failed or cut upload leaves no row and no bytes. Uploads take no Idempotency-Key: a retry adds another file.",
+                "description": "The body is the file itself, streamed (never held whole in memory); ` + "`" + `Content-Type` + "`" + ` its media type: PDF, JPEG, PNG, DOCX, XLSX or OFD (others 415 unsupported-file-type). The bytes must be what the type says (422 media_type_mismatch). At most REGISTRY_MAX_FILE_BYTES (25 MiB by default; 413 above, nothing stored). The name comes from ` + "`" + `Content-Disposition: attachment; filename*=UTF-8''…` + "`" + `; path separators and control characters are removed and it is cut to 255 characters. Who may write the record may add files; an archived record takes none (409). A failed or cut upload leaves no row, and its bytes are deleted (those of a process that died mid-upload by the sweep, after REGISTRY_UPLOAD_SWEEP_AFTER, 1 h by default). With an ` + "`" + `Idempotency-Key` + "`" + ` a retry of the same file (same bytes, type, name and query) replays the first 201 and stores nothing; another file under the same key is 422; the same key while the first upload still runs, on any replica, is 409. Without one a retry adds another file.",
                 "consumes": [
                     "application/pdf",
                     "image/jpeg",
@@ -4198,6 +4234,12 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
+                        "description": "幂等键，1–255 个可见 ASCII 字符；用同一键重试同一文件时重放首次的回答 / Idempotency key, 1–255 visible ASCII characters; a retry of the same file with the same key replays the first answer; 例 e.g. ` + "`" + `upload-2024-05-01-0001` + "`" + `",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
                         "description": "中文标题，1–200 个字符 / Title in Chinese, 1–200 characters; 例 e.g. ` + "`" + `协议签署文本` + "`" + `",
                         "name": "title_zh",
                         "in": "query"
@@ -4220,6 +4262,15 @@ const docTemplate = `{
                         "description": "文件类别 / Kind of file",
                         "name": "kind",
                         "in": "query"
+                    },
+                    {
+                        "description": "文件内容本身，以 Content-Type 所述媒体类型流式发送 / The file's bytes themselves, streamed, of the media type Content-Type names",
+                        "name": "body",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "type": "string"
+                        }
                     }
                 ],
                 "responses": {
@@ -4260,7 +4311,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "The joint action is archived",
+                        "description": "The joint action is archived, or the same Idempotency-Key is still in flight",
                         "schema": {
                             "$ref": "#/definitions/ProblemConflict"
                         }

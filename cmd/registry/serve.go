@@ -101,6 +101,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	}
 	defer blobs.Close()
 	svc.UseBlobs(blobs, cfg.MaxFileBytes)
+	svc.SetUploadSweepAfter(cfg.UploadSweepAfter)
+	sweepUploads(ctx, svc, log)
 	if *loadDemo {
 		if err := demo.Load(ctx, svc); err != nil {
 			return fmt.Errorf("load demo data: %w", err)
@@ -150,7 +152,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	}
 	log.Info("listening", "addr", ln.Addr().String(), "database", config.MaskedDatabaseURL(cfg.DatabaseURL),
 		"read_requires_key", cfg.ReadRequiresKey, "rate_limit_per_minute", cfg.RateLimit)
-	go purgeLoop(ctx, store, log)
+	go purgeLoop(ctx, store, svc, log)
 	if pprofAddr := getenv("REGISTRY_PPROF_ADDR"); pprofAddr != "" {
 		go servePprof(pprofAddr, log)
 	}
@@ -204,14 +206,19 @@ func demoAdmin(ctx context.Context, accounts *registry.Accounts, stderr io.Write
 	return nil
 }
 
-// purgeLoop deletes expired idempotency records every hour.
-func purgeLoop(ctx context.Context, store *postgres.Store, log *slog.Logger) {
+// purgeLoop deletes expired idempotency records every hour, and sweeps
+// abandoned uploads as often as their bound (at most hourly).
+func purgeLoop(ctx context.Context, store *postgres.Store, svc *registry.Service, log *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
+	sweep := time.NewTicker(min(time.Hour, svc.UploadSweepAfter()))
+	defer sweep.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
+		case <-sweep.C:
+			sweepUploads(ctx, svc, log)
 		case <-t.C:
 			if n, err := store.PurgeIdempotencyKeys(ctx); err != nil {
 				log.Warn("purge idempotency keys", "error", err.Error())
@@ -220,6 +227,17 @@ func purgeLoop(ctx context.Context, store *postgres.Store, log *slog.Logger) {
 			}
 		}
 	}
+}
+
+// sweepUploads deletes the bytes of uploads whose process died before
+// their metadata was stored, and logs what it did.
+func sweepUploads(ctx context.Context, svc *registry.Service, log *slog.Logger) {
+	n, err := svc.SweepUploads(ctx)
+	if err != nil {
+		log.Warn("sweep abandoned uploads", "error", err.Error())
+		return
+	}
+	log.Info("swept abandoned uploads", "count", n, "older_than", svc.UploadSweepAfter().String())
 }
 
 // servePprof serves the Go profiler on its own listener (never on the API

@@ -9,9 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"gocloud.dev/blob"
 	_ "gocloud.dev/blob/fileblob" // file:// URLs
@@ -22,27 +24,41 @@ import (
 )
 
 // Bucket is a blob bucket as the registry's Service uses it.
-type Bucket struct{ b *blob.Bucket }
+type Bucket struct {
+	b   *blob.Bucket
+	dir string // the folder of a file:// bucket, "" otherwise
+}
 
 var _ registry.Blobs = (*Bucket)(nil)
 
 // Open opens the bucket of rawURL. A file:// folder is created when it
-// does not exist.
+// does not exist, and the bytes of a write in progress go to a temporary
+// file beside their key (no_tmp_dir), never to the system's temporary
+// folder: the rename that ends the write then never crosses file systems,
+// and a write cut by a crash leaves its bytes where Delete finds them.
 func Open(ctx context.Context, rawURL string) (*Bucket, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		return nil, fmt.Errorf("blob URL: %w", err)
 	}
+	var dir string
 	if u.Scheme == "file" {
-		if err := os.MkdirAll(filepath.FromSlash(u.Path), 0o750); err != nil {
+		dir = filepath.FromSlash(u.Path)
+		if err := os.MkdirAll(dir, 0o750); err != nil {
 			return nil, fmt.Errorf("blob folder: %w", err)
+		}
+		q := u.Query()
+		if !q.Has("no_tmp_dir") {
+			q.Set("no_tmp_dir", "true")
+			u.RawQuery = q.Encode()
+			rawURL = u.String()
 		}
 	}
 	b, err := blob.OpenBucket(ctx, rawURL)
 	if err != nil {
 		return nil, fmt.Errorf("open blob bucket: %w", err)
 	}
-	return &Bucket{b: b}, nil
+	return &Bucket{b: b, dir: dir}, nil
 }
 
 // DefaultURL is the file:// URL of a folder under dir.
@@ -88,11 +104,25 @@ func (b *Bucket) NewRangeReader(ctx context.Context, key string, offset, length 
 	return r, nil
 }
 
-// Delete removes key; a key that is not there is no error.
+// Delete removes key, and in a file:// bucket the temporary files of
+// writes to key that a crash cut short (key.<hex>.tmp); a key that is not
+// there is no error. It is meant for bytes no write is still storing.
 func (b *Bucket) Delete(ctx context.Context, key string) error {
 	err := b.b.Delete(ctx, key)
 	if err != nil && gcerrors.Code(err) != gcerrors.NotFound {
 		return fmt.Errorf("delete blob: %w", err)
+	}
+	if b.dir == "" || strings.ContainsAny(key, "*?[\\") {
+		return nil
+	}
+	partial, err := filepath.Glob(filepath.Join(b.dir, filepath.FromSlash(key)) + ".*.tmp")
+	if err != nil {
+		return fmt.Errorf("partial writes of a blob: %w", err)
+	}
+	for _, p := range partial {
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("delete a partial write: %w", err)
+		}
 	}
 	return nil
 }
@@ -106,8 +136,20 @@ func (b *Bucket) Exists(ctx context.Context, key string) (bool, error) {
 	return ok, err
 }
 
-// Keys lists every key of the bucket (for tests: no stray bytes).
+// Keys lists every key of the bucket (for tests: no stray bytes), partial
+// writes included. A write ending while the folder is listed makes the
+// listing fail on the temporary file it renamed or removed; the listing is
+// then taken again.
 func (b *Bucket) Keys(ctx context.Context) ([]string, error) {
+	for attempt := 1; ; attempt++ {
+		keys, err := b.keys(ctx)
+		if err == nil || gcerrors.Code(err) != gcerrors.NotFound || attempt == 10 {
+			return keys, err
+		}
+	}
+}
+
+func (b *Bucket) keys(ctx context.Context) ([]string, error) {
 	var keys []string
 	it := b.b.List(nil)
 	for {

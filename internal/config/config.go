@@ -30,21 +30,26 @@ type Config struct {
 	CookieSecure    bool          // REGISTRY_COOKIE_SECURE: console cookies only over HTTPS (false only for plain-HTTP development)
 	BlobURL         string        // REGISTRY_BLOB_URL: where file bytes live ("": the folder data/blobs)
 	MaxFileBytes    int64         // REGISTRY_MAX_FILE_BYTES
+	// UploadSweepAfter is REGISTRY_UPLOAD_SWEEP_AFTER: how long an upload
+	// may go without a sign of life before its bytes are taken for a dead
+	// process's and deleted (default 1h).
+	UploadSweepAfter time.Duration
 }
 
 // Load reads the configuration through getenv, applying defaults and
 // checking every value.
 func Load(getenv func(string) string) (Config, error) {
 	c := Config{
-		DatabaseURL:    DefaultDatabaseURL,
-		Addr:           ":8080",
-		RateLimit:      600,
-		LogLevel:       slog.LevelInfo,
-		ShutdownGrace:  20 * time.Second,
-		MaxDBConns:     20,
-		RequestTimeout: 10 * time.Second,
-		CookieSecure:   true,
-		MaxFileBytes:   25 << 20,
+		DatabaseURL:      DefaultDatabaseURL,
+		Addr:             ":8080",
+		RateLimit:        600,
+		LogLevel:         slog.LevelInfo,
+		ShutdownGrace:    20 * time.Second,
+		MaxDBConns:       20,
+		RequestTimeout:   10 * time.Second,
+		CookieSecure:     true,
+		MaxFileBytes:     25 << 20,
+		UploadSweepAfter: time.Hour,
 	}
 	c.BlobURL = getenv("REGISTRY_BLOB_URL")
 	if v := getenv("DATABASE_URL"); v != "" {
@@ -92,6 +97,11 @@ func Load(getenv func(string) string) (Config, error) {
 	if v := getenv("REGISTRY_MAX_FILE_BYTES"); v != "" {
 		if c.MaxFileBytes, err = strconv.ParseInt(v, 10, 64); err != nil || c.MaxFileBytes < 1 {
 			return c, fmt.Errorf("REGISTRY_MAX_FILE_BYTES=%q: want a positive number of bytes", v)
+		}
+	}
+	if v := getenv("REGISTRY_UPLOAD_SWEEP_AFTER"); v != "" {
+		if c.UploadSweepAfter, err = time.ParseDuration(v); err != nil || c.UploadSweepAfter <= 0 {
+			return c, fmt.Errorf("REGISTRY_UPLOAD_SWEEP_AFTER=%q: want a positive duration such as 1h", v)
 		}
 	}
 	if v := getenv("REGISTRY_CORS_ORIGINS"); v != "" {

@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 
 	"github.com/chengyu-collab/registry/internal/registry"
 )
@@ -84,42 +83,16 @@ func uploadError(err error) error {
 	return err
 }
 
-// uploadsInFlight holds the (key holder, Idempotency-Key) pairs of the
-// uploads of this process whose bytes are still arriving.
-type uploadsInFlight struct {
-	mu   sync.Mutex
-	keys map[string]struct{}
-}
-
-// claim marks the pair as in flight; false when it already is.
-func (u *uploadsInFlight) claim(k string) bool {
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	if u.keys == nil {
-		u.keys = map[string]struct{}{}
-	}
-	if _, busy := u.keys[k]; busy {
-		return false
-	}
-	u.keys[k] = struct{}{}
-	return true
-}
-
-func (u *uploadsInFlight) release(k string) {
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	delete(u.keys, k)
-}
-
 // uploadFileOnce is an upload with an Idempotency-Key. The body is never
 // held whole, so it cannot be hashed before it is stored as the other
-// POSTs are: the bytes stream to the blob store first, hashed on the way;
-// then the fingerprint — method, path, query, the file's SHA-256, its
-// declared type and name — is checked in the transaction that stores the
-// metadata and the response. A repeat replays the first 201 and its
-// just-stored bytes are deleted; a different file under the same key is
-// 422; a repeat while the first is still running is 409 (while its bytes
-// arrive, within this process; while it commits, in every replica).
+// POSTs are: the upload is reserved in the database under its key (a
+// repeat while it runs is 409, in every replica), its bytes stream to the
+// blob store, hashed on the way; then the fingerprint — method, path,
+// query, the file's SHA-256, its declared type and name — is checked in
+// the transaction that stores the metadata, the audit entry and the
+// response and ends the reservation. A repeat after that replays the
+// first 201 and its just-stored bytes are deleted; a different file under
+// the same key is 422.
 func (h *handler) uploadFileOnce(w http.ResponseWriter, r *http.Request, up registry.FileUpload) {
 	key := r.Header["Idempotency-Key"]
 	if len(key) != 1 || !validIdempotencyKey(key[0]) {
@@ -127,12 +100,7 @@ func (h *handler) uploadFileOnce(w http.ResponseWriter, r *http.Request, up regi
 		return
 	}
 	actor, _ := actorOf(r.Context())
-	pair := actor.KeyID + "\x00" + key[0]
-	if !h.uploads.claim(pair) {
-		h.writeError(w, r, registry.ErrInFlight)
-		return
-	}
-	defer h.uploads.release(pair)
+	up.IdempotencyKey = key[0]
 	st, err := h.svc.StageFile(r.Context(), actor, up)
 	if err != nil {
 		h.writeError(w, r, uploadError(err))

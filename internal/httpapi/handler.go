@@ -53,7 +53,6 @@ type handler struct {
 	metrics         *metrics
 	now             func() time.Time
 	requestTimeout  time.Duration
-	uploads         uploadsInFlight
 }
 
 // NewHandler returns the registry's HTTP handler.

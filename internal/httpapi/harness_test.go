@@ -23,6 +23,7 @@ type testAPI struct {
 	t     testing.TB
 	URL   string
 	Store *postgres.Store
+	DBURL string // the URL of its database, for a second replica
 	// Admin, Changshou (a registrar of changshou-cppcc), Pengzhou (a
 	// registrar of pengzhou-cppcc), Yubei (a registrar of yubei-cppcc)
 	// and Reader (a reader of changshou-cppcc) are API keys.
@@ -37,7 +38,7 @@ func withReadRequiresKey(d *httpapi.Deps) { d.ReadRequiresKey = true }
 // newAPI starts the registry on a fresh database through httptest.
 func newAPI(t testing.TB, opts ...apiOption) *testAPI {
 	t.Helper()
-	store, _ := pgtest.New(t)
+	store, dbURL := pgtest.New(t)
 	ctx := context.Background()
 	if err := demo.Load(ctx, registry.NewService(store, nil)); err != nil {
 		t.Fatalf("demo data: %v", err)
@@ -48,7 +49,7 @@ func newAPI(t testing.TB, opts ...apiOption) *testAPI {
 	}
 	srv := httptest.NewServer(httpapi.NewHandler(deps))
 	t.Cleanup(srv.Close)
-	api := &testAPI{t: t, URL: srv.URL, Store: store}
+	api := &testAPI{t: t, URL: srv.URL, Store: store, DBURL: dbURL}
 	api.Admin = api.key("admin", "")
 	api.Changshou = api.key("registrar", "changshou-cppcc")
 	api.Pengzhou = api.key("registrar", "pengzhou-cppcc")

@@ -5,6 +5,7 @@ package httpapi_test
 // write fail in the database.
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -69,6 +70,14 @@ func hostileJointAction() map[string]any {
 	}
 }
 
+func hostileMilestone(consultation string) map[string]any {
+	return map[string]any{
+		"title_zh": "敌意输入测试事项", "title_en": "Hostile milestone", "description": "两地轮流召开联席会议",
+		"responsible_organization_id": "changshou-cppcc", "due_on": "2024-06", "status": "done", "done_on": "2024-05-20",
+		"links": []any{map[string]any{"record_type": "consultation", "record_id": consultation}},
+	}
+}
+
 func hostileOrganization(code string) map[string]any {
 	return map[string]any{"code": code, "kind": "other", "name_zh": "敌意输入测试组织", "name_en": "Hostile org",
 		"short_name_zh": "测试", "short_name_en": "Test", "region_code": "500115", "parent_id": "changshou-cppcc"}
@@ -97,6 +106,9 @@ func hostileResources(t *testing.T, api *testAPI) []hostileResource {
 	jointAction := create("/v1/joint-actions", hostileJointAction())
 	organization := create("/v1/organizations", hostileOrganization("hostile-target-org"))
 	area := create("/v1/cooperation-areas", hostileArea("hostile-target-area"))
+	consultationID := strings.TrimPrefix(consultation, "/v1/consultations/")
+	milestones := agreement + "/milestones"
+	milestone := create(milestones, hostileMilestone(consultationID))
 	unknownParty := func(path string) func(b map[string]any) (map[string]any, string) {
 		return func(b map[string]any) (map[string]any, string) {
 			return withField(b, path, "no-such-organization"), path
@@ -131,6 +143,12 @@ func hostileResources(t *testing.T, api *testAPI) []hostileResource {
 		poison: unknownParty("participants[1].organization_id"), patchPoison: unknownParty("participants[1].organization_id"),
 		freeText: []string{"title_zh", "title_en", "theme_zh", "theme_en", "location", "summary_zh", "summary_en",
 			"outcomes[0].description_zh", "outcomes[0].description_en"},
+	}, {
+		// The POST path names the agreement the milestone is added to.
+		name: "milestone", collection: milestones, item: milestone,
+		full: hostileMilestone(consultationID), patchFull: hostileMilestone(consultationID),
+		poison: unknownParty("responsible_organization_id"), patchPoison: unknownParty("responsible_organization_id"),
+		freeText: []string{"title_zh", "title_en", "description"},
 	}, {
 		name: "organization", collection: "/v1/organizations", item: organization,
 		full: hostileOrganization("hostile-new-org"), patchFull: noCode(hostileOrganization("")),

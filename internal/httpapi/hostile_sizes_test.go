@@ -30,7 +30,7 @@ func boundaryCases(api *testAPI, resources []hostileResource) []hostileCase {
 		"areas[0].description": 10000, "mechanisms[0].description": 10000, "documents[0].title": 200,
 		"topic_zh": 500, "topic_en": 500, "theme_zh": 500, "theme_en": 500, "location": 200,
 		"outcomes[0].description_zh": 10000, "outcomes[0].description_en": 10000,
-		"name_zh": 200, "name_en": 200, "short_name_zh": 50, "short_name_en": 50,
+		"name_zh": 200, "name_en": 200, "short_name_zh": 50, "short_name_en": 50, "description": 10000,
 	}
 	var cases []hostileCase
 	for _, res := range resources {

@@ -31,6 +31,8 @@ package httpapi_test
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"net/url"
 	"os"
 	"strconv"
@@ -96,6 +98,9 @@ func TestThroughPrism(t *testing.T) {
 		{"consultations", s.consultations},
 		{"joint actions", s.jointActions},
 		{"sub-lists", s.subLists},
+		{"milestones", s.milestones},
+		{"relations and the timeline", s.relationsAndTimeline},
+		{"files", s.files},
 		{"stats", s.stats},
 		{"audit", s.audit},
 		{"archiving", s.archiving},
@@ -317,6 +322,171 @@ func (s *prismSuite) subLists(t *testing.T) {
 	}
 	s.call(t, 404, "GET", "/v1/agreements/0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f/joint-actions", s.reader, nil)
 	s.call(t, 404, "GET", "/v1/organizations/no-such-org/consultations", s.reader, nil)
+}
+
+const unknownID = "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
+
+func (s *prismSuite) milestones(t *testing.T) {
+	path := "/v1/agreements/" + s.agreement + "/milestones"
+	body := map[string]any{"title_zh": "建立联席会议机制 " + s.run, "title_en": "Set up joint meetings",
+		"description": "两地政协每年轮流召开一次联席会议", "responsible_organization_id": "pengzhou-cppcc", "due_on": "2023-12",
+		"links": []any{map[string]any{"record_type": "consultation", "record_id": s.consultation}}}
+	r := s.call(t, 201, "POST", path, s.changshou, body, "Idempotency-Key", "ms-"+s.run)
+	m := r.JSON(t)
+	id, _ := m["id"].(string)
+	if r.Header.Get("Location") != "/v1/milestones/"+id || r.Header.Get("ETag") != `"1"` || m["overdue"] != true {
+		t.Fatalf("create milestone: Location %q ETag %q: %s", r.Header.Get("Location"), r.Header.Get("ETag"), r.Body)
+	}
+	if replay := s.call(t, 201, "POST", path, s.changshou, body, "Idempotency-Key", "ms-"+s.run); replay.Header.Get("Idempotent-Replayed") != "true" {
+		t.Fatalf("no replay: %v", replay.Header)
+	}
+	p := s.call(t, 422, "POST", path, s.changshou, map[string]any{"title_zh": "非参与方负责", "responsible_organization_id": "yubei-cppcc"})
+	if !problemNames(p.JSON(t), "responsible_organization_id") {
+		t.Fatalf("422 does not name responsible_organization_id: %s", p.Body)
+	}
+	s.call(t, 422, "POST", path, s.changshou, map[string]any{"title_zh": "完成而无日期", "status": "done"})
+	s.call(t, 403, "POST", path, s.reader, body)
+	s.call(t, 404, "POST", "/v1/agreements/"+unknownID+"/milestones", s.admin, body)
+
+	item := "/v1/milestones/" + id
+	got := s.call(t, 200, "GET", item, s.reader, nil)
+	s.call(t, 304, "GET", item, s.reader, nil, "If-None-Match", got.Header.Get("ETag"))
+	s.call(t, 404, "GET", "/v1/milestones/"+unknownID, s.reader, nil)
+	for _, list := range []string{path, "/v1/milestones?party=changshou-cppcc&overdue=true",
+		"/v1/milestones?responsible=pengzhou-cppcc&agreement=" + s.agreement + "&status=open&due_from=2023&due_to=2023-12&limit=5"} {
+		if !strings.Contains(string(s.call(t, 200, "GET", list, s.reader, nil).Body), id) {
+			t.Errorf("%s does not list the milestone", list)
+		}
+	}
+	s.call(t, 200, "GET", "/v1/milestones?party=yubei-cppcc&overdue=true", s.reader, nil)
+	s.call(t, 400, "GET", "/v1/milestones?due_from=2023-13", s.reader, nil)
+	s.call(t, 404, "GET", "/v1/agreements/"+unknownID+"/milestones", s.reader, nil)
+
+	done := s.call(t, 200, "PATCH", item, s.pengzhou, map[string]any{"status": "done", "done_on": "2024-01-15", "title_en": nil},
+		"If-Match", `"1"`, "Content-Type", "application/merge-patch+json")
+	if done.JSON(t)["overdue"] != false || done.Header.Get("ETag") != `"2"` {
+		t.Fatalf("a done milestone: %v %s", done.Header, done.Body)
+	}
+	s.call(t, 412, "PATCH", item, s.changshou, map[string]any{"description": "过期"}, "If-Match", `"1"`)
+	s.call(t, 422, "PATCH", item, s.changshou, map[string]any{"done_on": nil}, "If-Match", `"2"`)
+	s.call(t, 403, "PATCH", item, s.reader, map[string]any{"description": "无权"}, "If-Match", `"2"`)
+	s.call(t, 404, "PATCH", "/v1/milestones/"+unknownID, s.admin, map[string]any{"description": "无"}, "If-Match", `"1"`)
+
+	// A second milestone is archived; the first stays for the timeline.
+	other := s.call(t, 201, "POST", path, s.changshou, map[string]any{"title_zh": "撤销的事项 " + s.run}).JSON(t)["id"].(string)
+	s.call(t, 412, "DELETE", "/v1/milestones/"+other, s.changshou, nil, "If-Match", `"2"`)
+	if r := s.call(t, 200, "DELETE", "/v1/milestones/"+other, s.changshou, nil, "If-Match", `"1"`); r.JSON(t)["archived_at"] == nil {
+		t.Fatalf("archived_at is null after DELETE: %s", r.Body)
+	}
+	s.call(t, 409, "DELETE", "/v1/milestones/"+other, s.changshou, nil, "If-Match", "*")
+	s.call(t, 200, "GET", path+"?include_archived=true", s.reader, nil)
+}
+
+func (s *prismSuite) relationsAndTimeline(t *testing.T) {
+	body := agreementBody("接口检查补充协议 " + s.run)
+	body["relations"] = []any{map[string]any{"agreement_id": s.agreement, "kind": "supplements"}}
+	supplement := s.call(t, 201, "POST", "/v1/agreements", s.pengzhou, body).JSON(t)["id"].(string)
+	from, _ := s.call(t, 200, "GET", "/v1/agreements/"+s.agreement, s.reader, nil).JSON(t)["related_from"].([]any)
+	if len(from) != 1 || from[0].(map[string]any)["agreement_id"] != supplement {
+		t.Fatalf("related_from of the agreement: %v", from)
+	}
+	for _, id := range []string{s.agreement, supplement} {
+		r := s.call(t, 200, "GET", "/v1/agreements?include_archived=true&related_to="+id, s.reader, nil)
+		if items, _ := r.JSON(t)["items"].([]any); len(items) != 1 {
+			t.Errorf("related_to=%s lists %d agreements, want 1", id, len(items))
+		}
+	}
+	unknown := agreementBody("关联未知协议")
+	unknown["relations"] = []any{map[string]any{"agreement_id": unknownID, "kind": "amends"}}
+	if p := s.call(t, 422, "POST", "/v1/agreements", s.changshou, unknown); !strings.Contains(string(p.Body), "unknown_agreement") {
+		t.Fatalf("a relation to an unknown agreement: %s", p.Body)
+	}
+	self := s.call(t, 200, "GET", "/v1/agreements/"+supplement, s.reader, nil)
+	s.call(t, 422, "PATCH", "/v1/agreements/"+supplement, s.pengzhou, map[string]any{"relations": []any{
+		map[string]any{"agreement_id": supplement, "kind": "amends"}}}, "If-Match", self.Header.Get("ETag"))
+
+	path := "/v1/agreements/" + s.agreement + "/timeline"
+	all := s.call(t, 200, "GET", path, s.reader, nil)
+	kinds := map[string]bool{}
+	items, _ := all.JSON(t)["items"].([]any)
+	for _, it := range items {
+		kinds[it.(map[string]any)["kind"].(string)] = true
+	}
+	for _, k := range []string{"signed", "consultation", "joint_action", "milestone_due", "milestone_done", "related"} {
+		if !kinds[k] {
+			t.Errorf("the timeline has no %s item: %s", k, all.Body)
+		}
+	}
+	page := s.call(t, 200, "GET", path+"?limit=2", s.reader, nil)
+	next, _ := page.JSON(t)["next_cursor"].(string)
+	if next == "" {
+		t.Fatalf("a page of 2 of %d items has no next_cursor", len(items))
+	}
+	s.call(t, 200, "GET", path+"?limit=2&cursor="+url.QueryEscape(next), s.reader, nil)
+	s.call(t, 400, "GET", path+"?cursor=not-a-cursor", s.reader, nil)
+	s.call(t, 404, "GET", "/v1/agreements/"+unknownID+"/timeline", s.reader, nil)
+}
+
+func (s *prismSuite) files(t *testing.T) {
+	pdf := append([]byte("%PDF-1.7\n"), bytes.Repeat([]byte("接口检查 签署文本\n"), 2000)...)
+	path := "/v1/agreements/" + s.agreement + "/files?kind=full_text&title_zh=" + url.QueryEscape("协议签署文本")
+	up := []string{"Content-Type", "application/pdf", "Content-Disposition", "attachment; filename*=UTF-8''" + url.PathEscape("协议全文.pdf"),
+		"Idempotency-Key", "file-" + s.run}
+	r := s.call(t, 201, "POST", path, s.changshou, pdf, up...)
+	f := r.JSON(t)
+	id, _ := f["id"].(string)
+	sum := sha256.Sum256(pdf)
+	if r.Header.Get("Location") != "/v1/files/"+id || f["sha256"] != hex.EncodeToString(sum[:]) || f["filename"] != "协议全文.pdf" {
+		t.Fatalf("upload: Location %q: %s", r.Header.Get("Location"), r.Body)
+	}
+	if replay := s.call(t, 201, "POST", path, s.changshou, pdf, up...); replay.Header.Get("Idempotent-Replayed") != "true" ||
+		!bytes.Equal(replay.Body, r.Body) {
+		t.Fatalf("no replay: %v", replay.Header)
+	}
+	s.call(t, 422, "POST", path, s.changshou, append([]byte("%PDF-1.7\n"), "另一份文件"...), up...)
+	p := s.call(t, 422, "POST", "/v1/agreements/"+s.agreement+"/files", s.changshou, []byte("MZ\x90\x00 not a PDF"), "Content-Type", "application/pdf")
+	if !strings.Contains(string(p.Body), "media_type_mismatch") {
+		t.Fatalf("an executable sent as a PDF: %s", p.Body)
+	}
+	s.call(t, 403, "POST", "/v1/agreements/"+s.agreement+"/files", s.reader, pdf, "Content-Type", "application/pdf")
+	s.call(t, 404, "POST", "/v1/agreements/"+unknownID+"/files", s.admin, pdf, "Content-Type", "application/pdf")
+	// Prism's proxy passes a body on as text: bytes that are not UTF-8
+	// (a PNG's signature) arrive changed, so the zip-based type is sent.
+	docx := append([]byte("PK\x03\x04\x14\x00"), make([]byte, 600)...)
+	s.call(t, 201, "POST", "/v1/consultations/"+s.consultation+"/files?kind=minutes", s.pengzhou, docx,
+		"Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+	s.call(t, 201, "POST", "/v1/joint-actions/"+s.jointAction+"/files?kind=report", s.changshou, pdf, "Content-Type", "application/pdf")
+
+	for _, list := range []string{"/v1/agreements/" + s.agreement + "/files", "/v1/consultations/" + s.consultation + "/files?limit=5",
+		"/v1/joint-actions/" + s.jointAction + "/files?include_archived=true"} {
+		if items, _ := s.call(t, 200, "GET", list, s.reader, nil).JSON(t)["items"].([]any); len(items) != 1 {
+			t.Errorf("%s lists %d files, want 1", list, len(items))
+		}
+	}
+	s.call(t, 404, "GET", "/v1/agreements/"+unknownID+"/files", s.reader, nil)
+	meta := s.call(t, 200, "GET", "/v1/files/"+id, s.reader, nil)
+	if meta.Header.Get("ETag") != `"`+hex.EncodeToString(sum[:])+`"` {
+		t.Fatalf("the metadata's ETag %q is not the sha256", meta.Header.Get("ETag"))
+	}
+	s.call(t, 404, "GET", "/v1/files/"+unknownID, s.reader, nil)
+	content := s.call(t, 200, "GET", "/v1/files/"+id+"/content", s.reader, nil)
+	if !bytes.Equal(content.Body, pdf) || content.Header.Get("Accept-Ranges") != "bytes" {
+		t.Fatalf("content: %d bytes, Accept-Ranges %q", len(content.Body), content.Header.Get("Accept-Ranges"))
+	}
+	part := s.call(t, 206, "GET", "/v1/files/"+id+"/content", s.reader, nil, "Range", "bytes=0-4")
+	if string(part.Body) != "%PDF-" || part.Header.Get("Content-Range") != "bytes 0-4/"+strconv.Itoa(len(pdf)) {
+		t.Fatalf("range: %q %q", part.Body, part.Header.Get("Content-Range"))
+	}
+	s.call(t, 304, "GET", "/v1/files/"+id+"/content", s.reader, nil, "If-None-Match", content.Header.Get("ETag"))
+	s.call(t, 404, "GET", "/v1/files/"+unknownID+"/content", s.reader, nil)
+
+	s.call(t, 403, "DELETE", "/v1/files/"+id, s.reader, nil)
+	if d := s.call(t, 200, "DELETE", "/v1/files/"+id, s.pengzhou, nil); d.JSON(t)["archived_at"] == nil {
+		t.Fatalf("archived_at is null after DELETE: %s", d.Body)
+	}
+	s.call(t, 409, "DELETE", "/v1/files/"+id, s.pengzhou, nil)
+	s.call(t, 404, "DELETE", "/v1/files/"+unknownID, s.admin, nil)
+	s.call(t, 200, "GET", "/v1/agreements/"+s.agreement+"/files?include_archived=true", s.reader, nil)
 }
 
 func (s *prismSuite) stats(t *testing.T) {

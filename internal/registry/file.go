@@ -61,6 +61,10 @@ type FileUpload struct {
 	TitleEn    *string
 	Kind       *FileKind
 	Body       io.Reader
+	// IdempotencyKey is the upload's Idempotency-Key, "" for none: while
+	// the upload runs, the same key of the same key holder is ErrInFlight
+	// in every replica.
+	IdempotencyKey string
 }
 
 // Blobs keeps the bytes of files. Put streams r to key and fails, leaving
@@ -80,6 +84,48 @@ type FileRecords interface {
 	ArchiveFile(ctx context.Context, id string) (File, error)
 	ListFiles(ctx context.Context, t FileRecordType, recordID string, includeArchived bool, limit int, cursor string) (Page[File], error)
 }
+
+// PendingUpload is the reservation of an upload whose bytes are being
+// stored: written before the first byte goes to the blob store, deleted
+// with the storing of the file's metadata. One left behind names the
+// bytes of an upload whose process died.
+type PendingUpload struct {
+	BlobKey string
+	Holder  string // the key holder of an upload sent with an Idempotency-Key
+	Key     string // its Idempotency-Key; "" for none
+	// Stored, from LockAbandonedUploads: a file row names the blob, so its
+	// bytes are kept and only the reservation goes.
+	Stored bool
+}
+
+// UploadReservations keeps the reservations of uploads in the database,
+// where every replica sees them.
+type UploadReservations interface {
+	// ReserveUpload stores u in a short transaction of its own.
+	// ErrInFlight when a reservation touched within liveFor holds the same
+	// holder and key; an older one gives its key up to u (its bytes stay
+	// for the sweeper).
+	ReserveUpload(ctx context.Context, u PendingUpload, liveFor time.Duration) error
+	// TouchUpload marks the reservation as alive.
+	TouchUpload(ctx context.Context, blobKey string) error
+	// DeleteUpload deletes a reservation, in the transaction of ctx when
+	// there is one; false when there was none.
+	DeleteUpload(ctx context.Context, blobKey string) (bool, error)
+	// LockAbandonedUploads locks, in the transaction of ctx, up to limit
+	// reservations untouched for longer than olderThan, skipping those
+	// another transaction holds.
+	LockAbandonedUploads(ctx context.Context, olderThan time.Duration, limit int) ([]PendingUpload, error)
+}
+
+// DefaultUploadSweepAfter is how long an upload's reservation may go
+// untouched before the sweeper takes it for abandoned and deletes its bytes,
+// unless configured (REGISTRY_UPLOAD_SWEEP_AFTER). A live upload touches
+// its reservation every 15 seconds (a quarter of a shorter bound).
+const DefaultUploadSweepAfter = time.Hour
+
+// ErrUploadSwept means an upload's reservation was swept before its
+// metadata was stored: the upload fails and may be sent again.
+var ErrUploadSwept = fmt.Errorf("%w: the upload was taken for abandoned", ErrUnavailable)
 
 // The errors of a file upload besides validation: a type the registry does
 // not keep (415), bytes over the limit (413), and no blob store (503).
@@ -104,6 +150,65 @@ func (s *Service) UseBlobs(b Blobs, max int64) {
 		max = DefaultMaxFileBytes
 	}
 	s.blobs, s.maxFileBytes = b, max
+}
+
+// SetUploadSweepAfter sets how long an upload's reservation may go
+// untouched before SweepUploads deletes its bytes (DefaultUploadSweepAfter
+// when d ≤ 0).
+func (s *Service) SetUploadSweepAfter(d time.Duration) { s.sweepAfter = d }
+
+// UploadSweepAfter is the bound of SetUploadSweepAfter.
+func (s *Service) UploadSweepAfter() time.Duration {
+	if s.sweepAfter <= 0 {
+		return DefaultUploadSweepAfter
+	}
+	return s.sweepAfter
+}
+
+// uploadTouchEvery is how often a running upload touches its reservation:
+// every 15 seconds, or a quarter of the sweep bound when that is shorter,
+// so that a live upload is never swept. A reservation untouched for four
+// times as long belongs to a dead process: its key may be used again.
+func (s *Service) uploadTouchEvery() time.Duration {
+	return min(15*time.Second, s.UploadSweepAfter()/4)
+}
+
+// SweepUploads deletes the bytes of uploads whose reservation went
+// untouched for longer than the sweep bound (their process died between
+// reserving and storing the metadata), then the reservations. Each batch
+// holds its reservations locked while it works, so an upload cannot store
+// its metadata meanwhile; bytes a file row names are never deleted. It
+// returns how many uploads it swept.
+func (s *Service) SweepUploads(ctx context.Context) (int, error) {
+	if s.blobs == nil {
+		return 0, nil
+	}
+	total := 0
+	for {
+		n := 0
+		err := s.store.InTx(ctx, func(ctx context.Context) error {
+			abandoned, err := s.store.LockAbandonedUploads(ctx, s.UploadSweepAfter(), 100)
+			if err != nil {
+				return err
+			}
+			for _, u := range abandoned {
+				if !u.Stored {
+					if err := s.blobs.Delete(ctx, u.BlobKey); err != nil {
+						return fmt.Errorf("%w: %v", ErrBlobUnavailable, err)
+					}
+				}
+				if _, err := s.store.DeleteUpload(ctx, u.BlobKey); err != nil {
+					return err
+				}
+			}
+			n = len(abandoned)
+			return nil
+		})
+		total += n
+		if err != nil || n < 100 {
+			return total, err
+		}
+	}
 }
 
 // MaxFileBytes is the size limit of a file.
@@ -302,8 +407,18 @@ func (s *Service) StageFile(ctx context.Context, by Actor, up FileUpload) (Stage
 		f.ID = newFileID()
 	}
 	f.BlobKey = "files/" + f.ID
+	pending := PendingUpload{BlobKey: f.BlobKey}
+	if up.IdempotencyKey != "" {
+		pending.Holder, pending.Key = by.KeyID, up.IdempotencyKey
+	}
+	if err := s.store.ReserveUpload(ctx, pending, 4*s.uploadTouchEvery()); err != nil {
+		return out, err
+	}
 	body := &countingHash{r: io.MultiReader(bytes.NewReader(head), up.Body), max: s.MaxFileBytes(), sum: sha256.New()}
-	if err := s.blobs.Put(ctx, f.BlobKey, mt, body); err != nil {
+	stop := s.touchWhile(f.BlobKey)
+	err = s.blobs.Put(ctx, f.BlobKey, mt, body)
+	stop()
+	if err != nil {
 		s.discard(f.BlobKey)
 		if errors.Is(err, ErrTooLarge) || body.n > s.MaxFileBytes() {
 			return out, ErrTooLarge
@@ -318,13 +433,45 @@ func (s *Service) StageFile(ctx context.Context, by Actor, up FileUpload) (Stage
 	return StagedFile{File: f, up: up}, nil
 }
 
+// touchWhile touches the reservation of blobKey every uploadTouchEvery
+// until the returned stop is called.
+func (s *Service) touchWhile(blobKey string) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(s.uploadTouchEvery())
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				ctx, cancel := context.WithTimeout(context.Background(), s.uploadTouchEvery())
+				_ = s.store.TouchUpload(ctx, blobKey) // a missed touch is made up by the next
+				cancel()
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+	}
+}
+
 // CommitFile is the second half of AddFile: it checks again who may add
-// the file and stores its metadata with its audit entry, in the
-// transaction of ctx when there is one. It does not delete the bytes when
-// it fails; the caller decides (DiscardFile).
+// the file and stores its metadata with its audit entry, deleting the
+// upload's reservation, in the transaction of ctx when there is one
+// (ErrUploadSwept when the sweeper took the reservation first). It does not
+// delete the bytes when it fails; the caller decides (DiscardFile).
 func (s *Service) CommitFile(ctx context.Context, by Actor, st StagedFile) (File, error) {
 	var out File
 	err := s.store.InTx(ctx, func(ctx context.Context) error {
+		if reserved, err := s.store.DeleteUpload(ctx, st.BlobKey); err != nil {
+			return err
+		} else if !reserved {
+			return ErrUploadSwept
+		}
 		if err := s.mayWriteFiles(ctx, by, st.up.RecordType, st.up.RecordID); err != nil {
 			return err
 		}
@@ -340,8 +487,9 @@ func (s *Service) CommitFile(ctx context.Context, by Actor, st StagedFile) (File
 	return out, nil
 }
 
-// DiscardFile deletes the bytes of a staged file that will not be stored:
-// its metadata failed, or an idempotent repeat replayed the first upload.
+// DiscardFile deletes the bytes of a staged file that will not be stored
+// (its metadata failed, or an idempotent repeat replayed the first upload),
+// then its reservation.
 func (s *Service) DiscardFile(st StagedFile) {
 	if s.blobs != nil && st.BlobKey != "" {
 		s.discard(st.BlobKey)
@@ -358,12 +506,15 @@ func FileMediaType(contentType string) string {
 	return mt
 }
 
-// discard deletes the bytes of a failed upload, on a context of its own:
-// the request's may be what was cancelled.
+// discard deletes the bytes of a failed upload, then its reservation, on a
+// context of its own: the request's may be what was cancelled. When either
+// fails the reservation stays, and the sweeper deletes the bytes later.
 func (s *Service) discard(key string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	_ = s.blobs.Delete(ctx, key)
+	if err := s.blobs.Delete(ctx, key); err == nil {
+		_, _ = s.store.DeleteUpload(ctx, key)
+	}
 }
 
 func trimmed(p *string) *string {

@@ -16,6 +16,9 @@ type Service struct {
 	// read); maxFileBytes is their size limit.
 	blobs        Blobs
 	maxFileBytes int64
+	// sweepAfter is how long an upload's reservation may go untouched
+	// before the sweeper deletes its bytes (DefaultUploadSweepAfter when 0).
+	sweepAfter time.Duration
 }
 
 // NewService returns a Service over store. now is the clock of the

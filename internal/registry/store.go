@@ -20,6 +20,7 @@ type Store interface {
 	MilestoneRecords
 	TimelineReads
 	FileRecords
+	UploadReservations
 	AgreementRecords
 	ActivityRecords
 	ReferenceRecords
