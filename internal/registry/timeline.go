@@ -30,11 +30,23 @@ type TimelineReads interface {
 // from other agreements, the consultations and joint actions under it,
 // its milestones due and done, and its files added.
 func (s *Service) Timeline(ctx context.Context, agreementID string, limit int, cursor string) (Page[TimelineItem], error) {
-	ag, err := s.store.GetAgreement(ctx, agreementID)
-	if err != nil {
-		return Page[TimelineItem]{}, err
+	// The agreement must exist; its stored read form, where the store
+	// keeps one, is the cheapest read of it (one row).
+	id := agreementID
+	if rr := s.rawReads(); rr != nil {
+		raw, err := rr.GetAgreementJSON(ctx, agreementID)
+		if err != nil {
+			return Page[TimelineItem]{}, err
+		}
+		id = raw.ID
+	} else {
+		ag, err := s.store.GetAgreement(ctx, agreementID)
+		if err != nil {
+			return Page[TimelineItem]{}, err
+		}
+		id = ag.ID
 	}
-	page, err := s.store.ListTimeline(ctx, ag.ID, limit, cursor)
+	page, err := s.store.ListTimeline(ctx, id, limit, cursor)
 	for i, it := range page.Items {
 		if it.Kind == TimelineStatusChanged {
 			code := AgreementStatus(it.TitleZh)

@@ -238,7 +238,11 @@ func (e *env) cases(ctx context.Context) ([]benchCase, error) {
 			},
 			pgScript: postScript},
 	}
-	cases = append(cases, e.depthCases()...)
+	depth, err := e.depthCases()
+	if err != nil {
+		return nil, err
+	}
+	cases = append(cases, depth...)
 	return append(cases, e.pageCases()...), nil
 }
 

@@ -13,30 +13,70 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/chengyu-collab/registry/bench/gen"
+	"github.com/chengyu-collab/registry/internal/postgres"
+	"github.com/chengyu-collab/registry/internal/registry"
 )
 
 // depthCases are the pages of agreements in depth: the overdue milestones
-// of a party, and the timeline of the agreement with the most events.
-// They have no pgbench ceiling (no pgScript): the report shows none.
-func (e *env) depthCases() []benchCase {
+// of a party, and the timeline of the agreement with the most events, each
+// with its pgbench ceiling: the statements the store runs for it, the way
+// it runs them.
+func (e *env) depthCases() ([]benchCase, error) {
 	get := func(path string) *http.Request {
 		r, _ := http.NewRequest("GET", e.base+path, nil)
 		return r
 	}
 	busy := gen.ID(e.o.seed, "agr", gen.BusyAgreement)
+	_, _, orgID := postgres.ReadStatements()
+	_, agrByID := postgres.ReadFormStatements()
+
+	// The milestones: resolve the party, then the page, unprepared.
+	const party = "00000000-0000-0000-0000-000000000000" // a placeholder for the resolved id
+	q, args, err := postgres.MilestoneListSQL(registry.MilestoneFilter{Party: party, Overdue: true,
+		Today: registry.TodayCST(time.Now()), Limit: 50}, party)
+	if err != nil {
+		return nil, err
+	}
+	var mb scriptBuilder
+	mb.line(fmt.Sprintf(`\set o random(1, %d)`, topOrgs))
+	mb.run(orgID, "party_", `'bench-org-' || lpad(:o::text, 4, '0')`)
+	vals := make([]string, len(args))
+	for i, a := range args {
+		if a == party {
+			vals[i] = ":party_id"
+			continue
+		}
+		if vals[i], err = mb.constant(fmt.Sprintf("milestones_%d", i+1), a); err != nil {
+			return nil, err
+		}
+	}
+	mb.run(postgres.Statement{SQL: q}, "", vals...)
+
+	// The timeline: the agreement's read form (it must exist), then the
+	// first page, both prepared.
+	var tb scriptBuilder
+	tb.run(agrByID, "", pqLiteral(busy))
+	tb.run(postgres.TimelineFirstStatement(), "", pqLiteral(busy), "51")
+
 	return []benchCase{
-		{name: "GET /v1/milestones?party=…&overdue=true&limit=50", kind: "page", want: http.StatusOK,
+		{name: "GET /v1/milestones?party=…&overdue=true&limit=50", kind: "page", want: http.StatusOK, pgScript: mb.script(),
 			next: func(rnd *rand.Rand, _, _ int) *http.Request {
 				return get("/v1/milestones?party=" + gen.OrgCode(1+rnd.IntN(topOrgs)) + "&overdue=true&limit=50")
 			}},
 		{name: fmt.Sprintf("GET /v1/agreements/{id}/timeline?limit=50 (%d milestones)", e.sizes.Busy), kind: "page", want: http.StatusOK,
-			next: func(*rand.Rand, int, int) *http.Request { return get("/v1/agreements/" + busy + "/timeline?limit=50") }},
-	}
+			pgScript: tb.script(),
+			next:     func(*rand.Rand, int, int) *http.Request { return get("/v1/agreements/" + busy + "/timeline?limit=50") }},
+	}, nil
 }
+
+// pqLiteral is a string as an SQL literal, for the text of a statement
+// pgbench prepares.
+func pqLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
 // uploadTargets are the targets of the upload case: the server's peak
 // memory within 64 MiB of idle, and every transfer answered.
