@@ -513,8 +513,11 @@ func (s *prismSuite) audit(t *testing.T) {
 
 func (s *prismSuite) archiving(t *testing.T) {
 	for _, x := range []struct{ path, version string }{
-		{"/v1/joint-actions/" + s.jointAction, `"2"`}, {"/v1/consultations/" + s.consultation, `"2"`}, {"/v1/agreements/" + s.agreement, `"2"`},
+		{"/v1/joint-actions/" + s.jointAction, `"2"`}, {"/v1/consultations/" + s.consultation, `"2"`}, {"/v1/agreements/" + s.agreement, `"3"`},
 	} {
+		// The agreement is at version 3: its own change, then the link to
+		// it made in relations_and_the_timeline, which shows in its
+		// related_from.
 		s.call(t, 412, "DELETE", x.path, s.changshou, nil, "If-Match", `"1"`)
 		r := s.call(t, 200, "DELETE", x.path, s.changshou, nil, "If-Match", x.version)
 		if r.JSON(t)["archived_at"] == nil {
