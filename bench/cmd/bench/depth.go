@@ -13,9 +13,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"time"
+
+	"github.com/lib/pq"
 
 	"github.com/chengyu-collab/registry/bench/gen"
 	"github.com/chengyu-collab/registry/internal/postgres"
@@ -60,8 +61,8 @@ func (e *env) depthCases() ([]benchCase, error) {
 	// The timeline: the agreement's read form (it must exist), then the
 	// first page, both prepared.
 	var tb scriptBuilder
-	tb.run(agrByID, "", pqLiteral(busy))
-	tb.run(postgres.TimelineFirstStatement(), "", pqLiteral(busy), "51")
+	tb.run(agrByID, "", pq.QuoteLiteral(busy))
+	tb.run(postgres.TimelineFirstStatement(), "", pq.QuoteLiteral(busy), "51")
 
 	return []benchCase{
 		{name: "GET /v1/milestones?party=…&overdue=true&limit=50", kind: "page", want: http.StatusOK, pgScript: mb.script(),
@@ -73,10 +74,6 @@ func (e *env) depthCases() ([]benchCase, error) {
 			next:     func(*rand.Rand, int, int) *http.Request { return get("/v1/agreements/" + busy + "/timeline?limit=50") }},
 	}, nil
 }
-
-// pqLiteral is a string as an SQL literal, for the text of a statement
-// pgbench prepares.
-func pqLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
 // uploadTargets are the targets of the upload case: the server's peak
 // memory within 64 MiB of idle, and every transfer answered.
