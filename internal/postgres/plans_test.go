@@ -203,3 +203,100 @@ func TestTimelinePlan(t *testing.T) {
 		}
 	}
 }
+
+// seedMilestonesForPlans adds 20,000 milestones to the agreements of
+// seedAgreementsForPlans, due over ten years, a quarter of them done, and
+// vacuums them so that an index-only scan is possible.
+func seedMilestonesForPlans(t *testing.T, s *Store) {
+	t.Helper()
+	const seed = `
+INSERT INTO milestones (id, agreement_id, title_zh, due_on, due_on_last, due_on_precision, status, done_on, done_on_last, done_on_precision)
+SELECT md5('m' || i)::uuid, md5('a' || (1 + i % 20000))::uuid, '里程碑',
+	date '2016-01-01' + (i % 3650), date '2016-01-01' + (i % 3650), 3,
+	CASE WHEN i % 4 = 0 THEN 'done' ELSE 'open' END,
+	CASE WHEN i % 4 = 0 THEN date '2016-01-01' + (i % 3650) + 30 END,
+	CASE WHEN i % 4 = 0 THEN date '2016-01-01' + (i % 3650) + 30 END,
+	CASE WHEN i % 4 = 0 THEN 3 END
+FROM generate_series(1, 20000) i`
+	if _, err := s.db.Exec(seed); err != nil {
+		t.Fatalf("seed milestones: %v", err)
+	}
+	if _, err := s.db.Exec(`VACUUM ANALYZE milestones, agreements`); err != nil {
+		t.Fatalf("vacuum: %v", err)
+	}
+}
+
+// TestMilestoneStatsPlan: the milestone figures of /v1/stats read the
+// year's milestones as two index ranges (by due date and by the day
+// done) and no table of records whole — they once scanned every
+// milestone and every (wide) agreement row for each request.
+func TestMilestoneStatsPlan(t *testing.T) {
+	t.Parallel()
+	s := newInternalStore(t)
+	ctx := context.Background()
+	seedAgreementsForPlans(t, s)
+	seedMilestonesForPlans(t, s)
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SET enable_seqscan = off`); err != nil {
+		t.Fatal(err)
+	}
+	first := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
+	today := time.Date(2023, 7, 1, 0, 0, 0, 0, time.UTC)
+	var none sql.NullString
+	org := sql.NullString{String: "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f", Valid: true}
+	for _, c := range []struct {
+		name string
+		org  sql.NullString
+	}{{"everyone", none}, {"organisation", org}} {
+		plan := explain(t, ctx, conn, statsMilestones, []any{first, first.AddDate(1, 0, -1), c.org, none, none, today})
+		t.Logf("%s:\n%s", c.name, plan)
+		for _, index := range []string{"milestones_order_idx", "milestones_done_on_idx"} {
+			if !strings.Contains(plan, index) {
+				t.Errorf("%s: the plan does not read the year's milestones through %s:\n%s", c.name, index, plan)
+			}
+		}
+		if strings.Contains(strings.ReplaceAll(plan, "Seq Scan on regions ", ""), "Seq Scan") {
+			t.Errorf("%s: the plan scans a table whole:\n%s", c.name, plan)
+		}
+	}
+}
+
+// TestOverdueMilestonesPlan: a page of a busy party's overdue milestones
+// is chosen through an index (the open milestones in due order, or the
+// party's agreements' milestones) and cut at the page before the rows'
+// links and parties are read; no table is scanned whole.
+func TestOverdueMilestonesPlan(t *testing.T) {
+	t.Parallel()
+	s := newInternalStore(t)
+	ctx := context.Background()
+	seedAgreementsForPlans(t, s)
+	seedMilestonesForPlans(t, s)
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SET enable_seqscan = off`); err != nil {
+		t.Fatal(err)
+	}
+	var party string // a party of 1 in 30 agreements
+	if err := conn.QueryRowContext(ctx, `SELECT md5('o1')::uuid`).Scan(&party); err != nil {
+		t.Fatal(err)
+	}
+	f := registry.MilestoneFilter{Overdue: true, Today: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Limit: 50}
+	q, args, err := milestoneListQuery(f, party, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := explain(t, ctx, conn, q, args)
+	t.Logf("%s", plan)
+	limit, sub := strings.Index(plan, "Limit"), strings.Index(plan, "SubPlan")
+	if !usesOneOf(plan, []string{"milestones_open_idx", "milestones_agreement_idx"}) || strings.Contains(plan, "Seq Scan") ||
+		limit < 0 || sub < 0 || sub < limit {
+		t.Errorf("the page is not chosen through an index and cut before its links and parties are read:\n%s", plan)
+	}
+}
