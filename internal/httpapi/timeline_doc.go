@@ -3,7 +3,7 @@ package httpapi
 // docAgreementTimeline documents agreementTimeline.
 //
 //	@Summary		What happened under an agreement / 协议大事记
-//	@Description	Oldest first, paged like every list: the signing, each party's signing, status changes (from the audit), links to and from other agreements, the consultations and joint actions under it, its milestones due and done, and its files added. `on` is a (partial) date, or an RFC 3339 time for events known only from the audit; a date counts from its first day in China Standard Time.
+//	@Description	Oldest first, paged like every list: the signing, each party's signing, status changes (from the audit), links to and from other agreements, the consultations and joint actions under it, its milestones due and done, and its files added. `on` is a (partial) date, or an RFC 3339 time for events known only from the audit; a date counts from its first day in China Standard Time. A consultation or joint action registered without a date is placed at the moment it was registered (an RFC 3339 time), so it is neither lost nor given an invented date; the status an agreement is registered with belongs to its registration and signing, so only later changes are `status_changed` events.
 //	@ID				agreementTimeline
 //	@Tags			agreements
 //	@Produce		json

@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/chengyu-collab/registry/internal/demo"
 )
@@ -68,4 +69,43 @@ func TestTimelineOverHTTP(t *testing.T) {
 	}
 	expectProblem(t, api.get("/v1/agreements/"+id+"/timeline?cursor=bad"), 400)
 	expectProblem(t, api.get("/v1/agreements/0190a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f/timeline"), 404)
+}
+
+// TestTimelineUndatedActivity: a joint action registered without a date
+// stands in its agreement's timeline at the moment it was registered (an
+// RFC 3339 time), and the status the agreement was registered with is no
+// status_changed event.
+func TestTimelineUndatedActivity(t *testing.T) {
+	t.Parallel()
+	api := newAPI(t)
+	a := api.createAgreement(api.Changshou, agreementBody("无日期活动的协议"))
+	id := a["id"].(string)
+	body := actJointAction("尚未定期的联合调研")
+	delete(body, "started_on")
+	delete(body, "ended_on")
+	delete(body, "outcomes")
+	body["status"] = "planned"
+	body["agreement_id"] = id
+	before := time.Now().Add(-time.Minute)
+	r := api.do(req{method: "POST", path: "/v1/joint-actions", key: api.Changshou, body: body})
+	expect(t, r, 201)
+	ja := r.JSON(t)["id"].(string)
+	var found bool
+	for _, it := range api.get("/v1/agreements/" + id + "/timeline").JSON(t)["items"].([]any) {
+		m := it.(map[string]any)
+		if m["kind"] == "status_changed" {
+			t.Errorf("the status the agreement was registered with shows as a change: %v", m)
+		}
+		if m["record_id"] != ja {
+			continue
+		}
+		found = true
+		at, err := time.Parse(time.RFC3339, m["on"].(string))
+		if m["kind"] != "joint_action" || err != nil || at.Before(before) || at.After(time.Now().Add(time.Minute)) {
+			t.Errorf("undated joint action = %v (%v), want kind joint_action at its registration time", m, err)
+		}
+	}
+	if !found {
+		t.Fatal("the undated joint action is missing from the timeline")
+	}
 }
