@@ -29,12 +29,14 @@ import (
 // or as the value of an ordinary quoted attribute (title="", aria-label=""…).
 // In a script or a style, in a URL, style= or on*= attribute, or in an
 // unquoted attribute value, html/template escapes differently, and the
-// action is left a call. Rather than parse HTML a second time, foldable
-// asks html/template itself: it parses and escapes an unfolded copy of the
-// set, and reads from each label action the escapers html/template gave
-// it. Only an action that got exactly one of the three escapers below is
-// folded; any other (a new context, or a change in html/template's names)
-// leaves the action a call, which is slower but never wrong.
+// action is left a call. Rather than scan the HTML of the source a second
+// time, labelsOf asks html/template itself: it parses and escapes an
+// unfolded copy of the set and reads, from each label action, the escapers
+// html/template gave it. Only an action that got exactly one of the three
+// escapers below is folded; anything else (another context, a template
+// called inside an attribute, a label no page reaches, a change of
+// html/template's names) leaves the action a call, which is slower but
+// never wrong.
 
 // labelContext is where a label action stands, as html/template's escaper
 // saw it.
@@ -85,13 +87,8 @@ func parseSources(files []source) (*template.Template, error) {
 	return set, nil
 }
 
-// foldedSet parses files with their label actions folded for lang. Every
-// literal catalogue code of a t or tf call must exist.
-func foldedSet(files []source, root string, lang registry.Lang) (*template.Template, error) {
-	labels, err := labelsOf(files, root)
-	if err != nil {
-		return nil, err
-	}
+// foldSources folds, in each file, its labels that may be folded.
+func foldSources(files []source, labels []label, lang registry.Lang) []source {
 	byFile := map[string][]label{}
 	for _, l := range labels {
 		byFile[l.file] = append(byFile[l.file], l)
@@ -101,7 +98,7 @@ func foldedSet(files []source, root string, lang registry.Lang) (*template.Templ
 		text, _ := foldSource(f.text, byFile[f.name], lang)
 		out[i] = source{f.name, text}
 	}
-	return parseSources(out)
+	return out
 }
 
 // labelsOf parses and escapes an unfolded copy of the set, starting from

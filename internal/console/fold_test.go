@@ -2,6 +2,7 @@ package console
 
 import (
 	"bytes"
+	"html/template"
 	"strings"
 	"testing"
 	"text/template/parse"
@@ -10,11 +11,21 @@ import (
 	"github.com/chengyu-collab/registry/internal/registry"
 )
 
+// foldedSet parses files with their label actions folded for lang. Every
+// literal catalogue code of a t or tf call must exist.
+func foldedSet(files []source, root string, lang registry.Lang) (*template.Template, error) {
+	labels, err := labelsOf(files, root)
+	if err != nil {
+		return nil, err
+	}
+	return parseSources(foldSources(files, labels, lang))
+}
+
 // TestFoldOnlyWhereEscapedTextIsTheSame: a label is folded in HTML text,
 // in RCDATA and in an ordinary quoted attribute, and left a call in a URL
 // attribute, a script, a style, a style= or on*= attribute, an unquoted
-// attribute and a template called inside an attribute; either way the
-// page is what it was.
+// attribute, a comment and a template also called inside a URL; either
+// way the page is what it was.
 func TestFoldOnlyWhereEscapedTextIsTheSame(t *testing.T) {
 	cases := []struct {
 		name, code, markup string
@@ -37,7 +48,9 @@ func TestFoldOnlyWhereEscapedTextIsTheSame(t *testing.T) {
 		{"style attribute", "console.edit", `<p style="font-family: {{t .L "console.edit"}}">x</p>`, false},
 		{"onclick", "console.none", `<button onclick="f({{t .L "console.none"}})">x</button>`, false},
 		{"unquoted attribute", "console.history", `<p title={{t .L "console.history"}}>x</p>`, false},
-		{"template in an attribute", "console.figures", `<p title="{{template "label" .}}">x</p>`, false},
+		// The same template called in text and in a URL: its label must
+		// stay a call, though its own tree is escaped for text.
+		{"template in a URL", "console.figures", `<a href="/x?q={{template "label" .}}">{{template "label" .}}</a>`, false},
 		{"html comment", "console.choose", `<!-- {{t .L "console.choose"}} -->`, false},
 	}
 	var body strings.Builder

@@ -41,12 +41,14 @@ func (p *pages) set(l registry.Lang, name string) (*template.Template, bool) {
 // langs are the languages pages are parsed for.
 var langs = []registry.Lang{registry.Zh, registry.En}
 
+// parsePages parses every page with the layout, for each language, with
+// the constant labels folded.
 func parsePages() (*pages, error) { return parsePagesWith(true) }
 
 // parsePagesWith parses every page with the layout for each language,
 // folding the constant labels when fold is set. Unfolded, every label
-// stays a call and both languages share the sets, as the pages were
-// before folding; the tests compare the two.
+// stays a call and the sets of both languages are the same, as the pages
+// were before folding; the tests compare the two.
 func parsePagesWith(fold bool) (*pages, error) {
 	layout, err := readSources("templates/_*.html")
 	if err != nil {
@@ -67,21 +69,16 @@ func parsePagesWith(fold bool) (*pages, error) {
 		}
 		srcs := append(append([]source(nil), layout...), page...)
 		name := strings.TrimSuffix(path.Base(f), ".html")
-		if !fold {
-			set, err := parseSources(srcs)
-			if err == nil {
-				_, err = labelsOf(srcs, "layout") // the catalogue codes
-			}
-			if err != nil {
-				return nil, fmt.Errorf("console page %s: %w", f, err)
-			}
-			for _, l := range langs {
-				p.sets[l][name] = set
-			}
-			continue
+		labels, err := labelsOf(srcs, "layout") // which also checks the catalogue codes
+		if err != nil {
+			return nil, fmt.Errorf("console page %s: %w", f, err)
 		}
 		for _, l := range langs {
-			set, err := foldedSet(srcs, "layout", l)
+			src := srcs
+			if fold {
+				src = foldSources(srcs, labels, l)
+			}
+			set, err := parseSources(src)
 			if err != nil {
 				return nil, fmt.Errorf("console page %s: %w", f, err)
 			}
