@@ -71,6 +71,11 @@ func New(d Deps) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newWithPages(d, p), nil
+}
+
+// newWithPages is New with the pages already parsed.
+func newWithPages(d Deps, p *pages) http.Handler {
 	sm := scs.New()
 	sm.Store = d.Sessions
 	sm.Lifetime = 12 * time.Hour
@@ -95,7 +100,7 @@ func New(d Deps) (http.Handler, error) {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c.fail(w, r, http.StatusForbidden, "console.error.cross_origin")
 	}))
-	return securityHeaders(cop.Handler(sm.LoadAndSave(c.identify(c.routes())))), nil
+	return securityHeaders(cop.Handler(sm.LoadAndSave(c.identify(c.routes()))))
 }
 
 // Owns reports whether a path belongs to the console: the home page and

@@ -22,11 +22,35 @@ var templateFS embed.FS
 //go:embed assets
 var assetFS embed.FS
 
-// pages holds one template set per page, each with the shared layout.
-type pages struct{ sets map[string]*template.Template }
+// pages holds, for each language, one template set per page, each with
+// the shared layout. The sets are per language because every constant
+// label of the templates ({{t .L "console.edit"}}, some fifteen in the
+// layout alone) is written into them as text when they are parsed (see
+// fold.go): a reflective call and an escaper per label were the largest
+// cost of rendering a page.
+type pages struct {
+	sets map[registry.Lang]map[string]*template.Template
+}
 
-func parsePages() (*pages, error) {
-	base, err := template.New("").Funcs(funcs()).ParseFS(templateFS, "templates/_*.html")
+// set is a page's template set for a language.
+func (p *pages) set(l registry.Lang, name string) (*template.Template, bool) {
+	s, ok := p.sets[l][name]
+	return s, ok
+}
+
+// langs are the languages pages are parsed for.
+var langs = []registry.Lang{registry.Zh, registry.En}
+
+// parsePages parses every page with the layout, for each language, with
+// the constant labels folded.
+func parsePages() (*pages, error) { return parsePagesWith(true) }
+
+// parsePagesWith parses every page with the layout for each language,
+// folding the constant labels when fold is set. Unfolded, every label
+// stays a call and the sets of both languages are the same, as the pages
+// were before folding; the tests compare the two.
+func parsePagesWith(fold bool) (*pages, error) {
+	layout, err := readSources("templates/_*.html")
 	if err != nil {
 		return nil, fmt.Errorf("console layout: %w", err)
 	}
@@ -34,18 +58,51 @@ func parsePages() (*pages, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &pages{sets: map[string]*template.Template{}}
+	p := &pages{sets: map[registry.Lang]map[string]*template.Template{}}
+	for _, l := range langs {
+		p.sets[l] = map[string]*template.Template{}
+	}
 	for _, f := range files {
-		set, err := base.Clone()
+		page, err := readSources(f)
 		if err != nil {
 			return nil, err
 		}
-		if _, err := set.ParseFS(templateFS, f); err != nil {
+		srcs := append(append([]source(nil), layout...), page...)
+		name := strings.TrimSuffix(path.Base(f), ".html")
+		labels, err := labelsOf(srcs, "layout") // which also checks the catalogue codes
+		if err != nil {
 			return nil, fmt.Errorf("console page %s: %w", f, err)
 		}
-		p.sets[strings.TrimSuffix(path.Base(f), ".html")] = set
+		for _, l := range langs {
+			src := srcs
+			if fold {
+				src = foldSources(srcs, labels, l)
+			}
+			set, err := parseSources(src)
+			if err != nil {
+				return nil, fmt.Errorf("console page %s: %w", f, err)
+			}
+			p.sets[l][name] = set
+		}
 	}
 	return p, nil
+}
+
+// readSources reads the template files a pattern matches, in name order.
+func readSources(pattern string) ([]source, error) {
+	names, err := fs.Glob(templateFS, pattern)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]source, 0, len(names))
+	for _, n := range names {
+		b, err := templateFS.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, source{path.Base(n), string(b)})
+	}
+	return out, nil
 }
 
 // page is what every template gets: the viewer, the page's own data, and
@@ -94,7 +151,7 @@ func (p page) HTMLLang() string {
 // before anything is sent.
 func (c *console) render(w http.ResponseWriter, r *http.Request, status int, name, title, section string, data any) {
 	v := viewerOf(r.Context())
-	set, ok := c.pages.sets[name]
+	set, ok := c.pages.set(v.lang, name)
 	if !ok {
 		c.serverError(w, r, fmt.Errorf("no page %q", name))
 		return
