@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -224,7 +225,7 @@ func funcs() template.FuncMap {
 			}
 			return registry.Text(l, code, args)
 		},
-		"label":   enumLabel,
+		"label":   labelOf,
 		"options": enumOptions,
 		"deref": func(s *string) string {
 			if s == nil {
@@ -289,6 +290,24 @@ func contains(list []string, s string) bool {
 
 // option is one choice of a select.
 type option struct{ Value, Label string }
+
+// labelOf is the template function label: the label of an enum value
+// given as a string, a string-kinded enum type or a pointer to one (nil
+// gives ""), so that a template need not format the value first (printf
+// "%s" of a pointer printed its address).
+func labelOf(l registry.Lang, enum string, v any) string {
+	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return ""
+		}
+		rv = rv.Elem()
+	}
+	if rv.Kind() != reflect.String {
+		return fmt.Sprint(v)
+	}
+	return enumLabel(l, enum, rv.String())
+}
 
 // enumLabel is the label of an enum value in the language.
 func enumLabel(l registry.Lang, enum, code string) string {
