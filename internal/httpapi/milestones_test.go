@@ -90,12 +90,18 @@ func TestMilestoneStats(t *testing.T) {
 		{"title_zh": "a", "due_on": "2021-03"},
 		{"title_zh": "b", "due_on": "2021"},
 		{"title_zh": "c", "due_on": "2021-05-01", "status": "done", "done_on": "2021-04-30"},
+		// Done in 2021, due in 2022 or undated: done in 2021, not due in it.
+		{"title_zh": "d", "due_on": "2022-02", "status": "done", "done_on": "2021-12"},
+		{"title_zh": "e", "status": "done", "done_on": "2021-06-01"},
 	} {
 		expect(t, api.do(req{method: "POST", path: path, key: api.Admin, body: b}), 201)
 	}
 	st := api.get("/v1/stats?year=2021").JSON(t)["milestones"].(map[string]any)
-	if st["due"] != 3.0 || st["done"] != 1.0 || st["overdue"] != 2.0 {
+	if st["due"] != 3.0 || st["done"] != 3.0 || st["overdue"] != 2.0 {
 		t.Fatalf("milestones of 2021: %v", st)
+	}
+	if st := api.get("/v1/stats?year=2022").JSON(t)["milestones"].(map[string]any); st["due"] != 1.0 || st["done"] != 0.0 || st["overdue"] != 0.0 {
+		t.Fatalf("milestones of 2022: %v", st)
 	}
 	if st := api.get("/v1/stats?year=2021&organization=yubei-cppcc").JSON(t)["milestones"].(map[string]any); st["due"] != 0.0 {
 		t.Fatalf("an organisation outside the agreement: %v", st)

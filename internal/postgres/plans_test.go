@@ -140,6 +140,11 @@ func TestAgreementStatsPlan(t *testing.T) {
 	s := newInternalStore(t)
 	ctx := context.Background()
 	seedAgreementsForPlans(t, s)
+	// Vacuumed, as autovacuum keeps a table in service: the visibility map
+	// is what lets an index alone answer.
+	if _, err := s.db.Exec(`VACUUM ANALYZE agreements, agreement_areas, agreement_parties`); err != nil {
+		t.Fatal(err)
+	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -254,7 +259,7 @@ func TestMilestoneStatsPlan(t *testing.T) {
 	}{{"everyone", none}, {"organisation", org}} {
 		plan := explain(t, ctx, conn, statsMilestones, []any{first, first.AddDate(1, 0, -1), c.org, none, none, today})
 		t.Logf("%s:\n%s", c.name, plan)
-		for _, index := range []string{"milestones_order_idx", "milestones_done_on_idx"} {
+		for _, index := range []string{"milestones_due_stats_idx", "milestones_done_stats_idx"} {
 			if !strings.Contains(plan, index) {
 				t.Errorf("%s: the plan does not read the year's milestones through %s:\n%s", c.name, index, plan)
 			}

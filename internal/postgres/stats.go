@@ -56,9 +56,9 @@ var statsAgreements = `SELECT
 		AND coalesce(a.effective_to_last, 'infinity'::date) >= $1
 		AND ` + selectedBy("agreement_parties", "agreement_id", "a") + `),
 	(SELECT coalesce(json_object_agg(t.area_code, t.n), '{}') FROM (
-		SELECT x.area_code, count(DISTINCT a.id) AS n
-		FROM agreements a JOIN agreement_areas x ON x.agreement_id = a.id
-		WHERE ` + signedInYear("a") + ` AND x.area_code IS NOT NULL
+		SELECT x.area_code, count(DISTINCT x.agreement_id) AS n
+		FROM agreement_areas x
+		WHERE x.area_code IS NOT NULL AND x.agreement_id IN (SELECT a.id FROM agreements a WHERE ` + signedInYear("a") + `)
 		GROUP BY x.area_code) t),
 	(SELECT coalesce(json_object_agg(t.province_code, t.n), '{}') FROM (
 		SELECT rp.province_code, count(DISTINCT a.id) AS n
