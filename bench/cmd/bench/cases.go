@@ -52,8 +52,11 @@ type benchCase struct {
 // caseResult is what a case measured.
 type caseResult struct {
 	benchCase
-	load                   load.Result
-	tpsBefore, tpsAfter    float64
+	load                load.Result
+	tpsBefore, tpsAfter float64
+	// pgP50, pgP99: the latency of pgbench's transactions in the run
+	// after the load, the ceiling's own tail.
+	pgP50, pgP99           time.Duration
 	peakRSS                float64
 	exportRows             int
 	exportIdle, exportPeak float64
@@ -286,6 +289,21 @@ func (e *env) pageCases() []benchCase {
 			get("/v1/joint-actions?agreement=" + id + "&limit=50"), get("/v1/agreements/" + id + "/milestones?limit=200"),
 			get("/v1/agreements/" + id + "/files?limit=200"), get("/v1/agreements/" + id + "/history?limit=200")}
 	}
+	// A consultation's or joint action's page shows, besides the record,
+	// its history (and its agreement's title, which this set leaves out:
+	// the set is the least a client needs): the record and its audit
+	// entries, which a client reads from /v1/audit with an admin key.
+	for i, k := range map[int]struct{ kind, entity, path string }{
+		3: {"con", "consultation", "consultations"}, 5: {"ja", "joint_action", "joint-actions"},
+	} {
+		n := map[string]int{"con": e.sizes.Consultations, "ja": e.sizes.JointActions}[k.kind]
+		out[i].jsonSet = func(rnd *rand.Rand) []*http.Request {
+			id := gen.ID(seed, k.kind, 1+rnd.IntN(n))
+			audit := get("/v1/audit?entity=" + k.entity + "&entity_id=" + id + "&limit=200")
+			audit.Header.Set("Authorization", "Bearer "+e.key)
+			return []*http.Request{get("/v1/" + k.path + "/" + id), audit}
+		}
+	}
 	return out
 }
 
@@ -441,7 +459,14 @@ var tpsPattern = regexp.MustCompile(`tps = ([0-9.]+) \(without initial connectio
 
 // pgbench runs a case's script at the case's concurrency, in its mode,
 // and returns its tps.
-func (e *env) pgbench(ctx context.Context, name string, script pgScript) (float64, error) {
+// pgRun is what a pgbench run measured: transactions per second and the
+// median and 99th percentile of their latency (from its transaction log).
+type pgRun struct {
+	tps      float64
+	p50, p99 time.Duration
+}
+
+func (e *env) pgbench(ctx context.Context, name string, script pgScript) (pgRun, error) {
 	base := strings.Map(func(r rune) rune {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 			return r
@@ -454,13 +479,15 @@ func (e *env) pgbench(ctx context.Context, name string, script pgScript) (float6
 		port = "5432"
 	}
 	// As many clients as the registry's pool holds connections: the
-	// service never runs more statements at once than that.
+	// service never runs more statements at once than that. Every
+	// transaction's latency goes to a log (-l), read for p50 and p99.
+	logPrefix := filepath.Join(e.workdir, base+"_log")
 	args := []string{"-n", "-M", script.mode, "-c", strconv.Itoa(e.o.pool), "-j", "2",
-		"-T", strconv.Itoa(int(e.o.pgbench.Seconds()))}
+		"-T", strconv.Itoa(int(e.o.pgbench.Seconds())), "-l", "--log-prefix", logPrefix}
 	for i, text := range script.files {
 		file := filepath.Join(e.workdir, fmt.Sprintf("%s_%d.sql", base, i+1))
 		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
-			return 0, err
+			return pgRun{}, err
 		}
 		args = append(args, "-f", file)
 	}
@@ -470,14 +497,56 @@ func (e *env) pgbench(ctx context.Context, name string, script pgScript) (float6
 	args = append(args, "-h", u.Hostname(), "-p", port, "-U", u.User.Username(), strings.TrimPrefix(u.Path, "/"))
 	out, err := exec.CommandContext(ctx, "pgbench", args...).CombinedOutput()
 	if err != nil {
-		return 0, fmt.Errorf("pgbench %s: %w\n%s", name, err, out)
+		return pgRun{}, fmt.Errorf("pgbench %s: %w\n%s", name, err, out)
 	}
 	m := tpsPattern.FindSubmatch(out)
 	if m == nil {
-		return 0, fmt.Errorf("pgbench %s: no tps in output:\n%s", name, out)
+		return pgRun{}, fmt.Errorf("pgbench %s: no tps in output:\n%s", name, out)
 	}
 	if strings.Contains(string(out), "number of failed transactions: ") && !strings.Contains(string(out), "number of failed transactions: 0 ") {
-		return 0, fmt.Errorf("pgbench %s: failed transactions:\n%s", name, out)
+		return pgRun{}, fmt.Errorf("pgbench %s: failed transactions:\n%s", name, out)
 	}
-	return strconv.ParseFloat(string(m[1]), 64)
+	run := pgRun{}
+	if run.tps, err = strconv.ParseFloat(string(m[1]), 64); err != nil {
+		return run, err
+	}
+	run.p50, run.p99, err = pgbenchLatencies(logPrefix)
+	return run, err
+}
+
+// pgbenchLatencies reads the transaction logs pgbench -l wrote with prefix
+// (one per thread: prefix.PID, prefix.PID.N), removes them and returns the
+// median and 99th percentile of the latencies (the third field, in µs).
+func pgbenchLatencies(prefix string) (p50, p99 time.Duration, err error) {
+	files, err := filepath.Glob(prefix + ".*")
+	if err != nil || len(files) == 0 {
+		return 0, 0, fmt.Errorf("pgbench wrote no transaction log %s.*: %v", prefix, err)
+	}
+	var lat []int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		os.Remove(f)
+		if err != nil {
+			return 0, 0, err
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			fields := strings.Fields(line)
+			if len(fields) < 3 {
+				continue
+			}
+			us, err := strconv.ParseInt(fields[2], 10, 64)
+			if err != nil {
+				return 0, 0, fmt.Errorf("pgbench log %s: %q: %w", f, line, err)
+			}
+			lat = append(lat, us)
+		}
+	}
+	if len(lat) == 0 {
+		return 0, 0, fmt.Errorf("pgbench logs %s.* hold no transaction", prefix)
+	}
+	slices.Sort(lat)
+	at := func(q float64) time.Duration {
+		return time.Duration(lat[min(len(lat)-1, int(q*float64(len(lat))))]) * time.Microsecond
+	}
+	return at(0.50), at(0.99), nil
 }
