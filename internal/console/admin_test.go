@@ -6,18 +6,12 @@ import (
 	"fmt"
 	"html"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/alexedwards/scs/postgresstore"
-
-	"github.com/chengyu-collab/registry/internal/console"
-	"github.com/chengyu-collab/registry/internal/demo"
 	"github.com/chengyu-collab/registry/internal/postgres"
-	"github.com/chengyu-collab/registry/internal/postgres/pgtest"
 	"github.com/chengyu-collab/registry/internal/registry"
 )
 
@@ -31,31 +25,9 @@ type adminEnv struct {
 
 func newAdminEnv(t *testing.T) *adminEnv {
 	t.Helper()
-	store, _ := pgtest.New(t)
-	ctx := context.Background()
-	svc := registry.NewService(store, nil)
-	if err := demo.Load(ctx, svc); err != nil {
-		t.Fatal(err)
-	}
-	accounts := registry.NewAccounts(store, nil)
-	u, password, err := accounts.CreateUser(ctx, registry.Actor{}, registry.UserInput{Login: "cs-liaison", DisplayName: "长寿区政协联络员",
-		Role: "registrar", Organization: "changshou-cppcc"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, adminPassword, err := accounts.CreateUser(ctx, registry.Actor{}, registry.UserInput{Login: "root", DisplayName: "系统管理员", Role: "admin"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := console.New(console.Deps{Service: svc, Accounts: accounts,
-		Sessions: postgresstore.NewWithCleanupInterval(store.DB(), 0)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	return &adminEnv{env: &env{t: t, srv: srv, svc: svc, accounts: accounts, password: password, user: u},
-		store: store, adminPassword: adminPassword}
+	sd := newSeeded(t, true)
+	return &adminEnv{env: &env{t: t, srv: sd.serve(t), svc: sd.svc, accounts: sd.accounts, password: sd.password, user: sd.registrar},
+		store: sd.store, adminPassword: sd.adminPassword}
 }
 
 // signInAs signs a browser in and reports whether it worked.

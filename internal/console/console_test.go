@@ -18,6 +18,7 @@ import (
 
 	"github.com/chengyu-collab/registry/internal/console"
 	"github.com/chengyu-collab/registry/internal/demo"
+	"github.com/chengyu-collab/registry/internal/postgres"
 	"github.com/chengyu-collab/registry/internal/postgres/pgtest"
 	"github.com/chengyu-collab/registry/internal/registry"
 )
@@ -56,28 +57,59 @@ type env struct {
 	user     registry.User
 }
 
-func newEnv(t *testing.T) *env {
+// seeded is a fresh database with the demo data, the Service and
+// accounts over it, and a registrar of the Changshou committee
+// (cs-liaison) — and, when asked for, an administrator (root).
+type seeded struct {
+	store         *postgres.Store
+	svc           *registry.Service
+	accounts      *registry.Accounts
+	deps          console.Deps
+	registrar     registry.User
+	password      string // the registrar's
+	adminPassword string // root's, when made
+}
+
+func newSeeded(t *testing.T, withAdmin bool) *seeded {
 	t.Helper()
 	store, _ := pgtest.New(t)
 	ctx := context.Background()
-	svc := registry.NewService(store, nil)
-	if err := demo.Load(ctx, svc); err != nil {
+	sd := &seeded{store: store, svc: registry.NewService(store, nil), accounts: registry.NewAccounts(store, nil)}
+	if err := demo.Load(ctx, sd.svc); err != nil {
 		t.Fatal(err)
 	}
-	accounts := registry.NewAccounts(store, nil)
-	u, password, err := accounts.CreateUser(ctx, registry.Actor{}, registry.UserInput{Login: "cs-liaison", DisplayName: "长寿区政协联络员",
-		Role: "registrar", Organization: "changshou-cppcc"})
+	var err error
+	sd.registrar, sd.password, err = sd.accounts.CreateUser(ctx, registry.Actor{}, registry.UserInput{Login: "cs-liaison",
+		DisplayName: "长寿区政协联络员", Role: "registrar", Organization: "changshou-cppcc"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := console.New(console.Deps{Service: svc, Accounts: accounts,
-		Sessions: postgresstore.NewWithCleanupInterval(store.DB(), 0)})
+	if withAdmin {
+		_, sd.adminPassword, err = sd.accounts.CreateUser(ctx, registry.Actor{}, registry.UserInput{Login: "root", DisplayName: "系统管理员", Role: "admin"})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	sd.deps = console.Deps{Service: sd.svc, Accounts: sd.accounts, Sessions: postgresstore.NewWithCleanupInterval(store.DB(), 0)}
+	return sd
+}
+
+// serve starts the console of sd.
+func (sd *seeded) serve(t *testing.T) *httptest.Server {
+	t.Helper()
+	h, err := console.New(sd.deps)
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &env{t: t, srv: srv, svc: svc, accounts: accounts, password: password, user: u}
+	return srv
+}
+
+func newEnv(t *testing.T) *env {
+	t.Helper()
+	sd := newSeeded(t, false)
+	return &env{t: t, srv: sd.serve(t), svc: sd.svc, accounts: sd.accounts, password: sd.password, user: sd.registrar}
 }
 
 // browser is a client with its own cookies that sends what a browser

@@ -11,11 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/alexedwards/scs/postgresstore"
-
 	"github.com/chengyu-collab/registry/internal/console"
-	"github.com/chengyu-collab/registry/internal/demo"
-	"github.com/chengyu-collab/registry/internal/postgres/pgtest"
 	"github.com/chengyu-collab/registry/internal/registry"
 )
 
@@ -39,23 +35,8 @@ type twinConsole struct {
 
 func newTwinConsole(t *testing.T) *twinConsole {
 	t.Helper()
-	store, _ := pgtest.New(t)
-	ctx := context.Background()
-	svc := registry.NewService(store, nil)
-	if err := demo.Load(ctx, svc); err != nil {
-		t.Fatal(err)
-	}
-	accounts := registry.NewAccounts(store, nil)
-	_, password, err := accounts.CreateUser(ctx, registry.Actor{}, registry.UserInput{Login: "cs-liaison", DisplayName: "长寿区政协联络员",
-		Role: "registrar", Organization: "changshou-cppcc"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, adminPassword, err := accounts.CreateUser(ctx, registry.Actor{}, registry.UserInput{Login: "root", DisplayName: "系统管理员", Role: "admin"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := console.Deps{Service: svc, Accounts: accounts, Sessions: postgresstore.NewWithCleanupInterval(store.DB(), 0)}
+	sd := newSeeded(t, true)
+	svc, d, password, adminPassword := sd.svc, sd.deps, sd.password, sd.adminPassword
 	folded, err := console.New(d)
 	if err != nil {
 		t.Fatal(err)

@@ -37,14 +37,7 @@ func TestActivityQueryPlans(t *testing.T) {
 		{"period", registry.ActivityFilter{From: &d2023, To: &d2023}, nil, "%ss_period_idx"},
 		{"text", registry.ActivityFilter{Q: "森林防灭火"}, nil, "%ss_search_idx"},
 	}
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `SET enable_seqscan = off`); err != nil {
-		t.Fatal(err)
-	}
+	conn := planConn(t, s, `SET enable_seqscan = off`)
 	check := func(kind string, extra plan, listQuery func(registry.ActivityFilter, []string) (string, []any, error)) {
 		for _, c := range append(cases, extra) {
 			c.filter.Limit = 50

@@ -37,14 +37,7 @@ func TestAgreementQueryPlans(t *testing.T) {
 		{"signing period", registry.AgreementFilter{SignedFrom: &d2023, SignedTo: &d2023}, nil, "agreements_order_idx|agreements_signed_stats_idx"},
 		{"text", registry.AgreementFilter{Q: "长寿区政协"}, nil, "agreements_search_idx"},
 	}
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `SET enable_seqscan = off`); err != nil {
-		t.Fatal(err)
-	}
+	conn := planConn(t, s, `SET enable_seqscan = off`)
 	// Each case also as an export page (the same statement reading the
 	// stored CSV line), which must keep the same index.
 	for i, n := 0, len(cases); i < n; i++ {
@@ -69,6 +62,23 @@ func TestAgreementQueryPlans(t *testing.T) {
 			t.Errorf("%s: plan does not use %s, or scans a table whole:\n%s", c.name, c.index, plan)
 		}
 	}
+}
+
+// planConn is a connection of s with settings applied (typically
+// sequential scans off: the tables of a test database are tiny, and the
+// question is whether an index can serve a query), closed with the test.
+func planConn(t *testing.T, s *Store, settings string) *sql.Conn {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	if _, err := conn.ExecContext(ctx, settings); err != nil {
+		t.Fatal(err)
+	}
+	return conn
 }
 
 func explain(t *testing.T, ctx context.Context, conn *sql.Conn, q string, args []any) string {
@@ -145,14 +155,7 @@ func TestAgreementStatsPlan(t *testing.T) {
 	if _, err := s.db.Exec(`VACUUM ANALYZE agreements, agreement_areas, agreement_parties`); err != nil {
 		t.Fatal(err)
 	}
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `SET enable_seqscan = off`); err != nil {
-		t.Fatal(err)
-	}
+	conn := planConn(t, s, `SET enable_seqscan = off`)
 	first := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
 	var none sql.NullString
 	org := sql.NullString{String: "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f", Valid: true}
@@ -178,14 +181,7 @@ func TestTimelinePlan(t *testing.T) {
 	t.Parallel()
 	s := newInternalStore(t)
 	ctx := context.Background()
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `SET enable_seqscan = off; SET enable_bitmapscan = off`); err != nil {
-		t.Fatal(err)
-	}
+	conn := planConn(t, s, `SET enable_seqscan = off; SET enable_bitmapscan = off`)
 	id := "0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"
 	at := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
 	for name, q := range map[string]struct {
@@ -241,14 +237,7 @@ func TestMilestoneStatsPlan(t *testing.T) {
 	ctx := context.Background()
 	seedAgreementsForPlans(t, s)
 	seedMilestonesForPlans(t, s)
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `SET enable_seqscan = off`); err != nil {
-		t.Fatal(err)
-	}
+	conn := planConn(t, s, `SET enable_seqscan = off`)
 	first := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
 	today := time.Date(2023, 7, 1, 0, 0, 0, 0, time.UTC)
 	var none sql.NullString
@@ -280,14 +269,7 @@ func TestOverdueMilestonesPlan(t *testing.T) {
 	ctx := context.Background()
 	seedAgreementsForPlans(t, s)
 	seedMilestonesForPlans(t, s)
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `SET enable_seqscan = off`); err != nil {
-		t.Fatal(err)
-	}
+	conn := planConn(t, s, `SET enable_seqscan = off`)
 	var party string // a party of 1 in 30 agreements
 	if err := conn.QueryRowContext(ctx, `SELECT md5('o1')::uuid`).Scan(&party); err != nil {
 		t.Fatal(err)
