@@ -225,8 +225,9 @@ func funcs() template.FuncMap {
 			}
 			return registry.Text(l, code, args)
 		},
-		"label":   labelOf,
-		"options": enumOptions,
+		"label":    labelOf,
+		"rowsHTML": rowsHTML,
+		"options":  enumOptions,
 		"deref": func(s *string) string {
 			if s == nil {
 				return ""
