@@ -21,11 +21,12 @@ func rowsHTML(l registry.Lang, path string, rows []row) template.HTML {
 		sep = "、"
 	}
 	archived := template.HTMLEscapeString(registry.Text(l, "console.archived", nil))
+	records := "/console/" + url.PathEscape(path) + "/" // the same for every row
 	var b strings.Builder
 	b.Grow(len(rows) * 600)
 	for _, r := range rows {
 		b.WriteString("<tr>\n<td><a href=\"")
-		b.WriteString(template.HTMLEscapeString("/console/" + url.PathEscape(path) + "/" + url.PathEscape(r.ID)))
+		b.WriteString(template.HTMLEscapeString(records + url.PathEscape(r.ID)))
 		b.WriteString("\">")
 		b.WriteString(template.HTMLEscapeString(r.Title))
 		b.WriteString("</a>")
