@@ -128,6 +128,11 @@ func Load(ctx context.Context, db *sql.DB, seed int64, sizes Sizes, progress fun
 		return fmt.Errorf("statistics: %w", err)
 	}
 	progress(fmt.Sprintf("summed the statistics in %s", time.Since(start).Round(time.Millisecond)))
+	start = time.Now()
+	if _, err := conn.ExecContext(ctx, postgres.RebuildMilestonePartiesSQL); err != nil {
+		return fmt.Errorf("milestone parties: %w", err)
+	}
+	progress(fmt.Sprintf("wrote the milestones' party rows in %s", time.Since(start).Round(time.Millisecond)))
 	if _, err := conn.ExecContext(ctx, `VACUUM ANALYZE`); err != nil {
 		return fmt.Errorf("analyze: %w", err)
 	}

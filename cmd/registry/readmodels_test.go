@@ -7,7 +7,7 @@ import (
 
 // TestRebuildReadModels: the command recomputes, from the source tables,
 // the very bytes the writes stored, whether the forms are missing or
-// wrong.
+// wrong, and the milestones' party rows.
 func TestRebuildReadModels(t *testing.T) {
 	t.Parallel()
 	dbURL := freshDatabaseURL(t)
@@ -44,6 +44,20 @@ func TestRebuildReadModels(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	partyRows := func() string {
+		var s string
+		const q = `SELECT coalesce(string_agg(concat_ws(' ', milestone_id, organization_id, sort_on, due_on_last, status, archived), ';'
+			ORDER BY milestone_id, organization_id), '') FROM milestone_parties`
+		if err := db.QueryRow(q).Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	partiesWritten := partyRows()
+	if _, err := db.Exec(`UPDATE milestone_parties SET status = 'done', archived = true;
+		DELETE FROM milestone_parties WHERE organization_id = (SELECT organization_id FROM milestone_parties LIMIT 1)`); err != nil {
+		t.Fatal(err)
+	}
 	c.ok("rebuild-read-models", "--missing")
 	if n := count(t, db, `SELECT count(*) FROM joint_actions WHERE read_json IS NULL`); n != 0 {
 		t.Fatalf("--missing left %d joint actions without a read form", n)
@@ -52,6 +66,9 @@ func TestRebuildReadModels(t *testing.T) {
 	rebuilt := forms()
 	if len(rebuilt) != len(written) || len(written) == 0 {
 		t.Fatalf("%d read forms rebuilt, %d written", len(rebuilt), len(written))
+	}
+	if got := partyRows(); got != partiesWritten || got == "" {
+		t.Fatalf("milestone party rows: written\n%s\nrebuilt\n%s", partiesWritten, got)
 	}
 	for key, form := range written {
 		if form == "NULL" || rebuilt[key] != form {

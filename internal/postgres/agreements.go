@@ -123,6 +123,9 @@ func (s *Store) writeAgreement(ctx context.Context, stmt string, a registry.Agre
 		if err := insertAgreementChildren(ctx, tx, a); err != nil {
 			return err
 		}
+		if err := syncMilestoneParties(ctx, tx, a.ID); err != nil {
+			return err
+		}
 		if out, err = readBack(ctx, tx, agreementForms, a.ID, func() (registry.Agreement, error) { return s.GetAgreement(ctx, a.ID) }); err != nil {
 			return err
 		}

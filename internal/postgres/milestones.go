@@ -99,6 +99,9 @@ func (s *Store) writeMilestone(ctx context.Context, stmt string, m registry.Mile
 				return mapError(fmt.Errorf("insert milestone link: %w", err))
 			}
 		}
+		if err := writeMilestoneParties(ctx, tx, m.ID); err != nil {
+			return err
+		}
 		var err error
 		out, err = s.GetMilestone(ctx, m.ID)
 		return err
@@ -108,10 +111,19 @@ func (s *Store) writeMilestone(ctx context.Context, stmt string, m registry.Mile
 
 // ArchiveMilestone sets archived_at and raises the version.
 func (s *Store) ArchiveMilestone(ctx context.Context, id string) (registry.Milestone, error) {
-	if err := s.archiveRow(ctx, "milestones", id); err != nil {
-		return registry.Milestone{}, err
-	}
-	return s.GetMilestone(ctx, id)
+	var out registry.Milestone
+	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		if err := s.archiveRow(ctx, "milestones", id); err != nil {
+			return err
+		}
+		if err := writeMilestoneParties(ctx, tx, id); err != nil {
+			return err
+		}
+		var err error
+		out, err = s.GetMilestone(ctx, id)
+		return err
+	})
+	return out, err
 }
 
 // ActivityExists reports whether a consultation or joint action exists.
@@ -186,16 +198,25 @@ func (s *Store) ListMilestones(ctx context.Context, f registry.MilestoneFilter) 
 }
 
 // milestoneListQuery builds the statement of one page. Every page is a
-// range of an index on (…, sort_on, id): the order index, the agreement
-// or responsible organisation index, or the partial index of open
-// milestones for overdue=true.
+// range of an index on (…, sort_on, id): for a party, that party's range
+// of milestone_parties_order_idx (which includes what the overdue, status
+// and due-date filters read); otherwise the order index, the agreement or
+// responsible organisation index, or the partial index of open milestones
+// for overdue=true. A due date's bounds are read through sort_on (the
+// due date's first day; infinity for undated milestones, which no bound
+// admits) and due_on_last.
 func milestoneListQuery(f registry.MilestoneFilter, partyID, responsibleID string) (string, []any, error) {
 	var w whereBuilder
-	if !f.IncludeArchived {
-		w.add(`m.archived_at IS NULL`)
-	}
+	from, t, id, live := `milestones m`, "m", "m.id", `m.archived_at IS NULL`
 	if partyID != "" {
-		w.add(`m.agreement_id IN (SELECT p.agreement_id FROM agreement_parties p WHERE p.organization_id = ` + w.arg(partyID) + `)`)
+		from, t, id, live = `milestone_parties k`, "k", "k.milestone_id", `NOT k.archived`
+		w.add(`k.organization_id = ` + w.arg(partyID))
+		if responsibleID != "" || f.Agreement != "" {
+			from += ` JOIN milestones m ON m.id = k.milestone_id`
+		}
+	}
+	if !f.IncludeArchived {
+		w.add(live)
 	}
 	if responsibleID != "" {
 		w.add(`m.responsible_organization_id = ` + w.arg(responsibleID))
@@ -204,26 +225,25 @@ func milestoneListQuery(f registry.MilestoneFilter, partyID, responsibleID strin
 		w.add(`m.agreement_id = ` + w.arg(f.Agreement))
 	}
 	if f.Status != "" {
-		w.add(`m.status = ` + w.arg(string(f.Status)))
+		w.add(t + `.status = ` + w.arg(string(f.Status)))
 	}
 	if f.Overdue {
 		today := w.arg(f.Today)
-		w.add(`m.status = 'open' AND m.due_on_last < ` + today + ` AND m.sort_on < ` + today)
+		w.add(t + `.status = 'open' AND ` + t + `.due_on_last < ` + today + ` AND ` + t + `.sort_on < ` + today)
 	}
 	if f.DueFrom != nil {
-		w.add(`m.due_on_last >= ` + w.arg(f.DueFrom.First()))
-		w.add(`m.sort_on >= ` + w.arg(f.DueFrom.First().AddDate(-1, 0, 0)))
+		w.add(t + `.due_on_last >= ` + w.arg(f.DueFrom.First()))
+		w.add(t + `.sort_on >= ` + w.arg(f.DueFrom.First().AddDate(-1, 0, 0)))
 	}
 	if f.DueTo != nil {
-		w.add(`m.due_on <= ` + w.arg(f.DueTo.Last()))
-		w.add(`m.sort_on <= ` + w.arg(f.DueTo.Last()))
+		w.add(t + `.sort_on <= ` + w.arg(f.DueTo.Last()))
 	}
 	if f.Cursor != "" {
 		parts, err := decodeCursor(f.Cursor, 2)
 		if err != nil || !(parts[0] == "infinity" || checkSortKey(parts[0])) || parts[0] == "-infinity" || !isUUID(parts[1]) {
 			return "", nil, &registry.BadParam{Name: "cursor", Code: "invalid_cursor", Value: f.Cursor}
 		}
-		w.add(`(m.sort_on, m.id) > (` + w.arg(parts[0]) + `::date, ` + w.arg(parts[1]) + `::uuid)`)
+		w.add(`(` + t + `.sort_on, ` + id + `) > (` + w.arg(parts[0]) + `::date, ` + w.arg(parts[1]) + `::uuid)`)
 	}
 	// The page's keys are chosen first, then its rows, then their links
 	// and parties for those rows only: with the subqueries in the same
@@ -231,10 +251,11 @@ func milestoneListQuery(f registry.MilestoneFilter, partyID, responsibleID strin
 	// milestone before cutting the page (4,000 runs for a page of 51 of a
 	// busy party); and with the whole row in the choosing scan, every
 	// milestone it passed over was read from the heap, where the keys
-	// alone let the overdue index (which includes what that filter
-	// reads) answer without it.
-	q := milestoneSelect + ` FROM (SELECT m.* FROM (SELECT m.id FROM milestones m` + w.sql() + ` ORDER BY m.sort_on, m.id LIMIT ` + w.arg(f.Limit+1) +
-		`) k JOIN milestones m ON m.id = k.id) m ORDER BY m.sort_on, m.id`
+	// alone let an index that includes what the filters read answer
+	// without it.
+	q := milestoneSelect + ` FROM (SELECT m.* FROM (SELECT ` + id + ` AS id FROM ` + from + w.sql() +
+		` ORDER BY ` + t + `.sort_on, ` + id + ` LIMIT ` + w.arg(f.Limit+1) +
+		`) page JOIN milestones m ON m.id = page.id) m ORDER BY m.sort_on, m.id`
 	return q, w.args, nil
 }
 

@@ -431,7 +431,8 @@ func (s *Store) idsOf(ctx context.Context, q string, args ...any) ([]string, err
 
 // RebuildReadForms recomputes the read form of every record from the
 // source tables (only the missing ones when missingOnly), in batches of
-// locked records, then drains the queue. progress, when not nil, hears
+// locked records, and (unless missingOnly) the milestones' party rows,
+// then drains the queue. progress, when not nil, hears
 // about each kind.
 func (s *Store) RebuildReadForms(ctx context.Context, missingOnly bool, progress func(table string, n int)) error {
 	for _, f := range allReadForms {
@@ -457,6 +458,15 @@ func (s *Store) RebuildReadForms(ctx context.Context, missingOnly bool, progress
 		}
 		if progress != nil {
 			progress(f.table, n)
+		}
+	}
+	if !missingOnly {
+		n, err := s.rebuildMilestoneParties(ctx)
+		if err != nil {
+			return err
+		}
+		if progress != nil {
+			progress("milestone_parties", n)
 		}
 	}
 	return s.DrainReadForms(ctx)
