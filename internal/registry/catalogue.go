@@ -292,11 +292,33 @@ func Text(lang Lang, code string, args Args) string {
 	if len(args) == 0 || !strings.Contains(s, "{") {
 		return s
 	}
-	pairs := make([]string, 0, 2*len(args))
-	for name, v := range args {
-		pairs = append(pairs, "{"+name+"}", v)
+	return fill(s, args)
+}
+
+// fill replaces each {name} of s that args names by its value, once: a
+// value is not searched for placeholders. (A strings.Replacer built for
+// every call cost more than the rest of a row's export cells.)
+func fill(s string, args Args) string {
+	var b strings.Builder
+	b.Grow(len(s) + 16*len(args))
+	for {
+		open := strings.IndexByte(s, '{')
+		if open < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:open])
+		end := strings.IndexByte(s[open+1:], '}')
+		if end >= 0 {
+			if v, ok := args[s[open+1:open+1+end]]; ok {
+				b.WriteString(v)
+				s = s[open+end+2:]
+				continue
+			}
+		}
+		b.WriteByte('{')
+		s = s[open+1:]
 	}
-	return strings.NewReplacer(pairs...).Replace(s)
 }
 
 // HasText reports whether code is in the catalogue.
