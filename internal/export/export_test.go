@@ -1,8 +1,10 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"strconv"
@@ -207,6 +209,26 @@ func BenchmarkJointActions(b *testing.B) {
 	for b.Loop() {
 		if _, err := WriteList(context.Background(), io.Discard, registry.Zh, JointActions, names, jointActions(t, 115000), nil); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestEscapeTextIsXMLEscapeText: the fast path writes what xml.EscapeText
+// writes, for plain, Chinese, escaped, forbidden and invalid text.
+func TestEscapeTextIsXMLEscapeText(t *testing.T) {
+	for _, v := range []string{"", "plain", "长寿区政协 彭州市政协", `a<b>&"c'`, "tab\there\nline\rret", "\x00\x01\x1f",
+		"\uFFFE\uFFFF\uFFFD", "\xff\xfe invalid", "\u2028\U0001F600", "末尾&"} {
+		var got, want bytes.Buffer
+		w := bufio.NewWriter(&got)
+		if err := escapeText(w, v); err != nil {
+			t.Fatal(err)
+		}
+		w.Flush()
+		if err := xml.EscapeText(&want, []byte(v)); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("escapeText(%q) = %q, xml.EscapeText gives %q", v, got.String(), want.String())
 		}
 	}
 }
