@@ -102,8 +102,12 @@ func writeProblem(w http.ResponseWriter, p *Problem) {
 	case http.StatusUnauthorized:
 		w.Header().Set("WWW-Authenticate", `Bearer realm="registry"`)
 	}
-	w.WriteHeader(p.Status)
-	_ = json.NewEncoder(w).Encode(p)
+	body, err := json.Marshal(p)
+	if err != nil {
+		w.WriteHeader(p.Status)
+		return
+	}
+	writeBody(w, p.Status, append(body, '\n'))
 }
 
 // fail sends the problem a kind names, with the catalogue text code (the

@@ -21,9 +21,8 @@ func writeRawRecord(w http.ResponseWriter, status int, raw registry.Raw) {
 	h.Set("ETag", etag(raw.Version))
 	h.Set("Cache-Control", "no-cache")
 	h.Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
 	body := make([]byte, 0, len(raw.JSON)+1)
-	_, _ = w.Write(append(append(body, raw.JSON...), '\n'))
+	writeBody(w, status, append(append(body, raw.JSON...), '\n'))
 }
 
 // writeRawPage sends a page of read forms in the envelope of writePage:
@@ -56,6 +55,5 @@ func writeRawPage(w http.ResponseWriter, r *http.Request, p registry.Page[regist
 	}
 	b.WriteString("}\n")
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write(b.Bytes())
+	writeBody(w, http.StatusOK, b.Bytes())
 }

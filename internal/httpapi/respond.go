@@ -25,8 +25,21 @@ type listResponse[T any] struct {
 // writeJSON sends v with the given status.
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	body, err := json.Marshal(v) // what json.Encoder writes, less its newline
+	if err != nil {
+		w.WriteHeader(status)
+		return
+	}
+	writeBody(w, status, append(body, '\n'))
+}
+
+// writeBody sends a whole body with its Content-Length. Without it, a
+// body over 2 KiB went out chunked (net/http cannot know its length), in
+// more writes and more bytes, which a client then has to reassemble.
+func writeBody(w http.ResponseWriter, status int, body []byte) {
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
+	_, _ = w.Write(body)
 }
 
 // pathParam returns a route variable.
