@@ -32,8 +32,10 @@ import (
 // MediaType is the media type of an Excel workbook.
 const MediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-// PageSize is how many records an export reads at a time.
-const PageSize = 500
+// PageSize is how many records an export reads at a time: few enough to
+// keep memory flat, enough that planning each page (4–6 ms on the
+// benchmark data set) is a small part of reading it.
+const PageSize = 2000
 
 // Column is one column of a sheet: its heading and width in characters.
 type Column struct {

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/lib/pq"
+
 	"github.com/chengyu-collab/registry/internal/registry"
 )
 
@@ -25,18 +27,29 @@ var milestoneTable = &table[registry.Milestone]{name: "milestones", alias: "m", 
 		func(m *registry.Milestone) *time.Time { return &m.UpdatedAt }, func(m *registry.Milestone) **time.Time { return &m.ArchivedAt }),
 }}
 
-// milestoneSelect reads milestones with their links and the parties of
-// their agreement (who may write them), from the milestones (or the page
-// of them) the statement then names as m.
-var milestoneSelect = `SELECT ` + milestoneTable.selectList() + `,
+// milestoneListSelect reads milestones with their links, from the
+// milestones (or the page of them) the statement then names as m; and
+// milestoneSelect also the parties of their agreement, who may write them,
+// which a single milestone's read needs (the Service checks a write
+// against them) and a list does not (they are not part of the record sent).
+var (
+	milestoneListSelect = `SELECT ` + milestoneTable.selectList() + `,
 	coalesce((SELECT json_agg(json_build_object('record_type', l.record_type, 'record_id', l.record_id) ORDER BY l.position)
-		FROM milestone_links l WHERE l.milestone_id = m.id), '[]'),
-	coalesce((SELECT json_agg(p.organization_id) FROM agreement_parties p WHERE p.agreement_id = m.agreement_id), '[]')`
+		FROM milestone_links l WHERE l.milestone_id = m.id), '[]')`
+	milestoneSelect = milestoneListSelect + `,
+	array(SELECT p.organization_id::text FROM agreement_parties p WHERE p.agreement_id = m.agreement_id ORDER BY p.position)`
+)
 
-func scanMilestone(sc scanner) (registry.Milestone, error) {
+// scanMilestone reads a row of milestoneSelect, or with parties false one
+// of milestoneListSelect.
+func scanMilestone(sc scanner, parties bool) (registry.Milestone, error) {
 	var m registry.Milestone
-	var links, parties []byte
-	dests, done := milestoneTable.dests(&m, &links, &parties)
+	var links []byte
+	extra := []any{&links}
+	if parties {
+		extra = append(extra, pq.Array(&m.AgreementParties))
+	}
+	dests, done := milestoneTable.dests(&m, extra...)
 	if err := sc.Scan(dests...); err != nil {
 		if notFound(err) {
 			return m, registry.ErrNotFound
@@ -44,11 +57,10 @@ func scanMilestone(sc scanner) (registry.Milestone, error) {
 		return m, mapError(fmt.Errorf("scan milestone: %w", err))
 	}
 	done()
-	if err := json.Unmarshal(links, &m.Links); err != nil {
+	if string(links) == "[]" { // most milestones link to nothing
+		m.Links = []registry.MilestoneLink{}
+	} else if err := json.Unmarshal(links, &m.Links); err != nil {
 		return m, fmt.Errorf("decode milestone links: %w", err)
-	}
-	if err := json.Unmarshal(parties, &m.AgreementParties); err != nil {
-		return m, fmt.Errorf("decode agreement parties: %w", err)
 	}
 	return m, nil
 }
@@ -58,7 +70,7 @@ func (s *Store) GetMilestone(ctx context.Context, id string) (registry.Milestone
 	if !isUUID(id) {
 		return registry.Milestone{}, registry.ErrNotFound
 	}
-	return scanMilestone(s.q(ctx).QueryRowContext(ctx, milestoneSelect+` FROM milestones m WHERE m.id = $1`, id))
+	return scanMilestone(s.q(ctx).QueryRowContext(ctx, milestoneSelect+` FROM milestones m WHERE m.id = $1`, id), true)
 }
 
 // LockMilestone reads a milestone under a row lock, in the transaction of
@@ -153,7 +165,8 @@ func milestoneSortKey(d *registry.Date) string {
 }
 
 // ListMilestones lists milestones by due date ascending (undated last,
-// ties by id) with keyset pagination.
+// ties by id) with keyset pagination. The milestones of a list carry no
+// AgreementParties: GetMilestone gives them, for a write.
 func (s *Store) ListMilestones(ctx context.Context, f registry.MilestoneFilter) (registry.Page[registry.Milestone], error) {
 	empty := registry.Page[registry.Milestone]{Items: []registry.Milestone{}}
 	resolve := func(ref string) (string, bool, error) {
@@ -174,18 +187,22 @@ func (s *Store) ListMilestones(ctx context.Context, f registry.MilestoneFilter) 
 	if !ok {
 		return empty, err
 	}
-	q, args, err := milestoneListQuery(f, partyID, responsibleID)
+	st, args, err := milestoneListQuery(f, partyID, responsibleID)
 	if err != nil {
 		return empty, err
 	}
-	rows, err := s.unprepared(ctx).QueryContext(ctx, q, args...)
+	qr := s.unprepared(ctx)
+	if st.Prepared {
+		qr = s.q(ctx)
+	}
+	rows, err := qr.QueryContext(ctx, st.SQL, args...)
 	if err != nil {
 		return empty, mapError(fmt.Errorf("list milestones: %w", err))
 	}
 	defer rows.Close()
 	var items []registry.Milestone
 	for rows.Next() {
-		m, err := scanMilestone(rows)
+		m, err := scanMilestone(rows, false)
 		if err != nil {
 			return empty, err
 		}
@@ -205,7 +222,13 @@ func (s *Store) ListMilestones(ctx context.Context, f registry.MilestoneFilter) 
 // for overdue=true. A due date's bounds are read through sort_on (the
 // due date's first day; infinity for undated milestones, which no bound
 // admits) and due_on_last.
-func milestoneListQuery(f registry.MilestoneFilter, partyID, responsibleID string) (string, []any, error) {
+//
+// A party's page is prepared: its one index serves it whatever the values,
+// so a generic plan is the custom one without the planning (8 ms of a
+// 12 ms statement on the benchmark data set). The others stay unprepared:
+// a generic plan of the overdue filter over all open milestones read
+// 100 ms where a plan for the values reads 3.
+func milestoneListQuery(f registry.MilestoneFilter, partyID, responsibleID string) (Statement, []any, error) {
 	var w whereBuilder
 	from, t, id, live := `milestones m`, "m", "m.id", `m.archived_at IS NULL`
 	if partyID != "" {
@@ -241,7 +264,7 @@ func milestoneListQuery(f registry.MilestoneFilter, partyID, responsibleID strin
 	if f.Cursor != "" {
 		parts, err := decodeCursor(f.Cursor, 2)
 		if err != nil || !(parts[0] == "infinity" || checkSortKey(parts[0])) || parts[0] == "-infinity" || !isUUID(parts[1]) {
-			return "", nil, &registry.BadParam{Name: "cursor", Code: "invalid_cursor", Value: f.Cursor}
+			return Statement{}, nil, &registry.BadParam{Name: "cursor", Code: "invalid_cursor", Value: f.Cursor}
 		}
 		w.add(`(` + t + `.sort_on, ` + id + `) > (` + w.arg(parts[0]) + `::date, ` + w.arg(parts[1]) + `::uuid)`)
 	}
@@ -253,10 +276,10 @@ func milestoneListQuery(f registry.MilestoneFilter, partyID, responsibleID strin
 	// milestone it passed over was read from the heap, where the keys
 	// alone let an index that includes what the filters read answer
 	// without it.
-	q := milestoneSelect + ` FROM (SELECT m.* FROM (SELECT ` + id + ` AS id FROM ` + from + w.sql() +
+	q := milestoneListSelect + ` FROM (SELECT m.* FROM (SELECT ` + id + ` AS id FROM ` + from + w.sql() +
 		` ORDER BY ` + t + `.sort_on, ` + id + ` LIMIT ` + w.arg(f.Limit+1) +
 		`) page JOIN milestones m ON m.id = page.id) m ORDER BY m.sort_on, m.id`
-	return q, w.args, nil
+	return Statement{SQL: q, Prepared: partyID != ""}, w.args, nil
 }
 
 // statsMilestones counts the milestones (of live agreements the selection

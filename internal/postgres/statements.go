@@ -163,10 +163,10 @@ func JointActionCreateStatements() JointActionCreate {
 	}
 }
 
-// MilestoneListSQL builds the statement of one page of milestones for a
-// filter whose party is already resolved to partyID (run unprepared, as
-// Store.ListMilestones runs it).
-func MilestoneListSQL(f registry.MilestoneFilter, partyID string) (string, []any, error) {
+// MilestoneList is the statement of one page of milestones for a filter
+// whose party is already resolved to partyID, as Store.ListMilestones runs
+// it (prepared for a party).
+func MilestoneList(f registry.MilestoneFilter, partyID string) (Statement, []any, error) {
 	return milestoneListQuery(f, partyID, "")
 }
 

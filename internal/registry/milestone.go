@@ -108,6 +108,8 @@ type MilestoneRecords interface {
 	InsertMilestone(ctx context.Context, m Milestone) (Milestone, error)
 	ReplaceMilestone(ctx context.Context, m Milestone) (Milestone, error)
 	ArchiveMilestone(ctx context.Context, id string) (Milestone, error)
+	// ListMilestones lists milestones; their AgreementParties, which
+	// only a write's check needs, may be left empty.
 	ListMilestones(ctx context.Context, f MilestoneFilter) (Page[Milestone], error)
 	// ActivityExists reports whether a consultation or joint action
 	// exists.

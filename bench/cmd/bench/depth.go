@@ -36,9 +36,10 @@ func (e *env) depthCases() ([]benchCase, error) {
 	_, _, orgID := postgres.ReadStatements()
 	_, agrByID := postgres.ReadFormStatements()
 
-	// The milestones: resolve the party, then the page, unprepared.
+	// The milestones: resolve the party, then the page, prepared as the
+	// store runs a party's page.
 	const party = "00000000-0000-0000-0000-000000000000" // a placeholder for the resolved id
-	q, args, err := postgres.MilestoneListSQL(registry.MilestoneFilter{Party: party, Overdue: true,
+	st, args, err := postgres.MilestoneList(registry.MilestoneFilter{Party: party, Overdue: true,
 		Today: registry.TodayCST(time.Now()), Limit: 50}, party)
 	if err != nil {
 		return nil, err
@@ -56,7 +57,7 @@ func (e *env) depthCases() ([]benchCase, error) {
 			return nil, err
 		}
 	}
-	mb.run(postgres.Statement{SQL: q}, "", vals...)
+	mb.run(st, "", vals...)
 
 	// The timeline: the agreement's read form (it must exist), then the
 	// first page, both prepared.
