@@ -81,14 +81,14 @@ func TestBenchStatements(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	statsAgr, statsRollup := StatsStatements()
+	statsAgr, statsMilestones, statsRollup := StatsStatements()
 	create := JointActionCreateStatements()
 	for _, c := range []struct {
 		name string
 		st   Statement
 	}{
 		{"joint action by id", byID}, {"agreement by id", agreement}, {"party code", org},
-		{"list", list}, {"stats agreements", statsAgr}, {"stats rollup", statsRollup},
+		{"list", list}, {"stats agreements", statsAgr}, {"stats milestones", statsMilestones}, {"stats rollup", statsRollup},
 		{"create: authenticate", create.Authenticate}, {"create: organisation", create.Organization},
 		{"create: area", create.Area}, {"create: statistics", create.Stats},
 		{"create: lock organisations", create.LockOrgs}, {"create: read form", create.ReadForm},
