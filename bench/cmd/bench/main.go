@@ -32,6 +32,7 @@ type options struct {
 	short    bool
 	seed     int64
 	duration time.Duration
+	warmup   time.Duration // unmeasured load before each GET case driven by wrk
 	pgbench  time.Duration
 	conns    int
 	server   string // maintenance database URL of the PostgreSQL server
@@ -52,6 +53,7 @@ func main() {
 	flag.BoolVar(&o.short, "short", false, "small data set and short runs: checks that the harness works")
 	flag.Int64Var(&o.seed, "seed", 1, "seed of the data set")
 	flag.DurationVar(&o.duration, "duration", 0, "length of each load run (default 15s, 2s with -short)")
+	flag.DurationVar(&o.warmup, "warmup", -1, "unmeasured load before each GET case driven by wrk (default 2s, 1s with -short; wrk counts whole seconds)")
 	flag.DurationVar(&o.pgbench, "pgbench", 0, "length of each pgbench run (default 10s, 2s with -short)")
 	flag.IntVar(&o.conns, "conns", 8, "concurrent HTTP connections of the load")
 	flag.IntVar(&o.pool, "pool", 8, "the registry's database pool (REGISTRY_DB_MAX_CONNS), and pgbench's clients")
@@ -94,6 +96,9 @@ func main() {
 	}
 	if o.duration == 0 {
 		o.duration = map[bool]time.Duration{false: 15 * time.Second, true: 2 * time.Second}[o.short]
+	}
+	if o.warmup < 0 {
+		o.warmup = map[bool]time.Duration{false: 2 * time.Second, true: time.Second}[o.short]
 	}
 	if o.pgbench == 0 {
 		o.pgbench = map[bool]time.Duration{false: 10 * time.Second, true: 2 * time.Second}[o.short]
