@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"strconv"
@@ -102,12 +101,7 @@ func writeProblem(w http.ResponseWriter, p *Problem) {
 	case http.StatusUnauthorized:
 		w.Header().Set("WWW-Authenticate", `Bearer realm="registry"`)
 	}
-	body, err := json.Marshal(p)
-	if err != nil {
-		w.WriteHeader(p.Status)
-		return
-	}
-	writeBody(w, p.Status, append(body, '\n'))
+	writeEncoded(w, p.Status, p)
 }
 
 // fail sends the problem a kind names, with the catalogue text code (the

@@ -25,6 +25,12 @@ type listResponse[T any] struct {
 // writeJSON sends v with the given status.
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	writeEncoded(w, status, v)
+}
+
+// writeEncoded sends v encoded as JSON, with a newline, as the whole body
+// under the headers already set.
+func writeEncoded(w http.ResponseWriter, status int, v any) {
 	body, err := json.Marshal(v) // what json.Encoder writes, less its newline
 	if err != nil {
 		w.WriteHeader(status)

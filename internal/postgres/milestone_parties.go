@@ -16,21 +16,19 @@ import (
 // of an agreement has a row for exactly the agreement's parties, written
 // in the transaction that changes either.
 
-// milestonePartyColumns are the columns of a milestone_parties row, and
-// milestonePartyValues their values from a milestone m and a party's
-// organisation id p.
-const (
-	milestonePartyColumns = `milestone_id, organization_id, sort_on, due_on_last, status, archived`
-	milestonePartyValues  = `m.id, p.organization_id, m.sort_on, m.due_on_last, m.status, m.archived_at IS NOT NULL`
-)
+// insertMilestonePartiesSQL writes the rows of the milestones it is
+// followed by a condition on (m, the milestone; p, a party of its
+// agreement), or of every milestone when it is not.
+const insertMilestonePartiesSQL = `INSERT INTO milestone_parties (milestone_id, organization_id, sort_on, due_on_last, status, archived)
+SELECT m.id, p.organization_id, m.sort_on, m.due_on_last, m.status, m.archived_at IS NOT NULL
+FROM milestones m JOIN agreement_parties p ON p.agreement_id = m.agreement_id`
 
 // RebuildMilestonePartiesSQL recomputes milestone_parties from the
 // milestones and the agreements' parties. Writes through the store keep it
 // current; this is for data loaded around it, such as the benchmark's
 // COPY loader.
 const RebuildMilestonePartiesSQL = `DELETE FROM milestone_parties;
-INSERT INTO milestone_parties (` + milestonePartyColumns + `)
-SELECT ` + milestonePartyValues + ` FROM milestones m JOIN agreement_parties p ON p.agreement_id = m.agreement_id`
+` + insertMilestonePartiesSQL
 
 // writeMilestoneParties rewrites the party rows of milestone id from the
 // milestone as stored in tx. It first takes a share lock on the
@@ -45,10 +43,7 @@ func writeMilestoneParties(ctx context.Context, tx *sql.Tx, id string) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM milestone_parties WHERE milestone_id = $1`, id); err != nil {
 		return mapError(fmt.Errorf("replace milestone parties: %w", err))
 	}
-	q := `INSERT INTO milestone_parties (` + milestonePartyColumns + `)
-		SELECT ` + milestonePartyValues + ` FROM milestones m JOIN agreement_parties p ON p.agreement_id = m.agreement_id
-		WHERE m.id = $1`
-	if _, err := tx.ExecContext(ctx, q, id); err != nil {
+	if _, err := tx.ExecContext(ctx, insertMilestonePartiesSQL+` WHERE m.id = $1`, id); err != nil {
 		return mapError(fmt.Errorf("write milestone parties: %w", err))
 	}
 	return nil
@@ -84,9 +79,7 @@ func syncMilestoneParties(ctx context.Context, tx *sql.Tx, id string) error {
 		}
 	}
 	if len(added) > 0 {
-		ins := `INSERT INTO milestone_parties (` + milestonePartyColumns + `)
-			SELECT ` + milestonePartyValues + ` FROM milestones m, unnest($2::uuid[]) p (organization_id)
-			WHERE m.agreement_id = $1`
+		ins := insertMilestonePartiesSQL + ` WHERE m.agreement_id = $1 AND p.organization_id = ANY($2::uuid[])`
 		if _, err := tx.ExecContext(ctx, ins, id, pq.Array(added)); err != nil {
 			return mapError(fmt.Errorf("add milestone parties: %w", err))
 		}
