@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chengyu-collab/registry/internal/registry"
+	"github.com/lib/pq"
 )
 
 // agreementTable is the column table of agreements.
@@ -112,6 +113,13 @@ func (s *Store) writeAgreement(ctx context.Context, stmt string, a registry.Agre
 		if err != nil {
 			return err
 		}
+		partiesMove, err := partiesChange(ctx, tx, a)
+		if err != nil {
+			return err
+		}
+		if err := s.moveAgreementStats(ctx, tx, a.ID, partiesMove, -1); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, stmt, agreementTable.args(a.ID, &a)...); err != nil {
 			return mapError(fmt.Errorf("write agreement: %w", err))
 		}
@@ -126,12 +134,47 @@ func (s *Store) writeAgreement(ctx context.Context, stmt string, a registry.Agre
 		if err := syncMilestoneParties(ctx, tx, a.ID); err != nil {
 			return err
 		}
+		if err := s.moveAgreementStats(ctx, tx, a.ID, partiesMove, +1); err != nil {
+			return err
+		}
 		if out, err = readBack(ctx, tx, agreementForms, a.ID, func() (registry.Agreement, error) { return s.GetAgreement(ctx, a.ID) }); err != nil {
 			return err
 		}
 		return s.rewriteRelated(ctx, tx, a.ID, before)
 	})
 	return out, err
+}
+
+// partiesChange reports whether writing a changes the set of its parties
+// (always, for a new agreement with parties), which its milestones'
+// statistics follow. The agreement is locked in tx, or new.
+func partiesChange(ctx context.Context, tx *sql.Tx, a registry.Agreement) (bool, error) {
+	var have []string
+	const q = `SELECT array(SELECT p.organization_id::text FROM agreement_parties p WHERE p.agreement_id = $1)`
+	if err := tx.QueryRowContext(ctx, q, a.ID).Scan(pq.Array(&have)); err != nil {
+		return false, mapError(fmt.Errorf("read agreement parties: %w", err))
+	}
+	want := make([]string, len(a.Parties))
+	for i, p := range a.Parties {
+		want[i] = p.OrganizationID
+	}
+	return len(missingFrom(have, want)) > 0 || len(missingFrom(want, have)) > 0, nil
+}
+
+// moveAgreementStats removes (sign -1, before a write) or adds again (+1,
+// after it) the statistics contributions of agreement id and, when
+// withMilestones, of its milestones, which count for the agreement's
+// parties while it is live. A write that leaves the parties and the
+// archive alone leaves the milestones' contributions as they are, however
+// many milestones the agreement has.
+func (s *Store) moveAgreementStats(ctx context.Context, tx *sql.Tx, id string, withMilestones bool, sign int) error {
+	if err := s.applyStats(ctx, tx, "agreement", id, sign); err != nil {
+		return err
+	}
+	if !withMilestones {
+		return nil
+	}
+	return s.applyMilestoneStats(ctx, tx, id, sign)
 }
 
 // insertAgreementChildren writes parties, areas, mechanisms and documents.
@@ -175,6 +218,10 @@ func insertAgreementChildren(ctx context.Context, tx *sql.Tx, a registry.Agreeme
 func (s *Store) ArchiveAgreement(ctx context.Context, id string) (registry.Agreement, error) {
 	var out registry.Agreement
 	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		// Archived agreements and their milestones count nowhere.
+		if err := s.moveAgreementStats(ctx, tx, id, true, -1); err != nil {
+			return err
+		}
 		if err := s.archiveRow(ctx, "agreements", id); err != nil {
 			return err
 		}

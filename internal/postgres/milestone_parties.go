@@ -30,16 +30,25 @@ FROM milestones m JOIN agreement_parties p ON p.agreement_id = m.agreement_id`
 const RebuildMilestonePartiesSQL = `DELETE FROM milestone_parties;
 ` + insertMilestonePartiesSQL
 
-// writeMilestoneParties rewrites the party rows of milestone id from the
-// milestone as stored in tx. It first takes a share lock on the
-// milestone's agreement, so that an agreement write changing the parties
-// either finished before (and its parties are read here) or waits for this
-// transaction (and then sees this milestone's rows when it adjusts them).
-func writeMilestoneParties(ctx context.Context, tx *sql.Tx, id string) error {
-	const lock = `SELECT 1 FROM agreements a WHERE a.id = (SELECT m.agreement_id FROM milestones m WHERE m.id = $1) FOR SHARE`
-	if _, err := tx.ExecContext(ctx, lock, id); err != nil {
+// lockMilestoneAgreement takes a share lock on the agreement of milestone
+// id (or, for a milestone not yet stored, on agreement agreementID) before
+// a milestone write reads or writes anything that depends on the
+// agreement's parties or archive: its party rows and its statistics. An
+// agreement write changing either then finished before (and is read here)
+// or waits for this transaction (and then sees this milestone when it
+// adjusts them).
+func lockMilestoneAgreement(ctx context.Context, tx *sql.Tx, id, agreementID string) error {
+	const lock = `SELECT 1 FROM agreements a
+		WHERE a.id = coalesce((SELECT m.agreement_id FROM milestones m WHERE m.id = $1), $2::uuid) FOR SHARE`
+	if _, err := tx.ExecContext(ctx, lock, id, sql.NullString{String: agreementID, Valid: agreementID != ""}); err != nil {
 		return mapError(fmt.Errorf("lock the milestone's agreement: %w", err))
 	}
+	return nil
+}
+
+// writeMilestoneParties rewrites the party rows of milestone id from the
+// milestone as stored in tx, which holds lockMilestoneAgreement.
+func writeMilestoneParties(ctx context.Context, tx *sql.Tx, id string) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM milestone_parties WHERE milestone_id = $1`, id); err != nil {
 		return mapError(fmt.Errorf("replace milestone parties: %w", err))
 	}

@@ -63,6 +63,9 @@ func TestMilestoneWriteWaitsForAPartyChange(t *testing.T) {
 	if wrong != 0 {
 		t.Fatalf("%d milestone party rows differ from the agreements' parties", wrong)
 	}
+	if d := rollupDiff(t, s); d != 0 {
+		t.Fatalf("%d statistics rows differ from the milestones and their agreements' parties", d)
+	}
 }
 
 func orgID(t *testing.T, s *Store, code string) string {

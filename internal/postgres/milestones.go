@@ -99,6 +99,12 @@ func (s *Store) ReplaceMilestone(ctx context.Context, m registry.Milestone) (reg
 func (s *Store) writeMilestone(ctx context.Context, stmt string, m registry.Milestone) (registry.Milestone, error) {
 	var out registry.Milestone
 	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		if err := lockMilestoneAgreement(ctx, tx, m.ID, m.AgreementID); err != nil {
+			return err
+		}
+		if err := s.applyStats(ctx, tx, "milestone", m.ID, -1); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, stmt, milestoneTable.args(m.ID, &m)...); err != nil {
 			return mapError(fmt.Errorf("write milestone: %w", err))
 		}
@@ -114,6 +120,9 @@ func (s *Store) writeMilestone(ctx context.Context, stmt string, m registry.Mile
 		if err := writeMilestoneParties(ctx, tx, m.ID); err != nil {
 			return err
 		}
+		if err := s.applyStats(ctx, tx, "milestone", m.ID, +1); err != nil {
+			return err
+		}
 		var err error
 		out, err = s.GetMilestone(ctx, m.ID)
 		return err
@@ -125,6 +134,12 @@ func (s *Store) writeMilestone(ctx context.Context, stmt string, m registry.Mile
 func (s *Store) ArchiveMilestone(ctx context.Context, id string) (registry.Milestone, error) {
 	var out registry.Milestone
 	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		if err := lockMilestoneAgreement(ctx, tx, id, ""); err != nil {
+			return err
+		}
+		if err := s.applyStats(ctx, tx, "milestone", id, -1); err != nil { // archived milestones count nowhere
+			return err
+		}
 		if err := s.archiveRow(ctx, "milestones", id); err != nil {
 			return err
 		}

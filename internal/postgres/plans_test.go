@@ -296,3 +296,36 @@ func TestOverdueMilestonesPlan(t *testing.T) {
 		}
 	}
 }
+
+// TestStatsRollupPlan: /v1/stats for everyone or an organisation reads
+// three ranges of the running sums' primary key and nothing else (before
+// migration 0018 it counted the year's agreements and milestones, and its
+// median grew fivefold from the benchmark's scale 0.1 to 1); an agreement
+// write that moves its milestones' share reads them through the
+// agreement's index, not every milestone.
+func TestStatsRollupPlan(t *testing.T) {
+	t.Parallel()
+	s := newInternalStore(t)
+	ctx := context.Background()
+	seedAgreementsForPlans(t, s)
+	seedMilestonesForPlans(t, s)
+	if _, err := s.db.Exec(RebuildStatsSQL); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(`VACUUM ANALYZE stats_rollup`); err != nil {
+		t.Fatal(err)
+	}
+	conn := planConn(t, s, `SET enable_seqscan = off`)
+	for _, scope := range []string{"all", "org:0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f"} {
+		plan := explain(t, ctx, conn, statsFromRollupSQL, []any{2023, scope, "2023-07-01"})
+		t.Logf("%s:\n%s", scope, plan)
+		if n := strings.Count(plan, "stats_rollup_pkey"); n < 3 || strings.Contains(plan, "Seq Scan") {
+			t.Errorf("%s: the plan does not read ranges of stats_rollup_pkey alone:\n%s", scope, plan)
+		}
+	}
+	plan := explain(t, ctx, conn, applyMilestoneStatsSQL, []any{"0193a5c2-7d1e-7c4f-9a70-1f1c2b3d4e5f", -1})
+	t.Logf("milestones of an agreement:\n%s", plan)
+	if !strings.Contains(plan, "milestones_agreement_idx") || strings.Contains(plan, "Seq Scan on milestones") {
+		t.Errorf("the milestones of an agreement are not read through milestones_agreement_idx:\n%s", plan)
+	}
+}

@@ -94,7 +94,7 @@ func (p preparedQuerier) ExecContext(ctx context.Context, query string, args ...
 // statistics statements run in the read-only snapshot of GetStats;
 // unprepared, PostgreSQL planned them on every request (half the
 // throughput of the same statements prepared).
-var hotStatements = []string{applyStatsSQL, statsAgreements, statsMilestones, statsFromRollupSQL}
+var hotStatements = []string{applyStatsSQL, statsAgreements, statsAgreementProvinces, statsMilestones, statsFromRollupSQL}
 
 // prepareHot fills the statement cache with hotStatements.
 func (s *Store) prepareHot(ctx context.Context) error {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"github.com/chengyu-collab/registry/internal/registry"
 )
@@ -19,10 +20,11 @@ const applyStatsSQL = `INSERT INTO stats_rollup AS r (year, scope, figure, key, 
 	ON CONFLICT (year, scope, figure, key, shard)
 	DO UPDATE SET n = r.n + EXCLUDED.n, approx = r.approx + EXCLUDED.approx, parts = r.parts + EXCLUDED.parts`
 
-// applyStats adds (sign +1) or removes (sign -1) what a consultation or
-// joint action contributes to the yearly statistics, as it stands in the
-// transaction now. Writes remove before they change a record and add
-// after, so the sums follow every create, update and archive.
+// applyStats adds (sign +1) or removes (sign -1) what a record (a
+// consultation, joint action, agreement or milestone) contributes to the
+// yearly statistics, as it stands in the transaction now. Writes remove
+// before they change a record and add after, so the sums follow every
+// create, update and archive.
 func (s *Store) applyStats(ctx context.Context, tx *sql.Tx, entity, id string, sign int) error {
 	if _, err := s.q(ctx).ExecContext(ctx, applyStatsSQL, entity, id, sign); err != nil {
 		return mapError(fmt.Errorf("statistics of %s %s: %w", entity, id, err))
@@ -30,13 +32,49 @@ func (s *Store) applyStats(ctx context.Context, tx *sql.Tx, entity, id string, s
 	return nil
 }
 
-// statsFromRollup reads the consultation, joint-action and outcome figures
-// of a year for everyone (scope "all") or one organisation ("org:<uuid>").
-const statsFromRollupSQL = `SELECT figure, key, sum(n), sum(approx), sum(parts) FROM stats_rollup
-	WHERE year = $1 AND scope = $2 GROUP BY figure, key`
+// applyMilestoneStatsSQL adds $2 (+1 or -1) times the statistics
+// contributions of every milestone of agreement $1, summed per row of the
+// running sums (many milestones add to the same row).
+const applyMilestoneStatsSQL = `INSERT INTO stats_rollup AS r (year, scope, figure, key, shard, n, approx, parts)
+	SELECT year, scope, figure, key, shard, $2 * sum(n), $2 * sum(approx), $2 * sum(parts)
+	FROM stats_contributions WHERE entity = 'milestone' AND parent = $1
+	GROUP BY year, scope, figure, key, shard
+	ORDER BY year, scope, figure, key, shard
+	ON CONFLICT (year, scope, figure, key, shard)
+	DO UPDATE SET n = r.n + EXCLUDED.n, approx = r.approx + EXCLUDED.approx, parts = r.parts + EXCLUDED.parts`
 
-func (s *Store) statsFromRollup(ctx context.Context, year int, scope string, st *registry.Stats) error {
-	return eachRow(ctx, s.q(ctx), statsFromRollupSQL, []any{year, scope}, func(sc scanner) error {
+// applyMilestoneStats adds or removes what the milestones of agreement id
+// contribute: they count for the agreement's parties and only while it is
+// live, so a write that changes either moves them.
+func (s *Store) applyMilestoneStats(ctx context.Context, tx *sql.Tx, id string, sign int) error {
+	if _, err := tx.ExecContext(ctx, applyMilestoneStatsSQL, id, sign); err != nil {
+		return mapError(fmt.Errorf("statistics of the milestones of agreement %s: %w", id, err))
+	}
+	return nil
+}
+
+// statsFromRollupSQL reads the figures of year $1 for everyone (scope $2
+// "all") or one organisation ("org:<uuid>") with today $3 (YYYY-MM-DD):
+// every figure of the year summed over its shards, except the open
+// milestones by last due day, which are summed below today into
+// ms_overdue (two ranges of the key skip them), and the agreements in
+// force, summed over the (from year, to year) keys that hold the year.
+const statsFromRollupSQL = `SELECT figure, key, sum(n), sum(approx), sum(parts) FROM stats_rollup
+	WHERE year = $1 AND scope = $2 AND (figure < 'ms_open' OR figure > 'ms_open') GROUP BY figure, key
+	UNION ALL
+	SELECT 'ms_overdue', '', coalesce(sum(n), 0), 0, coalesce(sum(parts), 0) FROM stats_rollup
+	WHERE year = $1 AND scope = $2 AND figure = 'ms_open' AND key < $3
+	UNION ALL
+	SELECT 'ag_in_force', '', coalesce(sum(n), 0), 0, coalesce(sum(parts), 0) FROM stats_rollup
+	WHERE year = 0 AND scope = $2 AND figure = 'ag_in_force'
+		AND split_part(key, ':', 1)::int <= $1 AND split_part(key, ':', 2)::int >= $1`
+
+// statsFromRollup fills every figure but the partner provinces (and the
+// region selections, which are counted from the records) from the running
+// sums.
+func (s *Store) statsFromRollup(ctx context.Context, year int, scope string, today time.Time, st *registry.Stats) error {
+	args := []any{year, scope, today.Format(time.DateOnly)}
+	return eachRow(ctx, s.q(ctx), statsFromRollupSQL, args, func(sc scanner) error {
 		var figure, key string
 		var n, approx, parts int64
 		if err := sc.Scan(&figure, &key, &n, &approx, &parts); err != nil {
@@ -60,6 +98,18 @@ func (s *Store) statsFromRollup(ctx context.Context, year int, scope string, st 
 			st.JointActions.ByArea[key] = int(n)
 		case "outcome":
 			st.Outcomes[key] = registry.OutcomeTotal{Count: n, Approximate: approx > 0}
+		case "ag_signed":
+			st.Agreements.Signed = int(n)
+		case "ag_in_force":
+			st.Agreements.InForce = int(n)
+		case "ag_area":
+			st.Agreements.ByArea[key] = int(n)
+		case "ms_due":
+			st.Milestones.Due = int(n)
+		case "ms_done":
+			st.Milestones.Done = int(n)
+		case "ms_overdue":
+			st.Milestones.Overdue = int(n)
 		}
 		return nil
 	})

@@ -11,11 +11,13 @@ import (
 	"github.com/chengyu-collab/registry/internal/registry"
 )
 
-// TestStatsRollupMatchesTheRecords writes random consultations and joint
-// actions through the store — creates, updates that move dates, change
-// participants, kinds and outcomes, and archives — and checks that the
-// running sums give, for every year and for everyone and each
-// organisation, exactly the figures computed from the records themselves.
+// TestStatsRollupMatchesTheRecords writes random consultations, joint
+// actions, agreements and milestones through the store — creates, updates
+// that move dates, change participants, parties, kinds, statuses, areas
+// and outcomes, and archives — and checks that the running sums give, for
+// every year and for everyone and each organisation, exactly the figures
+// computed from the records themselves, and that they equal the sums of
+// the contributions the records make now.
 func TestStatsRollupMatchesTheRecords(t *testing.T) {
 	t.Parallel()
 	s := newInternalStore(t)
@@ -127,6 +129,79 @@ func TestStatsRollupMatchesTheRecords(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	parties := func() []registry.Party {
+		var out []registry.Party
+		for _, i := range rnd.Perm(len(orgs))[:1+rnd.IntN(3)] {
+			out = append(out, registry.Party{OrganizationID: orgs[i], Role: registry.PartySignatory})
+		}
+		return out
+	}
+	areas := func() []registry.AgreementArea {
+		var out []registry.AgreementArea
+		for i := rnd.IntN(4); i > 0; i-- { // the same code may come twice
+			out = append(out, registry.AgreementArea{AreaCode: pick("ecology", "joint-duty"), LabelZh: "领域"})
+		}
+		return out
+	}
+	agreementStatus := func() registry.AgreementStatus {
+		return []registry.AgreementStatus{"in_force", "in_force", "signed", "expired"}[rnd.IntN(4)]
+	}
+	var agreements []registry.Agreement
+	for i := 0; i < 10; i++ {
+		a, err := s.InsertAgreement(ctx, registry.Agreement{TitleZh: "合作协议", Type: "framework", Status: agreementStatus(),
+			SignedOn: date(), EffectiveFrom: date(), EffectiveTo: date(), Parties: parties(), Areas: areas()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		agreements = append(agreements, a)
+	}
+	milestoneStatus := func() registry.MilestoneStatus {
+		return []registry.MilestoneStatus{"open", "open", "done", "cancelled"}[rnd.IntN(4)]
+	}
+	var milestones []string
+	for i := 0; i < 40; i++ {
+		m, err := s.InsertMilestone(ctx, registry.Milestone{AgreementID: agreements[rnd.IntN(len(agreements))].ID,
+			TitleZh: "事项", DueOn: date(), Status: milestoneStatus(), DoneOn: date()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		milestones = append(milestones, m.ID)
+	}
+	// Agreements whose parties change (and so their milestones' scopes),
+	// whose dates and status change, and some archived with their
+	// milestones; then milestones rewritten and archived.
+	for i, a := range agreements[:6] {
+		a.SignedOn, a.EffectiveTo, a.Status, a.Areas = date(), date(), agreementStatus(), areas()
+		if i%2 == 0 {
+			a.Parties = parties()
+		}
+		if _, err := s.ReplaceAgreement(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, a := range agreements[6:8] {
+		if _, err := s.ArchiveAgreement(ctx, a.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, id := range milestones[:15] {
+		cur, err := s.GetMilestone(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cur.DueOn, cur.Status, cur.DoneOn = date(), milestoneStatus(), date()
+		if _, err := s.ReplaceMilestone(ctx, cur); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, id := range milestones[15:20] {
+		if _, err := s.ArchiveMilestone(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if d := rollupDiff(t, s); d != 0 {
+		t.Errorf("%d running sums differ from the sums of the contributions", d)
+	}
 	scopes := map[string]string{"all": ""}
 	for _, o := range orgs {
 		scopes["org:"+o] = o
@@ -140,10 +215,16 @@ func TestStatsRollupMatchesTheRecords(t *testing.T) {
 			}
 			args := []any{first, first.AddDate(1, 0, -1), orgArg, nil, nil}
 			live, rolled := emptyStats(registry.StatsFilter{Year: year}), emptyStats(registry.StatsFilter{Year: year})
+			// Overdue is judged against today: days before, inside and
+			// after the dates the records use.
+			today := time.Date(2021+year%4, time.Month(1+year%12), 15, 0, 0, 0, 0, time.UTC)
+			if err := s.milestoneStats(ctx, append(args[:5:5], today), &live); err != nil {
+				t.Fatal(err)
+			}
 			if err := s.fillStats(ctx, args, &live); err != nil {
 				t.Fatal(err)
 			}
-			if err := s.fillStatsFromRollup(ctx, args, scope, &rolled); err != nil {
+			if err := s.fillStatsFromRollup(ctx, args, scope, today, &rolled); err != nil {
 				t.Fatal(err)
 			}
 			live.JointActions.ByPartnerProvince, rolled.JointActions.ByPartnerProvince = nil, nil
@@ -152,4 +233,26 @@ func TestStatsRollupMatchesTheRecords(t *testing.T) {
 			}
 		}
 	}
+}
+
+// rollupDiffSQL counts the rows of the running sums that differ from the
+// sums of the contributions of the records as they stand (rows every
+// contribution has left, at zero, are no difference).
+const rollupDiffSQL = `WITH want AS (
+		SELECT year, scope, figure, key, shard, sum(n) AS n, sum(approx) AS approx, sum(parts) AS parts
+		FROM stats_contributions GROUP BY year, scope, figure, key, shard),
+	have AS (SELECT year, scope, figure, key, shard, n, approx, parts FROM stats_rollup WHERE parts <> 0 OR n <> 0 OR approx <> 0)
+	SELECT count(*) FROM ((TABLE want EXCEPT TABLE have) UNION ALL (TABLE have EXCEPT TABLE want)) d`
+
+// RollupDiffSQL is rollupDiffSQL, for the tests outside the package.
+const RollupDiffSQL = rollupDiffSQL
+
+// rollupDiff runs rollupDiffSQL.
+func rollupDiff(t *testing.T, s *Store) int {
+	t.Helper()
+	var n int
+	if err := s.db.QueryRow(rollupDiffSQL).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

@@ -81,14 +81,14 @@ func TestBenchStatements(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	statsAgr, statsMilestones, statsRollup := StatsStatements()
+	statsRollup := StatsStatement()
 	create := JointActionCreateStatements()
 	for _, c := range []struct {
 		name string
 		st   Statement
 	}{
 		{"joint action by id", byID}, {"agreement by id", agreement}, {"party code", org},
-		{"list", list}, {"stats agreements", statsAgr}, {"stats milestones", statsMilestones}, {"stats rollup", statsRollup},
+		{"list", list}, {"stats", statsRollup},
 		{"create: authenticate", create.Authenticate}, {"create: organisation", create.Organization},
 		{"create: area", create.Area}, {"create: statistics", create.Stats},
 		{"create: lock organisations", create.LockOrgs}, {"create: read form", create.ReadForm},

@@ -40,14 +40,28 @@ func signedInYear(alias string) string {
 		AND ` + selectedBy("agreement_parties", "agreement_id", alias)
 }
 
+// statsAgreementProvinces counts, for a selected organisation or region
+// only, the agreements signed in the year by the province of each party
+// from outside the selection's own province (a JSON object, as
+// statsPartnerProvinces counts joint actions).
+var statsAgreementProvinces = `SELECT coalesce(json_object_agg(t.province_code, t.n), '{}') FROM (
+		SELECT rp.province_code, count(DISTINCT a.id) AS n
+		FROM agreements a
+		JOIN agreement_parties p ON p.agreement_id = a.id
+		JOIN organizations o ON o.id = p.organization_id
+		JOIN region_provinces rp ON rp.code = o.region_code
+		WHERE ($3::uuid IS NOT NULL OR $4::text IS NOT NULL) AND ` + signedInYear("a") + `
+			AND rp.province_code IS DISTINCT FROM (SELECT own.province_code FROM region_provinces own
+				WHERE own.code = coalesce((SELECT so.region_code FROM organizations so WHERE so.id = $3), $4))
+		GROUP BY rp.province_code) t`
+
 // statsAgreements counts agreements signed in the year; agreements in
 // force whose effective period (from effective_from, or the signing when
 // it is not given, to effective_to) overlaps the year; the agreements
-// signed in the year by taxonomy area they name (a JSON object); and, for
-// a selected organisation or region only, those signed in the year by the
-// province of each party from outside the selection's own province (a
-// JSON object, as statsPartnerProvinces counts joint actions). One
-// statement: the agreement figures cost one round trip.
+// signed in the year by taxonomy area they name (a JSON object); and the
+// partner provinces of statsAgreementProvinces. One statement: the
+// agreement figures cost one round trip. Only region selections count them
+// so; the others read the running sums (migration 0018).
 var statsAgreements = `SELECT
 	(SELECT count(*) FROM agreements a WHERE ` + signedInYear("a") + `),
 	(SELECT count(*) FROM agreements a
@@ -60,16 +74,7 @@ var statsAgreements = `SELECT
 		FROM agreement_areas x
 		WHERE x.area_code IS NOT NULL AND x.agreement_id IN (SELECT a.id FROM agreements a WHERE ` + signedInYear("a") + `)
 		GROUP BY x.area_code) t),
-	(SELECT coalesce(json_object_agg(t.province_code, t.n), '{}') FROM (
-		SELECT rp.province_code, count(DISTINCT a.id) AS n
-		FROM agreements a
-		JOIN agreement_parties p ON p.agreement_id = a.id
-		JOIN organizations o ON o.id = p.organization_id
-		JOIN region_provinces rp ON rp.code = o.region_code
-		WHERE ($3::uuid IS NOT NULL OR $4::text IS NOT NULL) AND ` + signedInYear("a") + `
-			AND rp.province_code IS DISTINCT FROM (SELECT own.province_code FROM region_provinces own
-				WHERE own.code = coalesce((SELECT so.region_code FROM organizations so WHERE so.id = $3), $4))
-		GROUP BY rp.province_code) t)`
+	(` + statsAgreementProvinces + `)`
 
 // statsConsultations counts consultations held in the year: the total
 // (grouping 3), by format (grouping 1) and by area (grouping 2).
@@ -152,17 +157,17 @@ func (s *Store) GetStats(ctx context.Context, f registry.StatsFilter) (registry.
 	first := time.Date(f.Year, 1, 1, 0, 0, 0, 0, time.UTC)
 	args := []any{first, first.AddDate(1, 0, -1), orgID, regionCode, partnerCode}
 	err := s.inSnapshot(ctx, func(ctx context.Context) error {
-		if err := s.milestoneStats(ctx, append(args[:5:5], f.Today), &st); err != nil {
-			return err
-		}
-		if regionCode.Valid || partnerCode.Valid {
-			return s.fillStats(ctx, args, &st) // regions: counted from the records
+		if regionCode.Valid || partnerCode.Valid { // regions: counted from the records
+			if err := s.milestoneStats(ctx, append(args[:5:5], f.Today), &st); err != nil {
+				return err
+			}
+			return s.fillStats(ctx, args, &st)
 		}
 		scope := "all"
 		if orgID.Valid {
 			scope = "org:" + orgID.String
 		}
-		return s.fillStatsFromRollup(ctx, args, scope, &st)
+		return s.fillStatsFromRollup(ctx, args, scope, f.Today, &st)
 	})
 	return st, err
 }
@@ -184,19 +189,23 @@ func (s *Store) agreementStats(ctx context.Context, args []any, st *registry.Sta
 	return nil
 }
 
-// fillStatsFromRollup reads the consultation, joint-action and outcome
-// figures from the running sums, and the agreement and partner-province
-// figures from the records (agreements are few; an organisation's partner
-// provinces depend on regions that may be edited).
-func (s *Store) fillStatsFromRollup(ctx context.Context, args []any, scope string, st *registry.Stats) error {
-	if err := s.agreementStats(ctx, args, st); err != nil {
-		return err
-	}
-	if err := s.statsFromRollup(ctx, st.Year, scope, st); err != nil {
+// fillStatsFromRollup reads the figures of everyone or one organisation
+// from the running sums, and an organisation's partner provinces (of
+// agreements and of joint actions) from the records: they depend on
+// regions, which may be edited.
+func (s *Store) fillStatsFromRollup(ctx context.Context, args []any, scope string, today time.Time, st *registry.Stats) error {
+	if err := s.statsFromRollup(ctx, st.Year, scope, today, st); err != nil {
 		return err
 	}
 	if scope == "all" {
 		return nil
+	}
+	var byProvince []byte
+	if err := s.q(ctx).QueryRowContext(ctx, statsAgreementProvinces, args...).Scan(&byProvince); err != nil {
+		return mapError(fmt.Errorf("agreement stats by partner province: %w", err))
+	}
+	if err := json.Unmarshal(byProvince, &st.Agreements.ByPartnerProvince); err != nil {
+		return fmt.Errorf("agreement stats by partner province: %w", err)
 	}
 	return s.partnerProvinceStats(ctx, args, st)
 }

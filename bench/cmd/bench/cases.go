@@ -309,26 +309,19 @@ func (e *env) pageCases() []benchCase {
 
 // statsScript is GET /v1/stats?year=… without a selection: one script per
 // year, which pgbench picks at random (it cannot make a date from a
-// number), each with the three statements in a read-only repeatable-read
-// transaction as inSnapshot runs them.
+// number), each with the store's statement in a read-only repeatable-read
+// transaction as inSnapshot runs it.
 func statsScript() (pgScript, error) {
-	agreements, milestones, rollup := postgres.StatsStatements()
+	rollup := postgres.StatsStatement()
+	today := registry.TodayCST(time.Now()).Format(time.DateOnly)
 	var out pgScript
 	for y := 2016; y <= 2025; y++ {
 		var b scriptBuilder
-		first := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
-		lo, _ := b.constant(fmt.Sprintf("first_%d", y), first)
-		hi, _ := b.constant(fmt.Sprintf("last_%d", y), first.AddDate(1, 0, -1))
 		year, _ := b.constant(fmt.Sprintf("year_%d", y), y)
 		all, _ := b.constant("scope", "all")
-		today, _ := b.constant("today", registry.TodayCST(time.Now()))
+		day, _ := b.constant("today", today)
 		b.line("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;")
-		// No organisation, region or partner: NULL, which pgbench cannot
-		// send as a parameter. The store reads the milestone figures
-		// first, then the agreements' and the running sums.
-		b.run(milestones, "", lo, hi, "NULL", "NULL", "NULL", today)
-		b.run(agreements, "", lo, hi, "NULL", "NULL", "NULL")
-		b.run(rollup, "", year, all)
+		b.run(rollup, "", year, all, day)
 		b.line("COMMIT;")
 		out = out.with(b.script())
 	}
