@@ -387,19 +387,20 @@ func sheetName(name string) string {
 // the cursor of the next page ("" after the last).
 type Pages[T any] func(ctx context.Context, cursor string) (items []T, next string, err error)
 
-// WriteTable adds a sheet of the table's records, read page by page: only
-// one page is in memory at a time. It returns how many rows it wrote.
+// WriteTable adds a sheet of the table's records, read page by page: at
+// most two pages are in memory at a time (Prefetch). It returns how many rows it wrote.
 func WriteTable[T any](ctx context.Context, wb *Workbook, t Table[T], names Names, pages Pages[T]) (int, error) {
 	return writeSheet(ctx, wb, t, pages, func(rec T) []string { return t.Row(wb.lang, names, rec) })
 }
 
-// writeSheet adds a sheet of table t whose rows are read page by page and
-// made into cells by row.
+// writeSheet adds a sheet of table t whose rows are read page by page,
+// the next while the last is written, and made into cells by row.
 func writeSheet[T, R any](ctx context.Context, wb *Workbook, t Table[T], pages Pages[R], row func(R) []string) (int, error) {
 	s, err := wb.AddSheet(registry.Text(wb.lang, t.sheet, nil), t.Columns(wb.lang))
 	if err != nil {
 		return 0, err
 	}
+	pages = Prefetch(pages)
 	cursor := ""
 	for {
 		items, next, err := pages(ctx, cursor)
@@ -491,4 +492,41 @@ func WriteCells[T any](ctx context.Context, w io.Writer, lang registry.Lang, t T
 	}
 	_, err = wb.WriteTo(w)
 	return true, err
+}
+
+// Prefetch returns pages that, as soon as a page has been read, reads the
+// one after it in the background while the caller writes the first: the
+// database's work and the writing overlap instead of taking turns, and at
+// most two pages are in memory. Calls of pages never overlap; a page asked
+// for out of turn is read then and there. The background read runs under the context of the call that
+// started it, so it stops when the request does.
+func Prefetch[T any](pages Pages[T]) Pages[T] {
+	type page struct {
+		items []T
+		next  string
+		err   error
+	}
+	var ahead chan page // the page of cursor aheadOf, being read
+	var aheadOf string
+	return func(ctx context.Context, cursor string) ([]T, string, error) {
+		var p page
+		if ahead != nil {
+			p = <-ahead // calls of pages never overlap: it may share state between them
+		}
+		if ahead == nil || aheadOf != cursor {
+			p = page{}
+			p.items, p.next, p.err = pages(ctx, cursor)
+		}
+		ahead = nil
+		if p.err == nil && p.next != "" {
+			ch := make(chan page, 1) // the reader never waits for the caller
+			ahead, aheadOf = ch, p.next
+			go func(cursor string) {
+				var q page
+				q.items, q.next, q.err = pages(ctx, cursor)
+				ch <- q
+			}(p.next)
+		}
+		return p.items, p.next, p.err
+	}
 }
