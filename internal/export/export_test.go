@@ -70,6 +70,7 @@ func writeList(t *testing.T, lang registry.Lang, n int) *excelize.File {
 	if err != nil || !written || !readyCalled {
 		t.Fatalf("WriteList: written %t, ready %t, %v", written, readyCalled, err)
 	}
+	checkZip(t, buf.Bytes())
 	f, err := excelize.OpenReader(&buf)
 	if err != nil {
 		t.Fatalf("the workbook does not open: %v", err)

@@ -16,6 +16,7 @@ import (
 	"context"
 	"encoding/xml"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
@@ -51,8 +52,8 @@ type Workbook struct {
 	header int // the style of heading cells
 	sheets int
 	dst    io.Writer
-	// rowFiles hold each sheet's rows, in sheet order.
-	rowFiles []*os.File
+	// rows hold each sheet's rows, in sheet order.
+	rows []*rowsPart
 }
 
 // NewWorkbook starts an empty workbook whose texts are in lang.
@@ -88,15 +89,16 @@ func (wb *Workbook) Lang() registry.Lang { return wb.lang }
 // but would hold up to 16 MiB of rows in memory, and more while its buffer
 // grows, before it spills to a temporary file. The rows therefore go
 // through a small buffer to a temporary file of their own, in the same
-// SpreadsheetML the StreamWriter writes, and are spliced into the sheet as
-// the workbook is zipped: memory stays at one page of records and a 64 KiB
-// buffer however long the sheet is.
+// SpreadsheetML the StreamWriter writes, deflated as they are written, and
+// are spliced into the sheet as the workbook is zipped: memory stays at
+// two pages of records, a 64 KiB buffer and the compressor's window
+// however long the sheet is.
 type Sheet struct {
 	sw    *excelize.StreamWriter
 	index int // 1-based, names the sheet's rows file
 	cols  int
 	rows  int // data rows written
-	file  *os.File
+	part  *rowsPart
 	buf   *bufio.Writer
 	wb    *Workbook
 	// colNames are the letters of the columns written so far.
@@ -136,12 +138,12 @@ func (wb *Workbook) AddSheet(name string, cols []Column) (*Sheet, error) {
 	if err := sw.SetRow("A1", heading, excelize.RowOpts{Height: 20}); err != nil {
 		return nil, fmt.Errorf("sheet %s heading: %w", name, err)
 	}
-	file, err := os.CreateTemp("", "export-rows-")
+	part, err := newRowsPart()
 	if err != nil {
 		return nil, fmt.Errorf("sheet %s rows file: %w", name, err)
 	}
-	s := &Sheet{sw: sw, index: wb.sheets, cols: len(cols), file: file, buf: bufio.NewWriterSize(file, 64<<10), wb: wb}
-	wb.rowFiles = append(wb.rowFiles, file)
+	wb.rows = append(wb.rows, part)
+	s := &Sheet{sw: sw, index: wb.sheets, cols: len(cols), part: part, buf: bufio.NewWriterSize(part, 64<<10), wb: wb}
 	return s, nil
 }
 
@@ -248,6 +250,9 @@ func (s *Sheet) Close() error {
 	if err := s.buf.Flush(); err != nil {
 		return fmt.Errorf("finish sheet rows: %w", err)
 	}
+	if err := s.part.finish(); err != nil {
+		return fmt.Errorf("finish sheet rows: %w", err)
+	}
 	if err := s.sw.SetRow("A2", []any{rowsMarker(s.index)}); err != nil {
 		return fmt.Errorf("finish sheet: %w", err)
 	}
@@ -266,11 +271,13 @@ var markerRE = regexp.MustCompile(`@@export-rows-([0-9]+)@@`)
 // splicingZip zips the workbook to its destination, replacing each
 // sheet's marker row by the rows in the sheet's rows file. A worksheet
 // part holds no rows of its own (only the heading and the marker), so it
-// is held in memory until the next part begins.
+// is held in memory until the next part begins; it is then written as
+// one deflate stream: its head and tail deflated here, around the rows,
+// deflated already as they were written.
 type splicingZip struct {
 	zw   *zip.Writer
 	wb   *Workbook
-	part io.Writer     // the worksheet part being held
+	name string        // the worksheet part being held
 	held *bytes.Buffer // its bytes
 }
 
@@ -278,11 +285,10 @@ func (z *splicingZip) Create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
 	}
-	w, err := z.zw.Create(name)
-	if err != nil || !strings.HasPrefix(name, "xl/worksheets/sheet") {
-		return w, err
+	if !strings.HasPrefix(name, "xl/worksheets/sheet") {
+		return z.zw.Create(name)
 	}
-	z.part, z.held = w, new(bytes.Buffer)
+	z.name, z.held = name, new(bytes.Buffer)
 	return z.held, nil
 }
 
@@ -305,32 +311,166 @@ func (z *splicingZip) finish() error {
 	if z.held == nil {
 		return nil
 	}
-	data, part := z.held.Bytes(), z.part
-	z.held, z.part = nil, nil
+	data, name := z.held.Bytes(), z.name
+	z.held, z.name = nil, ""
 	loc := markerRE.FindSubmatchIndex(data)
 	if loc == nil {
-		_, err := part.Write(data)
+		w, err := z.zw.Create(name)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(data)
 		return err
 	}
 	start := bytes.LastIndex(data[:loc[0]], []byte("<row "))
 	end := bytes.Index(data[loc[1]:], []byte("</row>"))
 	index, _ := strconv.Atoi(string(data[loc[2]:loc[3]]))
-	if start < 0 || end < 0 || index < 1 || index > len(z.wb.rowFiles) {
+	if start < 0 || end < 0 || index < 1 || index > len(z.wb.rows) {
 		return fmt.Errorf("export: sheet %d: marker row not found", index)
 	}
 	end += loc[1] + len("</row>")
-	if _, err := part.Write(data[:start]); err != nil {
+	rows := z.wb.rows[index-1]
+	head, err := deflate(data[:start], false)
+	if err != nil {
 		return err
 	}
-	rows := z.wb.rowFiles[index-1]
-	if _, err := rows.Seek(0, io.SeekStart); err != nil {
+	tail, err := deflate(data[end:], true)
+	if err != nil {
 		return err
 	}
-	if _, err := io.Copy(part, rows); err != nil {
+	crc := crc32Combine(crc32Combine(crc32.ChecksumIEEE(data[:start]), rows.crc, rows.size),
+		crc32.ChecksumIEEE(data[end:]), int64(len(data)-end))
+	w, err := z.zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, CRC32: crc,
+		CompressedSize64:   uint64(int64(len(head)) + rows.deflated + int64(len(tail))),
+		UncompressedSize64: uint64(int64(start) + rows.size + int64(len(data)-end))})
+	if err != nil {
 		return err
 	}
-	_, err := part.Write(data[end:])
+	if _, err := w.Write(head); err != nil {
+		return err
+	}
+	if _, err := rows.file.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	if _, err := io.Copy(w, rows.file); err != nil {
+		return err
+	}
+	_, err = w.Write(tail)
 	return err
+}
+
+// rowsPart is the rows of a sheet in a temporary file, deflated as they
+// are written (at the speed level of the rest of the workbook), with what
+// the zip entry that holds them needs to know: their CRC-32 and length.
+// Deflating while the pages are read, rather than when the workbook is
+// zipped, lets it overlap with the database's work.
+type rowsPart struct {
+	file     *os.File
+	zw       *flate.Writer
+	crc      uint32
+	size     int64 // bytes before deflating
+	deflated int64 // bytes in file
+}
+
+func newRowsPart() (*rowsPart, error) {
+	file, err := os.CreateTemp("", "export-rows-")
+	if err != nil {
+		return nil, err
+	}
+	zw, err := flate.NewWriter(file, flate.BestSpeed)
+	if err != nil {
+		_ = file.Close()
+		_ = os.Remove(file.Name())
+		return nil, err
+	}
+	return &rowsPart{file: file, zw: zw}, nil
+}
+
+func (r *rowsPart) Write(p []byte) (int, error) {
+	r.crc = crc32.Update(r.crc, crc32.IEEETable, p)
+	r.size += int64(len(p))
+	return r.zw.Write(p)
+}
+
+// finish ends the rows' deflate blocks on a byte boundary without ending
+// the stream (a sync flush), so that the part's tail can follow them.
+func (r *rowsPart) finish() error {
+	if err := r.zw.Flush(); err != nil {
+		return err
+	}
+	n, err := r.file.Seek(0, io.SeekCurrent)
+	r.deflated = n
+	return err
+}
+
+// deflate compresses p as a piece of a deflate stream: the last piece
+// (last) ends the stream, the others end on a byte boundary (a sync
+// flush), so that pieces deflated apart can be joined.
+func deflate(p []byte, last bool) ([]byte, error) {
+	var b bytes.Buffer
+	zw, err := flate.NewWriter(&b, flate.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(p); err != nil {
+		return nil, err
+	}
+	if last {
+		err = zw.Close()
+	} else {
+		err = zw.Flush()
+	}
+	return b.Bytes(), err
+}
+
+// crc32Combine is the CRC-32 (IEEE) of a sequence whose first part has
+// crc1 and whose second part, of len2 bytes, has crc2 (zlib's
+// crc32_combine): it multiplies crc1 by x^(8·len2) modulo the polynomial
+// with a square-and-multiply over GF(2) matrices.
+func crc32Combine(crc1, crc2 uint32, len2 int64) uint32 {
+	if len2 <= 0 {
+		return crc1
+	}
+	var even, odd [32]uint32
+	odd[0] = crc32.IEEE // the operator for one zero bit
+	for n, row := 1, uint32(1); n < 32; n, row = n+1, row<<1 {
+		odd[n] = row
+	}
+	gf2Square(&even, &odd) // two zero bits
+	gf2Square(&odd, &even) // four
+	for {
+		gf2Square(&even, &odd) // one zero byte the first time, then doubling
+		if len2&1 != 0 {
+			crc1 = gf2Times(&even, crc1)
+		}
+		if len2 >>= 1; len2 == 0 {
+			break
+		}
+		gf2Square(&odd, &even)
+		if len2&1 != 0 {
+			crc1 = gf2Times(&odd, crc1)
+		}
+		if len2 >>= 1; len2 == 0 {
+			break
+		}
+	}
+	return crc1 ^ crc2
+}
+
+func gf2Times(mat *[32]uint32, vec uint32) uint32 {
+	var sum uint32
+	for i := 0; vec != 0; i, vec = i+1, vec>>1 {
+		if vec&1 != 0 {
+			sum ^= mat[i]
+		}
+	}
+	return sum
+}
+
+func gf2Square(square, mat *[32]uint32) {
+	for n := range 32 {
+		square[n] = gf2Times(mat, mat[n])
+	}
 }
 
 // WriteTo zips the finished workbook to w as it goes: nothing is written
@@ -349,11 +489,11 @@ func (wb *Workbook) WriteTo(w io.Writer) (int64, error) {
 // Close releases the workbook and its temporary files.
 func (wb *Workbook) Close() error {
 	err := wb.f.Close()
-	for _, f := range wb.rowFiles {
-		_ = f.Close()
-		_ = os.Remove(f.Name())
+	for _, r := range wb.rows {
+		_ = r.file.Close()
+		_ = os.Remove(r.file.Name())
 	}
-	wb.rowFiles = nil
+	wb.rows = nil
 	return err
 }
 
