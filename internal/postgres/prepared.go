@@ -91,9 +91,9 @@ func (p preparedQuerier) ExecContext(ctx context.Context, query string, args ...
 
 // hotStatements are prepared when the store opens: the ones that run only
 // inside transactions, which never fill the cache themselves. The
-// statistics statements run in the read-only snapshot of GetStats;
-// unprepared, PostgreSQL planned them on every request (half the
-// throughput of the same statements prepared).
+// statistics statements of a selection run in the read-only snapshot of
+// GetStats; unprepared, PostgreSQL planned them on every request (half
+// the throughput of the same statements prepared).
 var hotStatements = []string{applyStatsSQL, statsAgreements, statsAgreementProvinces, statsMilestones, statsFromRollupSQL}
 
 // prepareHot fills the statement cache with hotStatements.

@@ -91,8 +91,8 @@ func JointActionList(f registry.ActivityFilter, partyID string) (Statement, []an
 // StatsStatement returns the statement of GET /v1/stats?year=… without a
 // selection, for the benchmark's ceiling: it reads every figure from the
 // running sums ($1 the year, $2 the scope "all", $3 today as YYYY-MM-DD).
-// It runs inside the read-only repeatable-read transaction of inSnapshot,
-// prepared when the store opens (hotStatements).
+// It runs on its own (one statement needs no transaction to see one
+// snapshot), prepared when the store opens (hotStatements).
 func StatsStatement() Statement {
 	return Statement{statsFromRollupSQL, true}
 }

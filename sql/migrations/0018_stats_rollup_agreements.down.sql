@@ -45,3 +45,4 @@ CROSS JOIN LATERAL (
     FROM consultation_outcomes o WHERE o.consultation_id = c.id AND o.count IS NOT NULL GROUP BY o.kind
 ) AS f (figure, key, n, approx, parts)
 WHERE c.archived_at IS NULL AND c.status = 'held' AND c.period IS NOT NULL;
+ALTER TABLE stats_rollup RESET (fillfactor);
