@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -218,7 +219,8 @@ func BenchmarkJointActions(b *testing.B) {
 // writes, for plain, Chinese, escaped, forbidden and invalid text.
 func TestEscapeTextIsXMLEscapeText(t *testing.T) {
 	for _, v := range []string{"", "plain", "长寿区政协 彭州市政协", `a<b>&"c'`, "tab\there\nline\rret", "\x00\x01\x1f",
-		"\uFFFE\uFFFF\uFFFD", "\xff\xfe invalid", "\u2028\U0001F600", "末尾&"} {
+		"\uFFFE\uFFFF\uFFFD", "\xff\xfe invalid", "\u2028\U0001F600", "末尾&",
+		"形成协商意见95条，解决问题60余项（含；：）", "\uFFFE", "a\uFFFF", "\uFFFD\uFFFC\uFF0C", "\xef\xbf", "\xef\xbf\xbe\xef"} {
 		var got, want bytes.Buffer
 		w := bufio.NewWriter(&got)
 		if err := escapeText(w, v); err != nil {
@@ -230,6 +232,31 @@ func TestEscapeTextIsXMLEscapeText(t *testing.T) {
 		}
 		if got.String() != want.String() {
 			t.Errorf("escapeText(%q) = %q, xml.EscapeText gives %q", v, got.String(), want.String())
+		}
+	}
+	// Random texts of the characters at the edges of what XML allows.
+	runes := []rune{'a', '长', '，', '（', '&', '<', '"', '\'', '\n', '\t', 0x1f, 0xFFFD, 0xFFFE, 0xFFFF, 0xFF0C, 0xEFFF, 0x10000, 0xE000}
+	rnd := rand.New(rand.NewPCG(3, 5))
+	for range 20000 {
+		var b strings.Builder
+		for n := rnd.IntN(6); n > 0; n-- {
+			b.WriteRune(runes[rnd.IntN(len(runes))])
+		}
+		v := b.String()
+		if rnd.IntN(8) == 0 && len(v) > 0 { // cut inside a character
+			v = v[:rnd.IntN(len(v))]
+		}
+		var got, want bytes.Buffer
+		w := bufio.NewWriter(&got)
+		if err := escapeText(w, v); err != nil {
+			t.Fatal(err)
+		}
+		w.Flush()
+		if err := xml.EscapeText(&want, []byte(v)); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Fatalf("escapeText(%q) = %q, xml.EscapeText gives %q", v, got.String(), want.String())
 		}
 	}
 }

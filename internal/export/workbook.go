@@ -214,12 +214,17 @@ func (s *Sheet) column(i int) (string, error) {
 
 // escapeText writes v as XML character data. Most cells need no escaping
 // (valid UTF-8 with none of the characters XML escapes or forbids): they
-// are written as they are; the rest go through xml.EscapeText.
+// are written as they are; the rest go through xml.EscapeText. Valid UTF-8
+// holds no surrogates, so the only characters above U+001F that XML
+// forbids are U+FFFE and U+FFFF: the fullwidth punctuation of Chinese
+// text (U+FF0C ，, U+FF08 （ …), which shares their first byte, is plain.
 func escapeText(b *bufio.Writer, v string) error {
 	plain := utf8.ValidString(v)
 	for i := 0; plain && i < len(v); i++ {
 		switch c := v[i]; {
-		case c < 0x20, c == '"', c == '&', c == '\'', c == '<', c == '>', c == 0xEF: // 0xEF may begin U+FFFE or U+FFFF
+		case c < 0x20, c == '"', c == '&', c == '\'', c == '<', c == '>':
+			plain = false
+		case c == 0xEF && i+2 < len(v) && v[i+1] == 0xBF && v[i+2] >= 0xBE: // U+FFFE or U+FFFF
 			plain = false
 		}
 	}
