@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/lib/pq"
-
 	"github.com/chengyu-collab/registry/internal/registry"
 )
 
@@ -98,7 +96,7 @@ func scanCSV(sc scanner, sortKey, id *string) ([]byte, bool, error) {
 
 // scanCells reads the sort key, id and Excel cells of an export row.
 func scanCells(sc scanner, sortKey, id *string) ([]string, bool, error) {
-	var cells pq.StringArray
+	var cells textArray
 	if err := sc.Scan(sortKey, id, &cells); err != nil {
 		return nil, false, err
 	}
