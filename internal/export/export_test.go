@@ -215,23 +215,30 @@ func BenchmarkJointActions(b *testing.B) {
 	}
 }
 
+// bothEscapes is v as escapeText writes it and as xml.EscapeText does.
+func bothEscapes(t *testing.T, v string) (got, want string) {
+	t.Helper()
+	var g, x bytes.Buffer
+	w := bufio.NewWriter(&g)
+	if err := escapeText(w, v); err != nil {
+		t.Fatal(err)
+	}
+	w.Flush()
+	if err := xml.EscapeText(&x, []byte(v)); err != nil {
+		t.Fatal(err)
+	}
+	return g.String(), x.String()
+}
+
 // TestEscapeTextIsXMLEscapeText: the fast path writes what xml.EscapeText
 // writes, for plain, Chinese, escaped, forbidden and invalid text.
 func TestEscapeTextIsXMLEscapeText(t *testing.T) {
 	for _, v := range []string{"", "plain", "长寿区政协 彭州市政协", `a<b>&"c'`, "tab\there\nline\rret", "\x00\x01\x1f",
 		"\uFFFE\uFFFF\uFFFD", "\xff\xfe invalid", "\u2028\U0001F600", "末尾&",
 		"形成协商意见95条，解决问题60余项（含；：）", "\uFFFE", "a\uFFFF", "\uFFFD\uFFFC\uFF0C", "\xef\xbf", "\xef\xbf\xbe\xef"} {
-		var got, want bytes.Buffer
-		w := bufio.NewWriter(&got)
-		if err := escapeText(w, v); err != nil {
-			t.Fatal(err)
-		}
-		w.Flush()
-		if err := xml.EscapeText(&want, []byte(v)); err != nil {
-			t.Fatal(err)
-		}
-		if got.String() != want.String() {
-			t.Errorf("escapeText(%q) = %q, xml.EscapeText gives %q", v, got.String(), want.String())
+		got, want := bothEscapes(t, v)
+		if got != want {
+			t.Errorf("escapeText(%q) = %q, xml.EscapeText gives %q", v, got, want)
 		}
 	}
 	// Random texts of the characters at the edges of what XML allows.
@@ -246,17 +253,9 @@ func TestEscapeTextIsXMLEscapeText(t *testing.T) {
 		if rnd.IntN(8) == 0 && len(v) > 0 { // cut inside a character
 			v = v[:rnd.IntN(len(v))]
 		}
-		var got, want bytes.Buffer
-		w := bufio.NewWriter(&got)
-		if err := escapeText(w, v); err != nil {
-			t.Fatal(err)
-		}
-		w.Flush()
-		if err := xml.EscapeText(&want, []byte(v)); err != nil {
-			t.Fatal(err)
-		}
-		if got.String() != want.String() {
-			t.Fatalf("escapeText(%q) = %q, xml.EscapeText gives %q", v, got.String(), want.String())
+		got, want := bothEscapes(t, v)
+		if got != want {
+			t.Fatalf("escapeText(%q) = %q, xml.EscapeText gives %q", v, got, want)
 		}
 	}
 }

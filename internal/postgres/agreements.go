@@ -131,8 +131,10 @@ func (s *Store) writeAgreement(ctx context.Context, stmt string, a registry.Agre
 		if err := insertAgreementChildren(ctx, tx, a); err != nil {
 			return err
 		}
-		if err := syncMilestoneParties(ctx, tx, a.ID); err != nil {
-			return err
+		if partiesMove { // the milestones' party rows name the parties the agreement had
+			if err := syncMilestoneParties(ctx, tx, a.ID); err != nil {
+				return err
+			}
 		}
 		if err := s.moveAgreementStats(ctx, tx, a.ID, partiesMove, +1); err != nil {
 			return err

@@ -61,9 +61,9 @@ func writeMilestoneParties(ctx context.Context, tx *sql.Tx, id string) error {
 // syncMilestoneParties adjusts the party rows of agreement id's milestones
 // after its parties were written in tx. Every milestone of an agreement
 // has rows for the same parties, so one milestone's rows tell which
-// parties the rows name now; when they are the agreement's parties (the
-// usual case: most writes leave the parties alone) nothing is written,
-// however many milestones the agreement has.
+// parties the rows name now, and only the differences are written. An
+// agreement write calls it only when it changed the set of parties
+// (partiesChange, which it reads before the write anyway).
 func syncMilestoneParties(ctx context.Context, tx *sql.Tx, id string) error {
 	var have, want []string
 	const q = `SELECT
