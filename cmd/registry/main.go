@@ -44,7 +44,8 @@ const usage = `usage:
   registry users disable LOGIN                 disable an account and sign it out everywhere
   registry users reset-password LOGIN          print a new one-time password, sign the account out
   registry seed --demo                         load the demo data of the source document (idempotent)
-  registry rebuild-read-models [--missing]     recompute every record's read form (only the missing ones) and the milestones' party rows
+  registry rebuild-read-models [--missing]     recompute every record's read form, the milestones' party rows and the
+                                               statistics' running sums (--missing: only the missing read forms)
 
 configuration (environment): DATABASE_URL, REGISTRY_ADDR, REGISTRY_READ_REQUIRES_KEY,
 REGISTRY_RATE_LIMIT, REGISTRY_LOG_LEVEL, REGISTRY_SHUTDOWN_GRACE, REGISTRY_DB_MAX_CONNS,

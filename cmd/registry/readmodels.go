@@ -11,8 +11,10 @@ import (
 // rebuildCmd runs `rebuild-read-models`: it recomputes, from the source
 // tables, the read form of every agreement, consultation and joint action
 // (with --missing, only of those that have none, as after a bulk load),
-// then drains the organisation queue. It runs beside a serving registry:
-// each batch locks its records, as a write does.
+// and, without --missing, the milestones' party rows and the running sums
+// of the statistics; then it drains the organisation queue. It runs beside
+// a serving registry: each batch locks its records, as a write does, and
+// the sums are locked against writes while they are rebuilt.
 func rebuildCmd(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("rebuild-read-models", flag.ContinueOnError)
 	fs.SetOutput(stderr)

@@ -7,7 +7,8 @@ import (
 
 // TestRebuildReadModels: the command recomputes, from the source tables,
 // the very bytes the writes stored, whether the forms are missing or
-// wrong, and the milestones' party rows.
+// wrong, the milestones' party rows, and the running sums of the
+// statistics.
 func TestRebuildReadModels(t *testing.T) {
 	t.Parallel()
 	dbURL := freshDatabaseURL(t)
@@ -58,6 +59,27 @@ func TestRebuildReadModels(t *testing.T) {
 		DELETE FROM milestone_parties WHERE organization_id = (SELECT organization_id FROM milestone_parties LIMIT 1)`); err != nil {
 		t.Fatal(err)
 	}
+	// The running sums as the writes left them (rows every contribution
+	// has left, at zero, are the same as no row), then damaged: changed,
+	// missing and extra rows.
+	sums := func() string {
+		var s string
+		const q = `SELECT coalesce(string_agg(concat_ws(' ', year, scope, figure, key, shard, n, approx, parts), ';'
+			ORDER BY year, scope, figure, key, shard), '') FROM stats_rollup WHERE n <> 0 OR approx <> 0 OR parts <> 0`
+		if err := db.QueryRow(q).Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	sumsWritten := sums()
+	if _, err := db.Exec(`UPDATE stats_rollup SET n = n + 7 WHERE random() < 0.5;
+		DELETE FROM stats_rollup WHERE random() < 0.2;
+		INSERT INTO stats_rollup (year, scope, figure, key, shard, n, approx, parts) VALUES (1999, 'all', 'ja_total', '', 0, 3, 0, 3)`); err != nil {
+		t.Fatal(err)
+	}
+	if sums() == sumsWritten {
+		t.Fatal("the running sums were not damaged")
+	}
 	c.ok("rebuild-read-models", "--missing")
 	if n := count(t, db, `SELECT count(*) FROM joint_actions WHERE read_json IS NULL`); n != 0 {
 		t.Fatalf("--missing left %d joint actions without a read form", n)
@@ -69,6 +91,9 @@ func TestRebuildReadModels(t *testing.T) {
 	}
 	if got := partyRows(); got != partiesWritten || got == "" {
 		t.Fatalf("milestone party rows: written\n%s\nrebuilt\n%s", partiesWritten, got)
+	}
+	if got := sums(); got != sumsWritten || got == "" {
+		t.Fatalf("running sums: written\n%s\nrebuilt\n%s", sumsWritten, got)
 	}
 	for key, form := range written {
 		if form == "NULL" || rebuilt[key] != form {

@@ -431,9 +431,9 @@ func (s *Store) idsOf(ctx context.Context, q string, args ...any) ([]string, err
 
 // RebuildReadForms recomputes the read form of every record from the
 // source tables (only the missing ones when missingOnly), in batches of
-// locked records, and (unless missingOnly) the milestones' party rows,
-// then drains the queue. progress, when not nil, hears
-// about each kind.
+// locked records, and (unless missingOnly) the milestones' party rows and
+// the running sums of the statistics (RebuildStats), then drains the
+// queue. progress, when not nil, hears about each kind.
 func (s *Store) RebuildReadForms(ctx context.Context, missingOnly bool, progress func(table string, n int)) error {
 	for _, f := range allReadForms {
 		cond := ``
@@ -467,6 +467,12 @@ func (s *Store) RebuildReadForms(ctx context.Context, missingOnly bool, progress
 		}
 		if progress != nil {
 			progress("milestone_parties", n)
+		}
+		if n, err = s.RebuildStats(ctx); err != nil {
+			return err
+		}
+		if progress != nil {
+			progress("stats_rollup", n)
 		}
 	}
 	return s.DrainReadForms(ctx)

@@ -119,10 +119,41 @@ func (s *Store) statsFromRollup(ctx context.Context, year int, scope string, tod
 // in primary-key order so that the rows a request reads (one year and
 // scope) share a few pages (see migration 0018). Writes through the store
 // keep them current; this is for data loaded around it, such as the
-// benchmark's COPY loader.
+// benchmark's COPY loader, and for RebuildStats.
 const RebuildStatsSQL = `DELETE FROM stats_rollup;
-INSERT INTO stats_rollup (year, scope, figure, key, shard, n, approx, parts)
+` + rebuildStatsInsertSQL
+
+// rebuildStatsInsertSQL writes the running sums counted from the records
+// into an empty stats_rollup.
+const rebuildStatsInsertSQL = `INSERT INTO stats_rollup (year, scope, figure, key, shard, n, approx, parts)
 SELECT year, scope, figure, key, shard, sum(n), sum(approx), sum(parts)
 FROM stats_contributions
 GROUP BY year, scope, figure, key, shard
 ORDER BY year, scope, figure, key, shard`
+
+// RebuildStats recomputes the running sums of the statistics from the
+// records (RebuildStatsSQL) in one transaction, beside a serving registry,
+// and returns how many rows it wrote. It first locks the sums against
+// writes (EXCLUSIVE: reads go on and see the old sums until it commits):
+// a write changes its records and its share of the sums in one
+// transaction, so the lock waits for the writes that have begun to change
+// the sums and holds off the others until the new sums are in, which are
+// then counted from records no write is changing.
+func (s *Store) RebuildStats(ctx context.Context) (int, error) {
+	var n int64
+	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `LOCK TABLE stats_rollup IN EXCLUSIVE MODE`); err != nil {
+			return mapError(fmt.Errorf("lock the running sums: %w", err))
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM stats_rollup`); err != nil {
+			return mapError(fmt.Errorf("rebuild the running sums: %w", err))
+		}
+		res, err := tx.ExecContext(ctx, rebuildStatsInsertSQL)
+		if err != nil {
+			return mapError(fmt.Errorf("rebuild the running sums: %w", err))
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	return int(n), err
+}
