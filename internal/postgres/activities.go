@@ -228,6 +228,13 @@ func (k *activityKind[T]) listQuery(f registry.ActivityFilter, partyIDs []string
 // listQueryOf builds the statement of one list page that reads each row
 // with sel (a select list and FROM the main table x).
 func (k *activityKind[T]) listQueryOf(sel string, f registry.ActivityFilter, partyIDs []string) (string, []any, error) {
+	return k.listQueryIn(sel, f, partyIDs, true)
+}
+
+// listQueryIn builds the statement of listQueryOf; with byIDs false, in
+// one step even for a date range over the whole table (for COPY of every
+// row of a range, which PostgreSQL plans best so).
+func (k *activityKind[T]) listQueryIn(sel string, f registry.ActivityFilter, partyIDs []string, byIDs bool) (string, []any, error) {
 	var w whereBuilder
 	// The order (and the period) is read from the records, or, for a
 	// party's list, from the first party's participant rows, whose index
@@ -280,6 +287,18 @@ func (k *activityKind[T]) listQueryOf(sel string, f registry.ActivityFilter, par
 			return "", nil, &registry.BadParam{Name: "cursor", Code: "invalid_cursor", Value: f.Cursor}
 		}
 		w.add(`(` + order + `.sort_on, ` + id + `) < (` + w.arg(parts[0]) + `::date, ` + w.arg(parts[1]) + `::uuid)`)
+	}
+	if byIDs && len(partyIDs) == 0 && (f.From != nil || f.To != nil) {
+		// A date range over the whole table: the page's ids first, from
+		// the order index alone (it holds the period and archived_at,
+		// migration 0019), then their rows. Read in one step, each record
+		// the index walk passed was fetched to check its period: past the
+		// range's start the walk meets mostly records that ended before
+		// it, and the last page of a range walked every older record's
+		// row (2.9 s of the 5.6 s a year of the benchmark's million joint
+		// actions took to export).
+		page := `SELECT x.id FROM ` + k.table + ` x` + w.sql() + ` ORDER BY x.sort_on DESC, x.id DESC LIMIT ` + w.arg(f.Limit+1)
+		return sel + ` JOIN (` + page + `) page ON page.id = x.id ORDER BY x.sort_on DESC, x.id DESC`, w.args, nil
 	}
 	q := sel + from + w.sql() + ` ORDER BY ` + order + `.sort_on DESC, ` + id + ` DESC LIMIT ` + w.arg(f.Limit+1)
 	return q, w.args, nil

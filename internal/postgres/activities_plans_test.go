@@ -72,3 +72,65 @@ func TestActivityQueryPlans(t *testing.T) {
 			})
 	}
 }
+
+// TestDateRangePagePlan: a page of a date range over every record (a
+// year's list or export) finds its ids in the order index alone, which
+// holds each record's period and archived_at (migration 0019), and then
+// fetches only the rows of the page by id: at the start of the range, in
+// the middle, and past its start, where the records that still overlap it
+// lie among many that ended before it. The records start over ten years
+// and last up to 480 days; the tables are vacuumed, as autovacuum keeps a
+// registry's older rows. The pages are of 50, and sequential and bitmap
+// scans are off: on 20,000 rows the planner would read a year whole, and
+// the question is whether the index alone can find the page. (On the
+// benchmark's 100,000 and 1,000,000 joint actions the planner chooses this
+// plan by itself, for pages of 50 and for the exports' pages of 2,000.)
+func TestDateRangePagePlan(t *testing.T) {
+	t.Parallel()
+	s := newInternalStore(t)
+	ctx := context.Background()
+	const seed = `
+INSERT INTO joint_actions (id, title_zh, status, started_on, started_on_last, started_on_precision, ended_on, ended_on_last, ended_on_precision)
+SELECT md5('j' || i)::uuid, '联合履职' || i, 'completed', d, d, 3, d + (i * 37 % 480), d + (i * 37 % 480), 3
+FROM generate_series(1, 20000) i, LATERAL (SELECT date '2015-01-01' + (i * 7 % 3650)) AS x(d);
+INSERT INTO consultations (id, title_zh, format, status, held_on, held_on_last, held_on_precision)
+SELECT md5('c' || i)::uuid, '协商' || i, 'meeting', 'held', d, d, 3
+FROM generate_series(1, 20000) i, LATERAL (SELECT date '2015-01-01' + (i * 7 % 3650)) AS x(d);`
+	if _, err := s.db.Exec(seed); err != nil {
+		t.Fatalf("seed: %v", err)
+	}
+	if _, err := s.db.Exec(`VACUUM ANALYZE joint_actions, consultations`); err != nil {
+		t.Fatal(err)
+	}
+	d2023, _ := registry.ParseDate("2023")
+	conn := planConn(t, s, `SET enable_seqscan = off; SET enable_bitmapscan = off`)
+	for _, cursor := range []string{"", encodeCursor("2023-07-01", "ffffffff-ffff-ffff-ffff-ffffffffffff"),
+		encodeCursor("2022-12-31", "ffffffff-ffff-ffff-ffff-ffffffffffff")} {
+		f := registry.ActivityFilter{From: &d2023, To: &d2023, Cursor: cursor, Limit: 50}
+		for _, c := range []struct {
+			kind  string
+			query func() (string, []any, error)
+		}{
+			{"joint_actions", func() (string, []any, error) {
+				return jointActionKind.listQueryOf(jointActionForms.exportSelect(exportCSV), f, nil)
+			}},
+			{"joint_actions", func() (string, []any, error) {
+				return jointActionKind.listQueryOf(jointActionForms.jsonSelect, f, nil)
+			}},
+			{"consultations", func() (string, []any, error) {
+				return consultationKind.listQueryOf(consultationForms.exportSelect(exportZh), f, nil)
+			}},
+		} {
+			q, args, err := c.query()
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := explain(t, ctx, conn, q, args)
+			t.Logf("%s, cursor %q:\n%s", c.kind, cursor, p)
+			if !strings.Contains(p, "Index Only Scan using "+c.kind+"_order_idx") || !strings.Contains(p, "Nested Loop") ||
+				!strings.Contains(p, "Index Scan using "+c.kind+"_pkey") || strings.Contains(p, "Seq Scan") {
+				t.Errorf("%s, cursor %q: the page's ids are not found in the order index alone, or its rows not by id:\n%s", c.kind, cursor, p)
+			}
+		}
+	}
+}
