@@ -14,7 +14,8 @@ import (
 // and, without --missing, the milestones' party rows and the running sums
 // of the statistics; then it drains the organisation queue. It runs beside
 // a serving registry: each batch locks its records, as a write does, and
-// the sums are locked against writes while they are rebuilt.
+// the sums are locked against writes while they are rebuilt. Last, it
+// vacuums the rewritten tables (Store.VacuumReadModels).
 func rebuildCmd(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("rebuild-read-models", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -34,5 +35,9 @@ func rebuildCmd(ctx context.Context, args []string, getenv func(string) string, 
 	if err != nil {
 		return fmt.Errorf("rebuild read models: %w", err)
 	}
+	if err := store.VacuumReadModels(ctx); err != nil {
+		return fmt.Errorf("rebuild read models: %w", err)
+	}
+	fmt.Fprintf(stderr, "vacuumed and analysed (%s)\n", time.Since(start).Round(time.Millisecond))
 	return nil
 }
